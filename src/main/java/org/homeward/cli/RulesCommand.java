@@ -1,0 +1,194 @@
+package org.homeward.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.homeward.document.Diagnostic;
+import org.homeward.rules.Category;
+import org.homeward.rules.Citation;
+import org.homeward.rules.Criterion;
+import org.homeward.rules.RuleLoader;
+import org.homeward.rules.RulePath;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.Truth;
+import org.homeward.ruletest.CaseResult;
+import org.homeward.ruletest.RuleTestRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code homeward rules ...}: browse, check and test a rule set. */
+@Command(name = "rules", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
+    description = "Browse, check and test the rule set (rules/<category>/rule.yaml and tests.yaml).",
+    subcommands = {RulesCommand.ListCommand.class, RulesCommand.ShowCommand.class,
+        RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class})
+final class RulesCommand {
+
+  /** {@code rules list}. */
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the categories of the rule set, with its version.")
+  static final class ListCommand implements Callable<Integer> {
+    private final Io io;
+    @Mixin RuleOptions rules;
+
+    ListCommand(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+      RuleSet set = rules.load();
+      io.out().println("Rule set " + set.version());
+      for (Category c : set.categories()) {
+        io.out().printf("  %-26s %s (%d paths)%n", c.id(), c.title(), c.paths().size());
+      }
+      return ExitCode.OK.code();
+    }
+  }
+
+  /** {@code rules show ID}. */
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show one category: its paths and criteria, disqualifiers, next steps and citations.")
+  static final class ShowCommand implements Callable<Integer> {
+    private final Io io;
+    @Mixin RuleOptions rules;
+    @Parameters(paramLabel = "ID", description = "Category id, as listed by 'homeward rules list'.")
+    String id;
+
+    ShowCommand(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+      RuleSet set = rules.load();
+      Category c = set.category(id);
+      if (c == null) {
+        io.err().println("homeward: no category '" + id + "'; the categories are: "
+            + String.join(", ", set.categories().stream().map(Category::id).toList()));
+        return ExitCode.USAGE.code();
+      }
+      var out = io.out();
+      out.println(c.title() + " [" + c.id() + "]");
+      out.println("  " + (c.summary() == null ? "" : c.summary()));
+      out.println("  Defined in " + c.source());
+      for (RulePath p : c.paths()) {
+        out.println();
+        out.println("  Path " + p.id() + ": " + p.title());
+        p.criteria().forEach(k -> criterion(out, k));
+      }
+      if (!c.disqualifiers().isEmpty()) {
+        out.println();
+        out.println("  Disqualifiers:");
+        c.disqualifiers().forEach(k -> criterion(out, k));
+      }
+      if (!c.nextSteps().isEmpty()) {
+        out.println();
+        out.println("  Next steps:");
+        c.nextSteps().forEach(k -> out.println("    - " + k.text()));
+      }
+      out.println();
+      out.println("  Citations:");
+      for (Citation cite : c.citations()) {
+        out.println("    [" + cite.id() + "] " + cite.title() + (cite.url() == null ? "" : " <" + cite.url() + ">"));
+      }
+      return ExitCode.OK.code();
+    }
+
+    private static void criterion(java.io.PrintWriter out, Criterion k) {
+      out.println("    - " + k.id() + ": " + k.text() + " [" + String.join(", ", k.citations()) + "]");
+      if (k.question() != null) {
+        out.println("        ask: " + k.question());
+      }
+    }
+  }
+
+  /** {@code rules check [DIR]}. */
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = {"Check a rule set without running it: YAML syntax, unknown facts and values, operand types,",
+          "missing citations and questions. Every problem is printed as file:line:col with the offending text."})
+  static final class CheckCommand implements Callable<Integer> {
+    private final Io io;
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")
+    java.nio.file.Path dir;
+    @Mixin RuleOptions rules;
+
+    CheckCommand(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+      if (dir != null) {
+        rules.dir = dir;
+      }
+      List<Diagnostic> problems = RuleLoader.check(rules.source());
+      problems.forEach(d -> io.err().println(d.render()));
+      long errors = problems.stream().filter(Diagnostic::isError).count();
+      long warnings = problems.size() - errors;
+      if (errors > 0) {
+        io.err().println(errors + " error(s), " + warnings + " warning(s).");
+        return ExitCode.RULES.code();
+      }
+      io.out().println("Rule set OK (" + warnings + " warning(s)).");
+      return ExitCode.OK.code();
+    }
+  }
+
+  /** {@code rules test [DIR]}. */
+  @Command(name = "test", mixinStandardHelpOptions = true,
+      description = {"Run every tests.yaml case of the rule set and report each one.",
+          "--coverage also reports, for every criterion, whether the cases drive it met, not met and unknown,",
+          "and fails when one lacks any of the three."})
+  static final class TestCommand implements Callable<Integer> {
+    private final Io io;
+    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")
+    java.nio.file.Path dir;
+    @Option(names = "--coverage", description = "Report criterion coverage; fail when a criterion is not covered three ways.")
+    boolean coverage;
+    @Option(names = "--quiet", description = "Print only failures and the summary.")
+    boolean quiet;
+    @Mixin RuleOptions rules;
+
+    TestCommand(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+      if (dir != null) {
+        rules.dir = dir;
+      }
+      RuleSet set = rules.load();
+      RuleTestRunner.Report report = new RuleTestRunner(set, rules.source()).run();
+      for (CaseResult r : report.cases()) {
+        if (r.passed()) {
+          if (!quiet) {
+            io.out().println("PASS " + r.category() + ": " + r.name());
+          }
+        } else {
+          io.out().println("FAIL " + r.category() + ": " + r.name() + "  (" + r.location() + ")");
+          r.failures().forEach(f -> io.out().println("     " + f));
+        }
+      }
+      long failed = report.failed();
+      io.out().println(report.cases().size() - failed + " passed, " + failed + " failed");
+      boolean gaps = false;
+      if (coverage) {
+        io.out().println();
+        io.out().println("Criterion coverage (met / not met / unknown):");
+        for (Map.Entry<String, Set<Truth>> e : report.coverage().results().entrySet()) {
+          Set<Truth> s = e.getValue();
+          io.out().printf("  %s %s %s  %s%n", s.contains(Truth.TRUE) ? "✓" : "-", s.contains(Truth.FALSE) ? "✗" : "-",
+              s.contains(Truth.UNKNOWN) ? "?" : "-", e.getKey());
+        }
+        List<String> missing = report.coverage().gaps();
+        gaps = !missing.isEmpty();
+        io.out().println(gaps ? missing.size() + " criteria are not covered three ways:" : "Every criterion is covered met, not met and unknown.");
+        missing.forEach(m -> io.out().println("  " + m));
+      }
+      return failed > 0 || gaps ? ExitCode.ROW_ERRORS.code() : ExitCode.OK.code();
+    }
+  }
+}

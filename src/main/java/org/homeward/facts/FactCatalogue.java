@@ -1,0 +1,217 @@
+package org.homeward.facts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.Location;
+import org.homeward.document.Node;
+import org.homeward.document.ProblemException;
+
+/** The catalogue of facts, loaded once from {@code facts.yaml}; immutable and thread-safe. */
+public final class FactCatalogue {
+  private static final Set<String> KEYS =
+      Set.of("path", "type", "items", "values", "meaning", "question", "aliases", "used_by", "es");
+
+  private final Map<String, FactDef> byPath;
+  private final Shape root;
+  private final String version;
+
+  private FactCatalogue(Map<String, FactDef> byPath, Shape root, String version) {
+    this.byPath = byPath;
+    this.root = root;
+    this.version = version;
+  }
+
+  /** The person's own fields. */
+  public Shape root() {
+    return root;
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** Every fact, in catalogue order. */
+  public Collection<FactDef> all() {
+    return byPath.values();
+  }
+
+  /** The fact at a catalogue path such as {@code convictions[].level}, or null. */
+  public FactDef get(String path) {
+    return byPath.get(path);
+  }
+
+  /** The catalogue path nearest to a misspelt one, or null when nothing is close. */
+  public String suggest(String path) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : byPath.keySet()) {
+      int d = distance(path, candidate);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate;
+      }
+    }
+    return bestDistance <= Math.max(2, path.length() / 4) ? best : null;
+  }
+
+  /** The catalogue path for a concrete path: {@code convictions[2].level} becomes {@code convictions[].level}. */
+  public static String generic(String concretePath) {
+    return concretePath.replaceAll("\\[\\d+]", "[]");
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** Builds the catalogue from the parsed {@code facts.yaml}; every problem is reported together. */
+  public static FactCatalogue load(Node doc) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Map<String, FactDef> byPath = new LinkedHashMap<>();
+    Map<String, Shape> shapes = new LinkedHashMap<>();
+    Shape root = new Shape("");
+    shapes.put("", root);
+    String version = "0";
+    if (!(doc instanceof Node.Mapping top) || !(top.get("facts") instanceof Node.Seq facts)) {
+      throw new ProblemException(
+          ProblemException.Kind.RULES,
+          Diagnostic.error(doc.location(), "expected a map with a 'facts' list"));
+    }
+    if (top.get("version") instanceof Node.Scalar v) {
+      version = v.text();
+    }
+    for (Node item : facts.items()) {
+      FactDef def = parseFact(item, shapes, problems);
+      if (def == null) {
+        continue;
+      }
+      if (byPath.containsKey(def.path())) {
+        problems.add(Diagnostic.error(item.location(), "fact '" + def.path() + "' is defined twice"));
+        continue;
+      }
+      byPath.put(def.path(), def);
+      if (def.shape() != null) {
+        shapes.put(def.shape().path(), def.shape());
+      }
+    }
+    if (problems.stream().anyMatch(Diagnostic::isError)) {
+      throw new ProblemException(ProblemException.Kind.RULES, problems);
+    }
+    return new FactCatalogue(byPath, root, version);
+  }
+
+  private static FactDef parseFact(Node item, Map<String, Shape> shapes, List<Diagnostic> problems) {
+    if (!(item instanceof Node.Mapping m)) {
+      problems.add(Diagnostic.error(item.location(), "each fact must be a map with path and type"));
+      return null;
+    }
+    for (String key : m.entries().keySet()) {
+      if (!KEYS.contains(key)) {
+        problems.add(Diagnostic.error(m.keyLocation(key), "unknown key '" + key + "' in a fact"));
+      }
+    }
+    String path = text(m, "path");
+    String typeWord = text(m, "type");
+    FactType type = typeWord == null ? null : FactType.parse(typeWord);
+    if (path == null || type == null) {
+      problems.add(
+          Diagnostic.error(m.location(), "a fact needs a 'path' and a known 'type' (found " + typeWord + ")"));
+      return null;
+    }
+    String parentShapePath;
+    String name;
+    int dot = path.lastIndexOf('.');
+    if (dot < 0) {
+      parentShapePath = "";
+      name = path;
+    } else {
+      parentShapePath = path.substring(0, dot);
+      name = path.substring(dot + 1);
+    }
+    Shape parent = shapes.get(parentShapePath);
+    if (parent == null) {
+      problems.add(
+          Diagnostic.error(
+              m.keyLocation("path"),
+              "the parent of '" + path + "' ('" + parentShapePath + "') must be defined before it"));
+      return null;
+    }
+    FactType itemType = null;
+    if (m.get("items") != null) {
+      itemType = FactType.parse(text(m, "items"));
+      if (type != FactType.LIST || itemType == null || itemType == FactType.LIST || itemType == FactType.RECORD) {
+        problems.add(Diagnostic.error(m.keyLocation("items"), "'items' must be a scalar type of a list fact"));
+        return null;
+      }
+    }
+    Set<String> values = new HashSet<>();
+    if (m.get("values") instanceof Node.Seq vs) {
+      for (Node v : vs.items()) {
+        values.add(((Node.Scalar) v).text());
+      }
+    }
+    FactType scalar = type == FactType.LIST && itemType != null ? itemType : type;
+    if (scalar == FactType.ENUM && values.isEmpty()) {
+      problems.add(Diagnostic.error(m.location(), "enum fact '" + path + "' needs 'values'"));
+    }
+    Shape shape = null;
+    if (type == FactType.RECORD) {
+      shape = new Shape(path);
+    } else if (type == FactType.LIST && itemType == null) {
+      shape = new Shape(path + "[]");
+    }
+    if (parentShapePath.endsWith("[]") || parentShapePath.isEmpty() || shapes.containsKey(parentShapePath)) {
+      // fall through: the parent shape exists
+    }
+    FactDef def =
+        new FactDef(
+            shape != null && type == FactType.LIST ? path : path,
+            name,
+            type,
+            itemType,
+            values,
+            text(m, "meaning"),
+            text(m, "question"),
+            list(m, "aliases"),
+            list(m, "used_by"),
+            shape);
+    parent.add(def);
+    return def;
+  }
+
+  private static String text(Node.Mapping m, String key) {
+    return m.get(key) instanceof Node.Scalar s && !s.isNull() ? s.text() : null;
+  }
+
+  private static List<String> list(Node.Mapping m, String key) {
+    if (m.get(key) instanceof Node.Seq s) {
+      return s.items().stream().map(n -> ((Node.Scalar) n).text()).toList();
+    }
+    return List.of();
+  }
+
+  /** Where the catalogue was loaded from, for messages. */
+  public static Location sourceOf(Node doc) {
+    return doc.location();
+  }
+}

@@ -1,0 +1,75 @@
+package org.homeward.person;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * A date known to the year, the month or the day. It stands for the interval of days it names:
+ * {@code 2007} is 2007-01-01 to 2007-12-31.
+ */
+public record PartialDate(int year, int month, int day) {
+
+  /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; returns null when it is not one. */
+  public static PartialDate parse(String text) {
+    String s = text.trim();
+    try {
+      if (s.matches("\\d{4}")) {
+        return checked(Integer.parseInt(s), 0, 0);
+      }
+      if (s.matches("\\d{4}-\\d{2}")) {
+        int y = Integer.parseInt(s.substring(0, 4));
+        int m = Integer.parseInt(s.substring(5, 7));
+        YearMonth.of(y, m);
+        return checked(y, m, 0);
+      }
+      if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        LocalDate d = LocalDate.parse(s);
+        return checked(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+      }
+    } catch (DateTimeException | NumberFormatException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static PartialDate checked(int y, int m, int d) {
+    return y >= 1800 && y <= 2200 ? new PartialDate(y, m, d) : null;
+  }
+
+  /** An exact date. */
+  public static PartialDate of(LocalDate d) {
+    return new PartialDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+  }
+
+  public boolean isExact() {
+    return day != 0;
+  }
+
+  /** The first day the date may be. */
+  public LocalDate first() {
+    return LocalDate.of(year, month == 0 ? 1 : month, day == 0 ? 1 : day);
+  }
+
+  /** The last day the date may be. */
+  public LocalDate last() {
+    if (day != 0) {
+      return LocalDate.of(year, month, day);
+    }
+    if (month != 0) {
+      return YearMonth.of(year, month).atEndOfMonth();
+    }
+    return LocalDate.of(year, 12, 31);
+  }
+
+  @Override
+  public String toString() {
+    if (month == 0) {
+      return String.format("%04d", year);
+    }
+    if (day == 0) {
+      return String.format("%04d-%02d", year, month);
+    }
+    return String.format("%04d-%02d-%02d", year, month, day);
+  }
+}

@@ -1,0 +1,192 @@
+package org.homeward.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.homeward.document.Diagnostic;
+import org.homeward.rules.Citation;
+import org.homeward.rules.EvalContext;
+import org.homeward.screening.CategoryResult;
+import org.homeward.screening.CriterionResult;
+import org.homeward.screening.MissingFact;
+import org.homeward.screening.PathResult;
+import org.homeward.screening.Screening;
+
+/**
+ * Writes screenings as JSON documents with a stable, documented shape ({@code docs/json-output.md}):
+ * fixed key order, categories keyed by id in report order, outcome words exactly
+ * {@code may_fit}, {@code needs_info}, {@code does_not_fit}.
+ */
+public final class JsonReport {
+  /** The contract's name and version, written in every document. */
+  public static final String SCHEMA = "homeward.screening/1";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private final boolean pretty;
+  private final boolean explain;
+
+  public JsonReport(boolean pretty, boolean explain) {
+    this.pretty = pretty;
+    this.explain = explain;
+  }
+
+  /** Writes one screening (one line when not pretty); {@code row} is the input row number, or 0. */
+  public void write(Screening s, long row, Writer out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      if (row > 0) {
+        g.writeNumberField("row", row);
+      }
+      g.writeStringField("id", s.personId());
+      g.writeStringField("source", s.source());
+      g.writeStringField("as_of", s.asOf().toString());
+      g.writeStringField("rules_version", s.rulesVersion());
+      g.writeObjectFieldStart("categories");
+      for (CategoryResult c : s.categories()) {
+        g.writeObjectFieldStart(c.id());
+        category(g, c);
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeStringField("disclaimer", Disclaimer.TEXT);
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  /** Writes an input row that could not be screened, in the same envelope. */
+  public void writeError(long row, String label, List<Diagnostic> problems, Writer out) throws IOException {
+    try (JsonGenerator g = generator(out)) {
+      g.writeStartObject();
+      g.writeStringField("schema", SCHEMA);
+      if (row > 0) {
+        g.writeNumberField("row", row);
+      }
+      g.writeStringField("id", null);
+      g.writeArrayFieldStart("errors");
+      for (Diagnostic d : problems) {
+        g.writeStartObject();
+        g.writeStringField("location", d.location().toString());
+        g.writeStringField("field", d.location().field());
+        g.writeStringField("message", d.message());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private JsonGenerator generator(Writer out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    if (pretty) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+    }
+    return g;
+  }
+
+  private void category(JsonGenerator g, CategoryResult c) throws IOException {
+    g.writeStringField("title", c.title());
+    g.writeStringField("outcome", c.outcome().word());
+    g.writeStringField("open", c.openKind());
+    g.writeArrayFieldStart("missing_facts");
+    for (MissingFact m : c.missing()) {
+      missing(g, m);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("paths");
+    for (PathResult p : c.paths()) {
+      g.writeStartObject();
+      g.writeStringField("id", p.id());
+      g.writeStringField("title", p.title());
+      g.writeStringField("result", p.truth().word());
+      g.writeArrayFieldStart("criteria");
+      for (CriterionResult r : p.criteria()) {
+        criterion(g, r);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("disqualifiers");
+    for (CriterionResult r : c.disqualifiers()) {
+      criterion(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("notes");
+    for (CriterionResult r : c.notes()) {
+      textItem(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("next_steps");
+    for (CriterionResult r : c.nextSteps()) {
+      textItem(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("citations");
+    for (Citation cite : c.citations()) {
+      g.writeStartObject();
+      g.writeStringField("id", cite.id());
+      g.writeStringField("title", cite.title());
+      g.writeStringField("url", cite.url());
+      g.writeStringField("date", cite.date());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private void criterion(JsonGenerator g, CriterionResult r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", r.id());
+    g.writeStringField("text", r.text());
+    g.writeStringField("result", r.truth().word());
+    strings(g, "citations", r.citations());
+    g.writeStringField("question", r.question());
+    g.writeArrayFieldStart("missing");
+    for (MissingFact m : r.missing()) {
+      missing(g, m);
+    }
+    g.writeEndArray();
+    if (explain) {
+      g.writeArrayFieldStart("read");
+      for (EvalContext.Read read : r.reads()) {
+        g.writeStartObject();
+        g.writeStringField("fact", read.path());
+        g.writeStringField("value", read.value());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  private static void textItem(JsonGenerator g, CriterionResult r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", r.id());
+    g.writeStringField("text", r.text());
+    strings(g, "citations", r.citations());
+    g.writeEndObject();
+  }
+
+  private static void missing(JsonGenerator g, MissingFact m) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("kind", m.kind().word());
+    g.writeStringField("fact", m.path());
+    g.writeStringField("at", m.at());
+    g.writeStringField("question", m.question());
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+}

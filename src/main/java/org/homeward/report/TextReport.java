@@ -1,0 +1,148 @@
+package org.homeward.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.homeward.rules.Citation;
+import org.homeward.rules.Missing;
+import org.homeward.rules.Truth;
+import org.homeward.screening.CategoryResult;
+import org.homeward.screening.CriterionResult;
+import org.homeward.screening.MissingFact;
+import org.homeward.screening.Outcome;
+import org.homeward.screening.PathResult;
+import org.homeward.screening.Screening;
+
+/**
+ * Writes a screening as a report for people: each category with its outcome, criteria met (✓),
+ * not met (✗) and unknown (?), the questions to ask, notes, next steps and citations, then the
+ * as-of date, rule-set version and disclaimer. Colour only when asked for (a terminal).
+ */
+public final class TextReport {
+  private static final String RESET = "\u001b[0m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String DIM = "\u001b[2m";
+
+  private final boolean color;
+  private final boolean explain;
+
+  public TextReport(boolean color, boolean explain) {
+    this.color = color;
+    this.explain = explain;
+  }
+
+  /** Writes one person's report. */
+  public void write(Screening s, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    b.append(paint(BOLD, "Homeward screening: " + s.personId())).append('\n');
+    if (s.name() != null) {
+      b.append("Name: ").append(s.name()).append('\n');
+    }
+    b.append("As of ").append(s.asOf()).append(" | rules ").append(s.rulesVersion()).append('\n');
+    for (CategoryResult c : s.categories()) {
+      b.append('\n');
+      category(b, c);
+    }
+    b.append('\n').append(Disclaimer.TEXT).append('\n');
+    out.write(b.toString());
+  }
+
+  private void category(StringBuilder b, CategoryResult c) {
+    String outcome = c.outcome().label().toUpperCase(java.util.Locale.ROOT);
+    if (c.outcome() == Outcome.NEEDS_INFO) {
+      outcome += c.lead() ? " (lead)" : " (unexplored)";
+    }
+    String colour = switch (c.outcome()) {
+      case MAY_FIT -> GREEN;
+      case NEEDS_INFO -> YELLOW;
+      case DOES_NOT_FIT -> RED;
+    };
+    b.append(paint(BOLD, c.title())).append(" [").append(c.id()).append("]: ")
+        .append(paint(colour, outcome)).append('\n');
+    for (PathResult p : c.paths()) {
+      b.append("  ").append(mark(p.truth())).append(" Path: ").append(p.title()).append('\n');
+      if (p.truth() == Truth.FALSE && !explain) {
+        p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
+            .ifPresent(r -> criterion(b, r, "      "));
+        continue;
+      }
+      for (CriterionResult r : p.criteria()) {
+        criterion(b, r, "      ");
+      }
+    }
+    for (CriterionResult d : c.disqualifiers()) {
+      if (d.truth() != Truth.FALSE || explain) {
+        b.append("  Disqualifier ").append(mark(d.truth())).append(' ').append(d.text()).append('\n');
+      }
+    }
+    if (!c.missing().isEmpty()) {
+      b.append("  Questions to ask:\n");
+      Set<String> asked = new LinkedHashSet<>();
+      for (MissingFact m : c.missing()) {
+        String line = m.kind() == Missing.Kind.REVIEW
+            ? "Attorney review: " + m.question()
+            : m.question() + paint(DIM, " (" + m.at() + ")");
+        if (asked.add(line)) {
+          b.append("    - ").append(line).append('\n');
+        }
+      }
+    }
+    list(b, "Notes", c.notes());
+    list(b, "Next steps", c.nextSteps());
+    if (!c.citations().isEmpty()) {
+      b.append("  Citations:\n");
+      for (Citation cite : c.citations()) {
+        b.append("    [").append(cite.id()).append("] ").append(cite.title());
+        if (cite.url() != null) {
+          b.append(" <").append(cite.url()).append('>');
+        }
+        b.append('\n');
+      }
+    }
+  }
+
+  private void criterion(StringBuilder b, CriterionResult r, String indent) {
+    b.append(indent).append(mark(r.truth())).append(' ').append(r.text());
+    if (!r.citations().isEmpty()) {
+      b.append(paint(DIM, " [" + String.join(", ", r.citations()) + "]"));
+    }
+    b.append('\n');
+    if (explain) {
+      for (var read : r.reads()) {
+        b.append(indent).append("    read ").append(read.path()).append(" = ")
+            .append(read.value() == null ? "unknown" : read.value()).append('\n');
+      }
+    }
+  }
+
+  private static void list(StringBuilder b, String heading, List<CriterionResult> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    b.append("  ").append(heading).append(":\n");
+    for (CriterionResult r : items) {
+      b.append("    - ").append(r.text());
+      if (!r.citations().isEmpty()) {
+        b.append(" [").append(String.join(", ", r.citations())).append(']');
+      }
+      b.append('\n');
+    }
+  }
+
+  private String mark(Truth t) {
+    return switch (t) {
+      case TRUE -> paint(GREEN, "✓");
+      case FALSE -> paint(RED, "✗");
+      case UNKNOWN -> paint(YELLOW, "?");
+    };
+  }
+
+  private String paint(String code, String text) {
+    return color ? code + text + RESET : text;
+  }
+}

@@ -1,0 +1,78 @@
+package org.homeward.rules;
+
+import java.util.List;
+import org.homeward.document.Location;
+
+/**
+ * One test a person must pass (or, as a disqualifier or note, one that applies): plain-language
+ * text, the compiled condition, the citations it implements and the question to ask when unknown.
+ */
+public final class Criterion {
+  private final String id;
+  private final String text;
+  private final Condition when;
+  private final List<String> citations;
+  private final String question;
+  private final boolean lead;
+  private final Location location;
+
+  Criterion(String id, String text, Condition when, List<String> citations, String question, boolean lead,
+      Location location) {
+    this.id = id;
+    this.text = text;
+    this.when = when;
+    this.citations = List.copyOf(citations);
+    this.question = question;
+    this.lead = lead;
+    this.location = location;
+  }
+
+  /** The result of evaluating a criterion for one person. */
+  public record Evaluation(Truth truth, List<Missing> missing, List<EvalContext.Read> reads) {
+    public Evaluation {
+      missing = List.copyOf(missing);
+      reads = List.copyOf(reads);
+    }
+  }
+
+  /** Evaluates the criterion; an always-true criterion (no condition) is met. */
+  public Evaluation evaluate(EvalContext ctx) {
+    if (when == null) {
+      return new Evaluation(Truth.TRUE, List.of(), List.of());
+    }
+    int mark = ctx.mark();
+    Truth t = when.eval(ctx);
+    List<Missing> missing = t == Truth.UNKNOWN ? ctx.missingSince(mark) : List.of();
+    ctx.truncate(mark);
+    return new Evaluation(t, missing, ctx.takeReads());
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public List<String> citations() {
+    return citations;
+  }
+
+  public String question() {
+    return question;
+  }
+
+  /** Whether meeting this criterion marks the category as a lead worth pursuing. */
+  public boolean lead() {
+    return lead;
+  }
+
+  public Location location() {
+    return location;
+  }
+
+  public boolean conditional() {
+    return when != null;
+  }
+}

@@ -1,0 +1,506 @@
+package org.homeward.rules;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.homeward.facts.FactDef;
+import org.homeward.facts.FactType;
+import org.homeward.person.PartialDate;
+import org.homeward.person.Rec;
+
+/** The operands of the condition language. Package-private: built only by {@link ConditionCompiler}. */
+final class Operands {
+  private Operands() {}
+
+  static Operand.Type typeOf(FactType t) {
+    return switch (t) {
+      case DATE -> Operand.Type.DATE;
+      case NUMBER -> Operand.Type.NUMBER;
+      case BOOLEAN -> Operand.Type.BOOLEAN;
+      default -> Operand.Type.WORD;
+    };
+  }
+
+  static Val dateVal(PartialDate d) {
+    return Val.range(d.first().toEpochDay(), d.last().toEpochDay());
+  }
+
+  /** A scalar fact. Unknown adds the fact to the missing list; a partial date adds it as inexact. */
+  static final class Fact implements Operand {
+    final FactRef ref;
+    private final Type type;
+
+    Fact(FactRef ref) {
+      this.ref = ref;
+      this.type = typeOf(ref.def.type());
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Object v = ref.get(ctx);
+      if (v == null) {
+        ref.missing(ctx, Missing.Kind.UNKNOWN);
+        return type == Type.WORD || type == Type.BOOLEAN ? Val.UNKNOWN_WORD : Val.UNKNOWN_RANGE;
+      }
+      return switch (type) {
+        case DATE -> {
+          PartialDate d = (PartialDate) v;
+          if (!d.isExact()) {
+            ref.missing(ctx, Missing.Kind.INEXACT);
+          }
+          yield dateVal(d);
+        }
+        case NUMBER -> Val.point((Double) v);
+        default -> Val.word(v);
+      };
+    }
+
+    @Override
+    public Type type() {
+      return type;
+    }
+
+    @Override
+    public FactDef wordFact() {
+      return type == Type.WORD ? ref.def : null;
+    }
+  }
+
+  /**
+   * A date that an age can stand in for (brief F.11): an entry's date bounded by the person's age
+   * at entry, a departure by the age at departure. The birth date comes from {@link Birth}.
+   */
+  static final class AgedDate implements Operand {
+    private final FactRef date;
+    private final FactRef age;
+    private final Birth birth;
+
+    AgedDate(FactRef date, FactRef age, Birth birth) {
+      this.date = date;
+      this.age = age;
+      this.birth = birth;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Object d = date.get(ctx);
+      if (d instanceof PartialDate pd && pd.isExact()) {
+        return dateVal(pd);
+      }
+      Val v = d == null ? Val.UNKNOWN_RANGE : dateVal((PartialDate) d);
+      Object a = age.get(ctx);
+      if (a instanceof Double years) {
+        int mark = ctx.mark();
+        Val b = birth.eval(ctx);
+        ctx.truncate(mark);
+        long n = years.longValue();
+        double lo = Math.max(v.lo, Calendar.addYears(b.lo, n));
+        double hi = Math.min(v.hi, Calendar.addYears(b.hi, n + 1) - 1);
+        if (lo <= hi) {
+          v = Val.range(lo, hi);
+        }
+      }
+      if (!v.isPoint()) {
+        date.missing(ctx, d == null && v.isUnbounded() ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
+      }
+      return v;
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+
+  /**
+   * The person's birth date: the {@code birth_date} fact narrowed by every (date, age) pair among
+   * entries and removals (brief F.11). Computed once per person.
+   */
+  static final class Birth implements Operand {
+    private final FactRef birthDate;
+    private final int entries;
+    private final int entryDate;
+    private final int entryAge;
+    private final int removals;
+    private final int departure;
+    private final int departureAge;
+
+    Birth(FactRef birthDate, int entries, int entryDate, int entryAge, int removals, int departure, int departureAge) {
+      this.birthDate = birthDate;
+      this.entries = entries;
+      this.entryDate = entryDate;
+      this.entryAge = entryAge;
+      this.removals = removals;
+      this.departure = departure;
+      this.departureAge = departureAge;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Val v = ctx.birthCache;
+      if (v == null) {
+        v = compute(ctx);
+        ctx.birthCache = v;
+      }
+      if (!v.isPoint()) {
+        Object b = ctx.root.get(birthDate.chain[0]);
+        birthDate.missing(ctx, b == null && v.isUnbounded() ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
+      }
+      return v;
+    }
+
+    private Val compute(EvalContext ctx) {
+      Object b = ctx.root.get(birthDate.chain[0]);
+      ctx.read("birth_date", b);
+      if (b instanceof PartialDate pd && pd.isExact()) {
+        return dateVal(pd);
+      }
+      double[] iv = b == null
+          ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}
+          : new double[] {dateVal((PartialDate) b).lo, dateVal((PartialDate) b).hi};
+      narrow(ctx.root.get(entries), entryDate, entryAge, iv);
+      narrow(ctx.root.get(removals), departure, departureAge, iv);
+      return iv[0] <= iv[1] ? Val.range(iv[0], iv[1]) : (b == null ? Val.UNKNOWN_RANGE : dateVal((PartialDate) b));
+    }
+
+    private static void narrow(Object list, int dateIdx, int ageIdx, double[] iv) {
+      if (!(list instanceof List<?> items)) {
+        return;
+      }
+      for (Object o : items) {
+        Rec r = (Rec) o;
+        if (r.get(dateIdx) instanceof PartialDate d && r.get(ageIdx) instanceof Double age) {
+          long n = age.longValue();
+          // Aged n on a day in [first, last]: born after (first - (n+1) years), on or before (last - n years).
+          iv[0] = Math.max(iv[0], Calendar.addYears(d.first().toEpochDay(), -(n + 1)) + 1);
+          iv[1] = Math.min(iv[1], Calendar.addYears(d.last().toEpochDay(), -n));
+        }
+      }
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+
+  /** A constant. */
+  static final class Literal implements Operand {
+    private final Val value;
+    private final Type type;
+
+    Literal(Val value, Type type) {
+      this.value = value;
+      this.type = type;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      return value;
+    }
+
+    @Override
+    public Type type() {
+      return type;
+    }
+  }
+
+  /** The as-of date of the screening. */
+  static final class AsOf implements Operand {
+    @Override
+    public Val eval(EvalContext ctx) {
+      return Val.point(ctx.asOf);
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+
+  /** A date plus whole years or days. */
+  static final class Shift implements Operand {
+    private final Operand date;
+    private final long amount;
+    private final boolean years;
+
+    Shift(Operand date, long amount, boolean years) {
+      this.date = date;
+      this.amount = amount;
+      this.years = years;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Val v = date.eval(ctx);
+      return years ? Calendar.addYears(v, amount) : Calendar.addDays(v, amount);
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+
+  /** Whole years or days between two dates (an age is years from the birth date). */
+  static final class Between implements Operand {
+    private final Operand from;
+    private final Operand to;
+    private final boolean years;
+
+    Between(Operand from, Operand to, boolean years) {
+      this.from = from;
+      this.to = to;
+      this.years = years;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Val a = from.eval(ctx);
+      Val b = to.eval(ctx);
+      return years ? Calendar.yearsBetween(a, b) : Calendar.daysBetween(a, b);
+    }
+
+    @Override
+    public Type type() {
+      return Type.NUMBER;
+    }
+  }
+
+  /** A named definition of the rule file, evaluated where it is used. */
+  static final class Ref implements Operand {
+    final String name;
+    Operand target;
+
+    Ref(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      return target.eval(ctx);
+    }
+
+    @Override
+    public Type type() {
+      return target.type();
+    }
+
+    @Override
+    public FactDef wordFact() {
+      return target.wordFact();
+    }
+  }
+
+  /** A dated parameter: the value in force on a date (the as-of date unless {@code on} is given). */
+  static final class Param implements Operand {
+    final Parameter parameter;
+    private final Operand on;
+
+    Param(Parameter parameter, Operand on) {
+      this.parameter = parameter;
+      this.on = on;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Val when = on == null ? Val.point(ctx.asOf) : on.eval(ctx);
+      return parameter.valueDuring(when);
+    }
+
+    @Override
+    public Type type() {
+      return parameter.type();
+    }
+  }
+
+  /** Shared helper for the list aggregates: iterates a bound list, tracking the evaluation budget. */
+  abstract static class OverList {
+    final FactRef list;
+    final Scope scope;
+    final Condition where;
+
+    OverList(FactRef list, Scope scope, Condition where) {
+      this.list = list;
+      this.scope = scope;
+      this.where = where;
+    }
+
+    /** The items, or null (after noting the list as missing) when the list is unknown. */
+    List<?> items(EvalContext ctx) {
+      Object v = list.get(ctx);
+      if (v == null) {
+        list.missing(ctx, Missing.Kind.UNKNOWN);
+        return null;
+      }
+      return (List<?>) v;
+    }
+
+    Truth bind(EvalContext ctx, List<?> items, int i) {
+      ctx.spend();
+      ctx.items[scope.depth] = (Rec) items.get(i);
+      ctx.indexes[scope.depth] = i;
+      return where == null ? Truth.TRUE : where.eval(ctx);
+    }
+  }
+
+  /** The number of items satisfying {@code where}, as an interval; {@code distinct} merges items sharing a key. */
+  static final class Count extends OverList implements Operand {
+    private final FactRef[] distinct;
+
+    Count(FactRef list, Scope scope, Condition where, FactRef[] distinct) {
+      super(list, scope, where);
+      this.distinct = distinct;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      List<?> items = items(ctx);
+      if (items == null) {
+        return Val.range(0, Double.POSITIVE_INFINITY);
+      }
+      int sure = 0;
+      int maybe = 0;
+      Map<String, Integer> group = distinct.length == 0 ? null : new HashMap<>();
+      int groups = 0;
+      int unkeyed = 0;
+      for (int i = 0; i < items.size(); i++) {
+        Truth t = bind(ctx, items, i);
+        if (t == Truth.FALSE) {
+          continue;
+        }
+        maybe++;
+        if (t != Truth.TRUE) {
+          continue;
+        }
+        sure++;
+        if (group != null) {
+          Object primary = distinct[0].get(ctx);
+          if (!(primary instanceof PartialDate pd && pd.isExact()) && !(primary instanceof String)) {
+            distinct[0].missing(ctx, primary == null ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
+            unkeyed++;
+            continue;
+          }
+          Integer found = null;
+          String[] keys = new String[distinct.length];
+          for (int k = 0; k < distinct.length; k++) {
+            Object kv = distinct[k].get(ctx);
+            keys[k] = kv == null ? null : k + ":" + kv;
+            if (keys[k] != null && found == null) {
+              found = group.get(keys[k]);
+            }
+          }
+          int g = found != null ? found : groups++;
+          for (String key : keys) {
+            if (key != null) {
+              group.putIfAbsent(key, g);
+            }
+          }
+        }
+      }
+      if (group == null) {
+        return Val.range(sure, maybe);
+      }
+      // Items with an unknown key may share an occasion with another item: only distinct groups are sure.
+      int lo = groups == 0 && unkeyed > 0 ? 1 : groups;
+      return Val.range(lo, groups + unkeyed + (maybe - sure));
+    }
+
+    @Override
+    public Type type() {
+      return Type.NUMBER;
+    }
+  }
+
+  /** The sum of a number field over the items satisfying {@code where}; unknown amounts count as zero or more. */
+  static final class Sum extends OverList implements Operand {
+    private final Operand value;
+
+    Sum(FactRef list, Scope scope, Condition where, Operand value) {
+      super(list, scope, where);
+      this.value = value;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      List<?> items = items(ctx);
+      if (items == null) {
+        return Val.range(0, Double.POSITIVE_INFINITY);
+      }
+      double lo = 0;
+      double hi = 0;
+      for (int i = 0; i < items.size(); i++) {
+        Truth t = bind(ctx, items, i);
+        if (t == Truth.FALSE) {
+          continue;
+        }
+        Val v = value.eval(ctx);
+        if (t == Truth.TRUE) {
+          lo += Math.max(0, v.lo);
+        }
+        hi += v.hi;
+      }
+      return Val.range(lo, hi);
+    }
+
+    @Override
+    public Type type() {
+      return Type.NUMBER;
+    }
+  }
+
+  /** The earliest or latest date among the items satisfying {@code where}. */
+  static final class Extreme extends OverList implements Operand {
+    private final Operand value;
+    private final boolean earliest;
+
+    Extreme(FactRef list, Scope scope, Condition where, Operand value, boolean earliest) {
+      super(list, scope, where);
+      this.value = value;
+      this.earliest = earliest;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      List<?> items = items(ctx);
+      if (items == null) {
+        return Val.UNKNOWN_RANGE;
+      }
+      // Sure items bound the result on both sides; possible items only on the side they could move it.
+      double sureHi = Double.POSITIVE_INFINITY;
+      double maybeLo = Double.POSITIVE_INFINITY;
+      double sureLoL = Double.NEGATIVE_INFINITY;
+      double maybeHiL = Double.NEGATIVE_INFINITY;
+      boolean anySure = false;
+      boolean any = false;
+      for (int i = 0; i < items.size(); i++) {
+        Truth t = bind(ctx, items, i);
+        if (t == Truth.FALSE) {
+          continue;
+        }
+        any = true;
+        Val v = value.eval(ctx);
+        maybeLo = Math.min(maybeLo, v.lo);
+        maybeHiL = Math.max(maybeHiL, v.hi);
+        if (t == Truth.TRUE) {
+          anySure = true;
+          sureHi = Math.min(sureHi, v.hi);
+          sureLoL = Math.max(sureLoL, v.lo);
+        }
+      }
+      if (!any) {
+        // No item qualifies: there is no such date, and every comparison with it is false.
+        return Val.NONE;
+      }
+      if (earliest) {
+        return Val.range(maybeLo, anySure ? sureHi : Double.POSITIVE_INFINITY);
+      }
+      return Val.range(anySure ? sureLoL : Double.NEGATIVE_INFINITY, maybeHiL);
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.homeward.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where rule files are read from: a directory, or the rule set bundled in the jar. */
+public interface RuleSource {
+
+  /** The text of a file relative to the rule set's root, or null when there is none. */
+  String read(String relative) throws IOException;
+
+  /** How a file is named in messages, e.g. {@code rules/daca/rule.yaml}. */
+  String name(String relative);
+
+  /** The sub-folders of the root, for spotting categories missing from the manifest; empty if unknown. */
+  List<String> folders() throws IOException;
+
+  /** A rule set in a directory. */
+  static RuleSource directory(Path root) {
+    return new RuleSource() {
+      @Override
+      public String read(String relative) throws IOException {
+        Path p = root.resolve(relative);
+        return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+      }
+
+      @Override
+      public String name(String relative) {
+        return root.resolve(relative).toString();
+      }
+
+      @Override
+      public List<String> folders() throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+          return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+      }
+    };
+  }
+
+  /** The rule set bundled as resources under {@code rules/}. */
+  static RuleSource bundled() {
+    return new RuleSource() {
+      @Override
+      public String read(String relative) throws IOException {
+        try (InputStream in = RuleSource.class.getClassLoader().getResourceAsStream("rules/" + relative)) {
+          return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+
+      @Override
+      public String name(String relative) {
+        return "rules/" + relative;
+      }
+
+      @Override
+      public List<String> folders() {
+        return List.of();
+      }
+    };
+  }
+}

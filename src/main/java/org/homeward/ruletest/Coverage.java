@@ -1,0 +1,55 @@
+package org.homeward.ruletest;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.homeward.rules.Category;
+import org.homeward.rules.Criterion;
+import org.homeward.rules.RulePath;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.Truth;
+
+/** Which results (met, not met, unknown) the test cases drove each criterion and disqualifier to. */
+public final class Coverage {
+  private final Map<String, Set<Truth>> seen = new LinkedHashMap<>();
+
+  Coverage(RuleSet rules) {
+    for (Category c : rules.categories()) {
+      for (RulePath p : c.paths()) {
+        for (Criterion k : p.criteria()) {
+          seen.put(key(c.id(), p.id(), k.id()), EnumSet.noneOf(Truth.class));
+        }
+      }
+      for (Criterion d : c.disqualifiers()) {
+        seen.put(key(c.id(), "disqualifiers", d.id()), EnumSet.noneOf(Truth.class));
+      }
+    }
+  }
+
+  static String key(String category, String path, String criterion) {
+    return category + "/" + path + "/" + criterion;
+  }
+
+  void record(String key, Truth t) {
+    Set<Truth> s = seen.get(key);
+    if (s != null) {
+      s.add(t);
+    }
+  }
+
+  /** Every criterion's key ({@code category/path/criterion}) and the results seen for it. */
+  public Map<String, Set<Truth>> results() {
+    return seen;
+  }
+
+  /** The criteria not yet driven to all three results, each with what it lacks. */
+  public List<String> gaps() {
+    return seen.entrySet().stream()
+        .filter(e -> e.getValue().size() < 3)
+        .map(e -> e.getKey() + " lacks " + String.join(", ", EnumSet.allOf(Truth.class).stream()
+            .filter(t -> !e.getValue().contains(t)).map(Truth::word).toList()))
+        .toList();
+  }
+}

@@ -1,0 +1,222 @@
+package org.homeward.ruletest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.Location;
+import org.homeward.document.Node;
+import org.homeward.document.NodeReader;
+import org.homeward.document.ProblemException;
+import org.homeward.person.PartialDate;
+import org.homeward.person.PersonBuilder;
+import org.homeward.rules.Category;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.RuleSource;
+import org.homeward.rules.Truth;
+import org.homeward.screening.CategoryResult;
+import org.homeward.screening.CriterionResult;
+import org.homeward.screening.MissingFact;
+import org.homeward.screening.PathResult;
+import org.homeward.screening.Screener;
+import org.homeward.screening.Screening;
+
+/**
+ * Runs every {@code <category>/tests.yaml} of a rule set. A case is a one-sentence name, an
+ * {@code as_of} date, the person's {@code facts}, and what to {@code expect}: the outcome, and
+ * optionally the open kind, the missing facts (catalogue paths), per-criterion results and notes.
+ */
+public final class RuleTestRunner {
+  private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "facts", "expect");
+  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "missing", "criteria", "notes");
+
+  private final RuleSet rules;
+  private final RuleSource source;
+  private final Screener screener;
+  private final PersonBuilder builder;
+
+  public RuleTestRunner(RuleSet rules, RuleSource source) {
+    this.rules = rules;
+    this.source = source;
+    this.screener = new Screener(rules);
+    this.builder = new PersonBuilder(rules.facts());
+  }
+
+  /** All cases of all categories and the coverage they reach. */
+  public record Report(List<CaseResult> cases, Coverage coverage) {
+    public long failed() {
+      return cases.stream().filter(c -> !c.passed()).count();
+    }
+  }
+
+  /** A test case ready to run, for JUnit's dynamic tests. */
+  public record TestCase(String category, String name, Location location, Node body) {}
+
+  /** Reads every case of every category; a category without tests.yaml is an error case. */
+  public List<TestCase> cases() {
+    List<TestCase> out = new ArrayList<>();
+    for (Category c : rules.categories()) {
+      String rel = c.id() + "/tests.yaml";
+      String text;
+      try {
+        text = source.read(rel);
+      } catch (IOException e) {
+        text = null;
+      }
+      Location fileLoc = Location.of(source.name(rel));
+      if (text == null) {
+        out.add(new TestCase(c.id(), "(no tests.yaml)", fileLoc, null));
+        continue;
+      }
+      Node doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
+      if (!(doc instanceof Node.Mapping m) || !(m.get("cases") instanceof Node.Seq seq)) {
+        throw new ProblemException(ProblemException.Kind.RULES,
+            Diagnostic.error(doc.location(), "a tests.yaml needs a 'cases' list"));
+      }
+      for (Node n : seq.items()) {
+        String name = n instanceof Node.Mapping cm && cm.get("name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
+        out.add(new TestCase(c.id(), name, n.location(), n));
+      }
+    }
+    return out;
+  }
+
+  /** Runs every case. */
+  public Report run() {
+    Coverage coverage = new Coverage(rules);
+    List<CaseResult> results = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (TestCase t : cases()) {
+      CaseResult r = run(t, coverage);
+      if (!names.add(t.category() + "/" + t.name())) {
+        List<String> f = new ArrayList<>(r.failures());
+        f.add("another case in this file has the same name");
+        r = new CaseResult(r.category(), r.name(), r.location(), f);
+      }
+      results.add(r);
+    }
+    return new Report(results, coverage);
+  }
+
+  /** Runs one case, recording coverage when given. */
+  public CaseResult run(TestCase t, Coverage coverage) {
+    List<String> failures = new ArrayList<>();
+    if (t.body() == null) {
+      failures.add("category '" + t.category() + "' has no tests.yaml");
+      return new CaseResult(t.category(), t.name(), t.location(), failures);
+    }
+    Node.Mapping m = (Node.Mapping) t.body();
+    for (String key : m.entries().keySet()) {
+      if (!CASE_KEYS.contains(key)) {
+        failures.add("unknown key '" + key + "' (expected name, as_of, facts, expect)");
+      }
+    }
+    PartialDate asOf = m.get("as_of") instanceof Node.Scalar s ? PartialDate.parse(s.text()) : null;
+    if (asOf == null || !asOf.isExact()) {
+      failures.add("'as_of' must be a date YYYY-MM-DD: rule tests always state their date");
+    }
+    Node facts = m.get("facts") == null ? new Node.Mapping(m.location(), Map.of(), Map.of()) : m.get("facts");
+    PersonBuilder.Result built = builder.build(facts, t.name());
+    for (Diagnostic d : built.problems()) {
+      failures.add(d.render());
+    }
+    if (!(m.get("expect") instanceof Node.Mapping expect)) {
+      failures.add("'expect' is required, with at least an 'outcome'");
+      return new CaseResult(t.category(), t.name(), t.location(), failures);
+    }
+    if (!failures.isEmpty()) {
+      return new CaseResult(t.category(), t.name(), t.location(), failures);
+    }
+    Screening s = screener.screen(built.person(), asOf.first(), false);
+    CategoryResult c = s.category(t.category());
+    if (coverage != null) {
+      for (PathResult p : c.paths()) {
+        for (CriterionResult r : p.criteria()) {
+          coverage.record(Coverage.key(c.id(), p.id(), r.id()), r.truth());
+        }
+      }
+      for (CriterionResult r : c.disqualifiers()) {
+        coverage.record(Coverage.key(c.id(), "disqualifiers", r.id()), r.truth());
+      }
+    }
+    check(expect, c, failures);
+    return new CaseResult(t.category(), t.name(), t.location(), failures);
+  }
+
+  private static void check(Node.Mapping expect, CategoryResult c, List<String> failures) {
+    for (String key : expect.entries().keySet()) {
+      if (!EXPECT_KEYS.contains(key)) {
+        failures.add("unknown key '" + key + "' in expect (expected outcome, open, missing, criteria, notes)");
+      }
+    }
+    String outcome = text(expect.get("outcome"));
+    if (outcome == null) {
+      failures.add("expect.outcome is required");
+    } else if (!outcome.equals(c.outcome().word())) {
+      failures.add("outcome: expected " + outcome + ", got " + c.outcome().word() + explainOpen(c));
+    }
+    String open = text(expect.get("open"));
+    if (open != null && !open.equals(c.openKind())) {
+      failures.add("open: expected " + open + ", got " + c.openKind());
+    }
+    if (expect.get("missing") instanceof Node.Seq seq) {
+      Set<String> want = new TreeSet<>();
+      seq.items().forEach(n -> want.add(text(n)));
+      Set<String> got = new TreeSet<>();
+      c.missing().forEach(mf -> got.add(mf.path()));
+      if (!want.equals(got)) {
+        failures.add("missing facts: expected " + want + ", got " + got);
+      }
+    }
+    if (expect.get("criteria") instanceof Node.Mapping crit) {
+      for (Map.Entry<String, Node> e : crit.entries().entrySet()) {
+        CriterionResult r = find(c, e.getKey());
+        String want = text(e.getValue());
+        if (r == null) {
+          failures.add("criteria: no criterion '" + e.getKey() + "' in " + c.id());
+        } else if (!r.truth().word().equals(want)) {
+          failures.add("criterion " + e.getKey() + ": expected " + want + ", got " + r.truth().word()
+              + (r.truth() == Truth.UNKNOWN ? " (missing " + r.missing().stream().map(MissingFact::at).toList() + ")" : ""));
+        }
+      }
+    }
+    if (expect.get("notes") instanceof Node.Seq seq) {
+      Set<String> want = new TreeSet<>();
+      seq.items().forEach(n -> want.add(text(n)));
+      Set<String> got = new TreeSet<>();
+      c.notes().forEach(n -> got.add(n.id()));
+      if (!want.equals(got)) {
+        failures.add("notes: expected " + want + ", got " + got);
+      }
+    }
+  }
+
+  private static String explainOpen(CategoryResult c) {
+    if (c.missing().isEmpty()) {
+      return "";
+    }
+    return " (missing " + c.missing().stream().map(MissingFact::at).toList() + ")";
+  }
+
+  private static CriterionResult find(CategoryResult c, String id) {
+    for (PathResult p : c.paths()) {
+      for (CriterionResult r : p.criteria()) {
+        if (r.id().equals(id)) {
+          return r;
+        }
+      }
+    }
+    return c.disqualifiers().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+  }
+
+  private static String text(Node n) {
+    return n instanceof Node.Scalar s && !s.isNull() ? s.text() : null;
+  }
+
+}

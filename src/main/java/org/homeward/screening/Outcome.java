@@ -1,0 +1,24 @@
+package org.homeward.screening;
+
+import java.util.Locale;
+
+/** A category's screening outcome; the machine words are part of the JSON contract. */
+public enum Outcome {
+  MAY_FIT,
+  NEEDS_INFO,
+  DOES_NOT_FIT;
+
+  /** {@code may_fit}, {@code needs_info} or {@code does_not_fit}. */
+  public String word() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** How the outcome reads in a report for people. */
+  public String label() {
+    return switch (this) {
+      case MAY_FIT -> "may fit";
+      case NEEDS_INFO -> "needs information";
+      case DOES_NOT_FIT -> "does not fit";
+    };
+  }
+}

@@ -1,0 +1,146 @@
+package org.homeward.screening;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.homeward.facts.FactCatalogue;
+import org.homeward.facts.FactDef;
+import org.homeward.person.PartialDate;
+import org.homeward.person.Person;
+import org.homeward.rules.Category;
+import org.homeward.rules.Criterion;
+import org.homeward.rules.EvalContext;
+import org.homeward.rules.Missing;
+import org.homeward.rules.RulePath;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.Truth;
+
+/**
+ * Screens persons against a rule set. Built once per rule set and thread-safe: the same person,
+ * rules and as-of date always give the same result.
+ */
+public final class Screener {
+  private final RuleSet rules;
+
+  public Screener(RuleSet rules) {
+    this.rules = rules;
+  }
+
+  public RuleSet rules() {
+    return rules;
+  }
+
+  /**
+   * The as-of date for a person: the one given on the command line, else the person's own
+   * {@code screening_date} when exact, else the fallback (today).
+   */
+  public static LocalDate asOf(Person person, LocalDate given, LocalDate fallback) {
+    if (given != null) {
+      return given;
+    }
+    if (person.facts().get("screening_date") instanceof PartialDate d && d.isExact()) {
+      return d.first();
+    }
+    return fallback;
+  }
+
+  /** Screens one person; {@code explain} records the facts each criterion read. */
+  public Screening screen(Person person, LocalDate asOf, boolean explain) {
+    EvalContext ctx = new EvalContext(person.facts(), asOf);
+    if (explain) {
+      ctx.tracing();
+    }
+    List<CategoryResult> results = new ArrayList<>(rules.categories().size());
+    for (Category c : rules.categories()) {
+      results.add(screen(c, ctx));
+    }
+    Object name = person.facts().get("name");
+    return new Screening(person.id(), name == null ? null : name.toString(), person.source(), asOf,
+        rules.version(), results);
+  }
+
+  private CategoryResult screen(Category category, EvalContext ctx) {
+    List<CriterionResult> disqualifiers = evaluate(category.disqualifiers(), ctx);
+    boolean disqualified = disqualifiers.stream().anyMatch(r -> r.truth() == Truth.TRUE);
+    List<PathResult> paths = new ArrayList<>();
+    boolean anyMet = false;
+    boolean allFailed = true;
+    boolean lead = false;
+    for (RulePath p : category.paths()) {
+      List<CriterionResult> criteria = new ArrayList<>();
+      Truth truth = Truth.TRUE;
+      boolean leadHere = false;
+      for (Criterion c : p.criteria()) {
+        CriterionResult r = evaluate(c, ctx);
+        criteria.add(r);
+        truth = truth.and(r.truth());
+        leadHere |= c.lead() && r.truth() == Truth.TRUE;
+      }
+      paths.add(new PathResult(p.id(), p.title(), truth, criteria));
+      anyMet |= truth == Truth.TRUE;
+      allFailed &= truth == Truth.FALSE;
+      lead |= leadHere && truth == Truth.UNKNOWN;
+    }
+    Outcome outcome;
+    if (disqualified) {
+      outcome = Outcome.DOES_NOT_FIT;
+    } else if (anyMet) {
+      outcome = Outcome.MAY_FIT;
+    } else if (allFailed) {
+      outcome = Outcome.DOES_NOT_FIT;
+    } else {
+      outcome = Outcome.NEEDS_INFO;
+    }
+    Map<String, MissingFact> missing = new LinkedHashMap<>();
+    if (outcome == Outcome.NEEDS_INFO) {
+      for (PathResult p : paths) {
+        if (p.truth() == Truth.UNKNOWN) {
+          p.criteria().forEach(r -> r.missing().forEach(m -> missing.putIfAbsent(m.kind() + m.at(), m)));
+        }
+      }
+    }
+    if (outcome != Outcome.DOES_NOT_FIT) {
+      disqualifiers.forEach(r -> r.missing().forEach(m -> missing.putIfAbsent(m.kind() + m.at(), m)));
+    }
+    List<CriterionResult> notes = evaluate(category.notes(), ctx).stream()
+        .filter(r -> r.truth() == Truth.TRUE).toList();
+    List<CriterionResult> steps = new ArrayList<>();
+    for (Criterion step : category.nextSteps()) {
+      CriterionResult r = evaluate(step, ctx);
+      boolean unconditional = !step.conditional();
+      if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && r.truth() == Truth.TRUE)) {
+        steps.add(r);
+      }
+    }
+    return new CategoryResult(category.id(), category.title(), outcome, outcome == Outcome.NEEDS_INFO && lead,
+        paths, disqualifiers, List.copyOf(missing.values()), notes, steps, category.citations());
+  }
+
+  private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
+    List<CriterionResult> out = new ArrayList<>(criteria.size());
+    for (Criterion c : criteria) {
+      out.add(evaluate(c, ctx));
+    }
+    return out;
+  }
+
+  private CriterionResult evaluate(Criterion c, EvalContext ctx) {
+    Criterion.Evaluation e = c.evaluate(ctx);
+    List<MissingFact> missing = new ArrayList<>(e.missing().size());
+    for (Missing m : e.missing()) {
+      missing.add(new MissingFact(m.kind(), m.path(), m.at(), question(m)));
+    }
+    return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), missing, e.reads());
+  }
+
+  private String question(Missing m) {
+    if (m.kind() == Missing.Kind.REVIEW) {
+      return m.at();
+    }
+    FactDef def = rules.facts().get(FactCatalogue.generic(m.path()));
+    String q = def == null || def.question() == null ? "What is " + m.path() + "?" : def.question();
+    return m.kind() == Missing.Kind.INEXACT ? "Exact date needed. " + q : q;
+  }
+}
