@@ -2,6 +2,7 @@ package org.homeward.rules;
 
 import java.util.List;
 import java.util.Set;
+import org.homeward.person.Rec;
 
 /** The conditions of the language. Package-private: built only by {@link ConditionCompiler}. */
 final class Conditions {
@@ -66,6 +67,18 @@ final class Conditions {
 
     @Override
     public Truth eval(EvalContext ctx) {
+      // A definition evaluated inside another list's loop may reuse this slot: restore it after.
+      Rec saved = ctx.items[scope.depth];
+      int savedIndex = ctx.indexes[scope.depth];
+      try {
+        return walk(ctx);
+      } finally {
+        ctx.items[scope.depth] = saved;
+        ctx.indexes[scope.depth] = savedIndex;
+      }
+    }
+
+    private Truth walk(EvalContext ctx) {
       int mark = ctx.mark();
       List<?> items = items(ctx);
       if (items == null) {

@@ -355,6 +355,17 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
+      Rec saved = ctx.items[scope.depth];
+      int savedIndex = ctx.indexes[scope.depth];
+      try {
+        return walk(ctx);
+      } finally {
+        ctx.items[scope.depth] = saved;
+        ctx.indexes[scope.depth] = savedIndex;
+      }
+    }
+
+    private Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.range(0, Double.POSITIVE_INFINITY);
@@ -423,6 +434,17 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
+      Rec saved = ctx.items[scope.depth];
+      int savedIndex = ctx.indexes[scope.depth];
+      try {
+        return walk(ctx);
+      } finally {
+        ctx.items[scope.depth] = saved;
+        ctx.indexes[scope.depth] = savedIndex;
+      }
+    }
+
+    private Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.range(0, Double.POSITIVE_INFINITY);
@@ -462,6 +484,17 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
+      Rec saved = ctx.items[scope.depth];
+      int savedIndex = ctx.indexes[scope.depth];
+      try {
+        return walk(ctx);
+      } finally {
+        ctx.items[scope.depth] = saved;
+        ctx.indexes[scope.depth] = savedIndex;
+      }
+    }
+
+    private Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.UNKNOWN_RANGE;
