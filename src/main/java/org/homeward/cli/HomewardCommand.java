@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
     synopsisSubcommandLabel = "COMMAND",
     description = {
       "Screens people deported from the United States for the ways they might come back.",
-      "For each return category it says: may fit, needs information (and which facts to ask),",
-      "or does not fit (and why), with the criteria, next steps and legal citations.",
-      "A screening aid for lawyers and accredited representatives, never legal advice. Offline: no data leaves this machine.",
+      "For each return category it says: may fit, needs information (and which facts to ask), "
+          + "or does not fit (and why), with the criteria, next steps and legal citations.",
+      "A screening aid for lawyers and accredited representatives, never legal advice. "
+          + "Offline: no data leaves this machine.",
       "",
-      "Start with:  homeward screen samples/daca-may-fit.json"
+      "Start with:  homeward screen samples/daca-may-fit.json",
+      "Then:        homeward screen --help"
     },
     subcommands = {ScreenCommand.class, RulesCommand.class, SchemaCommand.class,
         picocli.CommandLine.HelpCommand.class})

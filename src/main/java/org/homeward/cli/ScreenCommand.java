@@ -35,12 +35,10 @@ import picocli.CommandLine.Parameters;
 /** {@code homeward screen}: screens one person or a batch and writes the report. */
 @Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Screen people against the rule set and report, for each return category, whether the person",
-      "may fit, needs information (with the questions to ask) or does not fit (and why).",
-      "",
-      "FILE is a .json file (one person's object, or an array of them) or a .jsonl file (one person",
-      "per line); '-' reads standard input. A missing field or null is unknown; [] means \"known: none\";",
-      "dates may be partial (2007, 2007-06, 2007-06-15). 'homeward schema' lists every field.",
+      "Screen people: for each return category, may fit, needs information (with the questions to ask) or does not fit (and why).",
+      "FILE is a .json file (one person's object, or an array of them) or a .jsonl file (one person "
+          + "per line); '-' reads standard input. A missing field or null is unknown; [] means \"known: none\"; "
+          + "dates may be partial (2007, 2007-06, 2007-06-15). 'homeward schema' lists every field.",
       "",
       "Examples:",
       "  homeward screen samples/daca-may-fit.json",

@@ -135,6 +135,9 @@ final class Conditions {
       Val a = left.eval(ctx);
       Val b = right.eval(ctx);
       Truth t = compare(a, b);
+      if (t == Truth.TRUE && (a.maybeNone || b.maybeNone)) {
+        t = Truth.UNKNOWN;
+      }
       if (t != Truth.UNKNOWN) {
         ctx.truncate(mark);
       }

@@ -525,10 +525,12 @@ final class Operands {
         // No item qualifies: there is no such date, and every comparison with it is false.
         return Val.NONE;
       }
-      if (earliest) {
-        return Val.range(maybeLo, anySure ? sureHi : Double.POSITIVE_INFINITY);
+      if (!anySure) {
+        // Perhaps no item qualifies: then there is no such date, and comparisons are false.
+        return earliest ? Val.rangeOrNone(maybeLo, Double.POSITIVE_INFINITY)
+            : Val.rangeOrNone(Double.NEGATIVE_INFINITY, maybeHiL);
       }
-      return Val.range(anySure ? sureLoL : Double.NEGATIVE_INFINITY, maybeHiL);
+      return earliest ? Val.range(maybeLo, sureHi) : Val.range(sureLoL, maybeHiL);
     }
 
     @Override

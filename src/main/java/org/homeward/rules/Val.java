@@ -15,11 +15,23 @@ final class Val {
   final double lo;
   final double hi;
   final Object word;
+  /** True when there may be no such date at all (the earliest of items that may not qualify). */
+  final boolean maybeNone;
 
   private Val(double lo, double hi, Object word) {
+    this(lo, hi, word, false);
+  }
+
+  private Val(double lo, double hi, Object word, boolean maybeNone) {
     this.lo = lo;
     this.hi = hi;
     this.word = word;
+    this.maybeNone = maybeNone;
+  }
+
+  /** A date in [lo, hi], or possibly no date at all. */
+  static Val rangeOrNone(double lo, double hi) {
+    return new Val(lo, hi, null, true);
   }
 
   static Val range(double lo, double hi) {

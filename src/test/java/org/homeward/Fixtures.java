@@ -1,0 +1,36 @@
+package org.homeward;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import org.homeward.document.Node;
+import org.homeward.document.NodeReader;
+import org.homeward.person.Person;
+import org.homeward.person.PersonBuilder;
+import org.homeward.rules.RuleLoader;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.RuleSource;
+
+/** Shared test fixtures: the working tree's rule set, loaded once, and persons from JSON text. */
+public final class Fixtures {
+  public static final Path RULES_DIR = Path.of("rules");
+  private static RuleSet rules;
+
+  private Fixtures() {}
+
+  public static synchronized RuleSet rules() {
+    if (rules == null) {
+      rules = RuleLoader.load(RuleSource.directory(RULES_DIR));
+    }
+    return rules;
+  }
+
+  /** A person from JSON text (single quotes allowed for readability); fails the test if invalid. */
+  public static Person person(String json) {
+    Node node = NodeReader.readJson(new StringReader(json.replace('\'', '"')), "test.json");
+    PersonBuilder.Result r = new PersonBuilder(rules().facts()).build(node, "test");
+    if (!r.ok()) {
+      throw new AssertionError("invalid test person: " + r.problems().get(0).render());
+    }
+    return r.person();
+  }
+}
