@@ -23,7 +23,7 @@ import org.homeward.person.PartialDate;
  */
 final class ConditionCompiler {
   static final Set<String> CONDITION_KEYS =
-      Set.of("all", "any", "not", "exists", "every", "where", "ref", "review", "overlaps", "start",
+      Set.of("all", "any", "not", "exists", "every", "where", "ref", "review", "if", "overlaps", "start",
           "end", "fact", "left", "op", "value", "right");
   private static final Pattern COMPACT =
       Pattern.compile("^\\s*(\\S+)\\s+(==|!=|<=|>=|<|>|in|not_in|contains_any|contains_all|before|after"
@@ -168,7 +168,7 @@ final class ConditionCompiler {
       return ref;
     }
     if (m.get("review") != null) {
-      return new Conditions.Review(word(m.get("review")));
+      return new Conditions.Review(word(m.get("review")), m.get("if") == null ? null : cond(m.get("if"), scope));
     }
     if (m.get("overlaps") != null) {
       Operand periods = operand(m.get("overlaps"), scope, Operand.Type.PERIODS, null);

@@ -103,10 +103,20 @@ final class Conditions {
     }
   }
 
-  /** A point the rules leave to an attorney: always unknown, naming the point. */
-  record Review(String note) implements Condition {
+  /**
+   * A point the rules leave to an attorney: unknown, naming the point. With a condition ({@code if}),
+   * only once the condition is known to hold: false when it fails, and while the condition itself is
+   * unknown, only its facts are asked for.
+   */
+  record Review(String note, Condition when) implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
+      if (when != null) {
+        Truth t = when.eval(ctx);
+        if (t != Truth.TRUE) {
+          return t;
+        }
+      }
       ctx.missing.add(new Missing(Missing.Kind.REVIEW, "attorney_review", note));
       return Truth.UNKNOWN;
     }

@@ -14,10 +14,12 @@ public final class Criterion {
   private final List<String> citations;
   private final String question;
   private final boolean lead;
+  private final boolean defers;
   private final Location location;
 
   Criterion(String id, String text, Condition when, List<String> citations, String question, boolean lead,
-      Location location) {
+      boolean defers, Location location) {
+    this.defers = defers;
     this.id = id;
     this.text = text;
     this.when = when;
@@ -66,6 +68,14 @@ public final class Criterion {
   /** Whether meeting this criterion marks the category as a lead worth pursuing. */
   public boolean lead() {
     return lead;
+  }
+
+  /**
+   * Whether the criterion only defers to an attorney: it is met or unknown, never known to fail
+   * (a point the law weighs case by case). Coverage then asks for met and unknown only.
+   */
+  public boolean defers() {
+    return defers;
   }
 
   public Location location() {

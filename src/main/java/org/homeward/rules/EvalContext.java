@@ -53,8 +53,18 @@ public final class EvalContext {
 
   void read(String path, Object value) {
     if (reads != null) {
-      reads.add(new Read(path, value == null ? null : value.toString()));
+      reads.add(new Read(path, describe(value)));
     }
+  }
+
+  private static String describe(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof List<?> list) {
+      return list.isEmpty() || !(list.get(0) instanceof Rec) ? list.toString() : list.size() + " item(s)";
+    }
+    return value instanceof Rec ? "(a record)" : value.toString();
   }
 
   int mark() {

@@ -28,7 +28,7 @@ import org.homeward.person.PartialDate;
 public final class RuleLoader {
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
       "definitions", "paths", "disqualifiers", "notes", "next_steps", "barriers");
-  private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead");
+  private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers");
   private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria");
   private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values");
 
@@ -284,7 +284,8 @@ public final class RuleLoader {
       problems.add(Diagnostic.warning(m.location(), "criterion '" + id + "' has no 'question' to ask when its facts are unknown"));
     }
     boolean lead = m.get("lead") instanceof Node.Scalar s && "true".equals(s.text());
-    return new Criterion(id, text, when, cites, question, lead, m.location());
+    boolean defers = m.get("defers") instanceof Node.Scalar d && "true".equals(d.text());
+    return new Criterion(id, text, when, cites, question, lead, defers, m.location());
   }
 
   private List<Citation> citations(Node list) {

@@ -14,12 +14,16 @@ import org.homeward.rules.Truth;
 /** Which results (met, not met, unknown) the test cases drove each criterion and disqualifier to. */
 public final class Coverage {
   private final Map<String, Set<Truth>> seen = new LinkedHashMap<>();
+  private final Set<String> deferring = new java.util.HashSet<>();
 
   Coverage(RuleSet rules) {
     for (Category c : rules.categories()) {
       for (RulePath p : c.paths()) {
         for (Criterion k : p.criteria()) {
           seen.put(key(c.id(), p.id(), k.id()), EnumSet.noneOf(Truth.class));
+          if (k.defers()) {
+            deferring.add(key(c.id(), p.id(), k.id()));
+          }
         }
       }
       for (Criterion d : c.disqualifiers()) {
@@ -44,11 +48,16 @@ public final class Coverage {
     return seen;
   }
 
-  /** The criteria not yet driven to all three results, each with what it lacks. */
+  /** The results a criterion must be driven to: all three, or met and unknown for one that only defers. */
+  public Set<Truth> required(String key) {
+    return deferring.contains(key) ? EnumSet.of(Truth.TRUE, Truth.UNKNOWN) : EnumSet.allOf(Truth.class);
+  }
+
+  /** The criteria not yet driven to every required result, each with what it lacks. */
   public List<String> gaps() {
     return seen.entrySet().stream()
-        .filter(e -> e.getValue().size() < 3)
-        .map(e -> e.getKey() + " lacks " + String.join(", ", EnumSet.allOf(Truth.class).stream()
+        .filter(e -> !e.getValue().containsAll(required(e.getKey())))
+        .map(e -> e.getKey() + " lacks " + String.join(", ", required(e.getKey()).stream()
             .filter(t -> !e.getValue().contains(t)).map(Truth::word).toList()))
         .toList();
   }
