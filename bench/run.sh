@@ -17,14 +17,15 @@ java -cp "$cp:$work" Bench "$n"
 
 sample=samples/daca-may-fit.json
 jsa="$work/homeward.jsa"
-java -XX:ArchiveClassesAtExit="$jsa" -Xlog:disable -jar target/homeward.jar screen "$sample" --as-of 2026-11-28 >/dev/null
+java -XX:ArchiveClassesAtExit="$jsa" -Xlog:disable -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/homeward.jar screen "$sample" --as-of 2026-11-28 >/dev/null
 python3 - "$runs" "$work" "$jsa" "$sample" <<'PY'
 import subprocess, sys, time, statistics
 runs, work, jsa, sample = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 cmds = {
   "hello world (java -cp)": ["java", "-cp", work, "Hello"],
   "homeward screen (java -jar)": ["java", "-jar", "target/homeward.jar", "screen", sample, "--as-of", "2026-11-28"],
-  "homeward screen (with CDS archive)": ["java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:disable",
+  "homeward screen (launcher flags: CDS, C1, SerialGC)": ["java", "-XX:SharedArchiveFile=" + jsa, "-Xshare:auto",
+      "-Xlog:disable", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
       "-jar", "target/homeward.jar", "screen", sample, "--as-of", "2026-11-28"],
 }
 times = {k: [] for k in cmds}
@@ -37,5 +38,5 @@ base = statistics.median(times["hello world (java -cp)"])
 print(f"cold start, {runs} interleaved runs each (median ms, min-max):")
 for k, v in times.items():
   m = statistics.median(v)
-  print(f"  {k:38s} {m:7.0f} ms  [{min(v):.0f}-{max(v):.0f}]  {m / base:4.1f}x hello world")
+  print(f"  {k:52s} {m:7.0f} ms  [{min(v):.0f}-{max(v):.0f}]  {m / base:4.1f}x hello world")
 PY

@@ -117,7 +117,7 @@ final class Conditions {
           return t;
         }
       }
-      ctx.missing.add(new Missing(Missing.Kind.REVIEW, "attorney_review", note));
+      ctx.missing.add(new Missing(Missing.Kind.REVIEW, "attorney_review", note, note));
       return Truth.UNKNOWN;
     }
   }

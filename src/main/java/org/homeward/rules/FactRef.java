@@ -41,6 +41,6 @@ final class FactRef {
   }
 
   void missing(EvalContext ctx, Missing.Kind kind) {
-    ctx.missing.add(new Missing(kind, def.path(), concrete(ctx)));
+    ctx.missing.add(new Missing(kind, def.path(), concrete(ctx), def.question()));
   }
 }

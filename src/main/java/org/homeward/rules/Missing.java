@@ -3,9 +3,10 @@ package org.homeward.rules;
 /**
  * Something that kept a result open: a fact that is unknown, a date known only to the month or
  * year, or a point the rules leave to an attorney. {@code path} is the catalogue path
- * ({@code entries[].date}); {@code at} the concrete one ({@code entries[0].date}) or the review note.
+ * ({@code entries[].date}); {@code at} the concrete one ({@code entries[0].date}) or the review note;
+ * {@code question} the catalogue's question for the fact (or the review note).
  */
-public record Missing(Kind kind, String path, String at) {
+public record Missing(Kind kind, String path, String at, String question) {
 
   /** Why the result stayed open. */
   public enum Kind {

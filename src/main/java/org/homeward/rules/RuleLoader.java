@@ -97,6 +97,9 @@ public final class RuleLoader {
     digest.update(text.getBytes(StandardCharsets.UTF_8));
     texts.put(source.name(relative), text);
     try {
+      if (source.isJson(relative)) {
+        return NodeReader.readJson(new StringReader(text), source.name(relative));
+      }
       return NodeReader.readYaml(new StringReader(text), source.name(relative));
     } catch (ProblemException e) {
       problems.addAll(e.diagnostics());
@@ -155,7 +158,14 @@ public final class RuleLoader {
       problems.add(Diagnostic.warning(Location.of(source.name("")), "cannot list the rule folders: " + e.getMessage()));
     }
     String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    return new RuleSet(version + "+" + hash, facts, categories);
+    String bundled = null;
+    try {
+      bundled = source.isJson("ruleset.yaml") ? source.read("version.txt") : null;
+    } catch (IOException e) {
+      bundled = null;
+    }
+    // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
+    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories);
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {

@@ -17,6 +17,11 @@ public interface RuleSource {
   /** How a file is named in messages, e.g. {@code rules/daca/rule.yaml}. */
   String name(String relative);
 
+  /** Whether the file is stored as JSON rather than YAML (the bundled copy is). */
+  default boolean isJson(String relative) {
+    return false;
+  }
+
   /** The sub-folders of the root, for spotting categories missing from the manifest; empty if unknown. */
   List<String> folders() throws IOException;
 
@@ -48,6 +53,20 @@ public interface RuleSource {
     return new RuleSource() {
       @Override
       public String read(String relative) throws IOException {
+        String text = resource(jsonName(relative));
+        return text != null ? text : resource(relative);
+      }
+
+      @Override
+      public boolean isJson(String relative) {
+        return RuleSource.class.getClassLoader().getResource("rules/" + jsonName(relative)) != null;
+      }
+
+      private String jsonName(String relative) {
+        return relative.endsWith(".yaml") ? relative.substring(0, relative.length() - 5) + ".json" : relative;
+      }
+
+      private String resource(String relative) throws IOException {
         try (InputStream in = RuleSource.class.getClassLoader().getResourceAsStream("rules/" + relative)) {
           return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -2,11 +2,9 @@ package org.homeward.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import org.homeward.facts.FactCatalogue;
-import org.homeward.facts.FactDef;
+import java.util.Set;
 import org.homeward.person.PartialDate;
 import org.homeward.person.Person;
 import org.homeward.rules.Category;
@@ -93,16 +91,16 @@ public final class Screener {
     } else {
       outcome = Outcome.NEEDS_INFO;
     }
-    Map<String, MissingFact> missing = new LinkedHashMap<>();
+    Set<MissingFact> missing = new LinkedHashSet<>();
     if (outcome == Outcome.NEEDS_INFO) {
       for (PathResult p : paths) {
         if (p.truth() == Truth.UNKNOWN) {
-          p.criteria().forEach(r -> r.missing().forEach(m -> missing.putIfAbsent(m.kind() + m.at(), m)));
+          p.criteria().forEach(r -> r.missing().forEach(m -> missing.add(m)));
         }
       }
     }
     if (outcome != Outcome.DOES_NOT_FIT) {
-      disqualifiers.forEach(r -> r.missing().forEach(m -> missing.putIfAbsent(m.kind() + m.at(), m)));
+      disqualifiers.forEach(r -> r.missing().forEach(m -> missing.add(m)));
     }
     List<CriterionResult> notes = evaluate(category.notes(), ctx).stream()
         .filter(r -> r.truth() == Truth.TRUE).toList();
@@ -115,7 +113,7 @@ public final class Screener {
       }
     }
     return new CategoryResult(category.id(), category.title(), outcome, outcome == Outcome.NEEDS_INFO && lead,
-        paths, disqualifiers, List.copyOf(missing.values()), notes, steps, category.citations());
+        paths, disqualifiers, List.copyOf(missing), notes, steps, category.citations());
   }
 
   private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
@@ -135,12 +133,11 @@ public final class Screener {
     return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), missing, e.reads());
   }
 
-  private String question(Missing m) {
+  private static String question(Missing m) {
     if (m.kind() == Missing.Kind.REVIEW) {
       return m.at();
     }
-    FactDef def = rules.facts().get(FactCatalogue.generic(m.path()));
-    String q = def == null || def.question() == null ? "What is " + m.path() + "?" : def.question();
+    String q = m.question() == null ? "What is " + m.path() + "?" : m.question();
     return m.kind() == Missing.Kind.INEXACT ? "Exact date needed. " + q : q;
   }
 }
