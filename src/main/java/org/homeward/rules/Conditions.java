@@ -2,7 +2,6 @@ package org.homeward.rules;
 
 import java.util.List;
 import java.util.Set;
-import org.homeward.person.Rec;
 
 /** The conditions of the language. Package-private: built only by {@link ConditionCompiler}. */
 final class Conditions {
@@ -67,15 +66,7 @@ final class Conditions {
 
     @Override
     public Truth eval(EvalContext ctx) {
-      // A definition evaluated inside another list's loop may reuse this slot: restore it after.
-      Rec saved = ctx.items[scope.depth];
-      int savedIndex = ctx.indexes[scope.depth];
-      try {
-        return walk(ctx);
-      } finally {
-        ctx.items[scope.depth] = saved;
-        ctx.indexes[scope.depth] = savedIndex;
-      }
+      return restoring(ctx, this::walk);
     }
 
     private Truth walk(EvalContext ctx) {

@@ -336,6 +336,21 @@ final class Operands {
       return (List<?>) v;
     }
 
+    /**
+     * Runs a walk over the list and then restores the slot it binds: a definition evaluated inside
+     * another list's loop may use the same slot.
+     */
+    final <T> T restoring(EvalContext ctx, java.util.function.Function<EvalContext, T> walk) {
+      Rec saved = ctx.items[scope.depth];
+      int savedIndex = ctx.indexes[scope.depth];
+      try {
+        return walk.apply(ctx);
+      } finally {
+        ctx.items[scope.depth] = saved;
+        ctx.indexes[scope.depth] = savedIndex;
+      }
+    }
+
     Truth bind(EvalContext ctx, List<?> items, int i) {
       ctx.spend();
       ctx.items[scope.depth] = (Rec) items.get(i);
@@ -355,14 +370,7 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      Rec saved = ctx.items[scope.depth];
-      int savedIndex = ctx.indexes[scope.depth];
-      try {
-        return walk(ctx);
-      } finally {
-        ctx.items[scope.depth] = saved;
-        ctx.indexes[scope.depth] = savedIndex;
-      }
+      return restoring(ctx, this::walk);
     }
 
     private Val walk(EvalContext ctx) {
@@ -434,14 +442,7 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      Rec saved = ctx.items[scope.depth];
-      int savedIndex = ctx.indexes[scope.depth];
-      try {
-        return walk(ctx);
-      } finally {
-        ctx.items[scope.depth] = saved;
-        ctx.indexes[scope.depth] = savedIndex;
-      }
+      return restoring(ctx, this::walk);
     }
 
     private Val walk(EvalContext ctx) {
@@ -484,14 +485,7 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      Rec saved = ctx.items[scope.depth];
-      int savedIndex = ctx.indexes[scope.depth];
-      try {
-        return walk(ctx);
-      } finally {
-        ctx.items[scope.depth] = saved;
-        ctx.indexes[scope.depth] = savedIndex;
-      }
+      return restoring(ctx, this::walk);
     }
 
     private Val walk(EvalContext ctx) {
