@@ -9,6 +9,7 @@ import java.util.List;
 import org.homeward.document.Diagnostic;
 import org.homeward.rules.Citation;
 import org.homeward.rules.EvalContext;
+import org.homeward.screening.BarrierResult;
 import org.homeward.screening.CategoryResult;
 import org.homeward.screening.CriterionResult;
 import org.homeward.screening.MissingFact;
@@ -49,6 +50,22 @@ public final class JsonReport {
       for (CategoryResult c : s.categories()) {
         g.writeObjectFieldStart(c.id());
         category(g, c);
+        g.writeArrayFieldStart("barriers");
+        for (BarrierResult b : s.barriersOf(c.id())) {
+          g.writeStartObject();
+          g.writeStringField("id", b.id());
+          g.writeStringField("status", b.status().word());
+          g.writeStringField("ends_on", b.endsOn() == null ? null : b.endsOn().toString());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeObjectFieldStart("barriers");
+      for (BarrierResult b : s.barriers()) {
+        g.writeObjectFieldStart(b.id());
+        barrier(g, b);
         g.writeEndObject();
       }
       g.writeEndObject();
@@ -130,6 +147,48 @@ public final class JsonReport {
     g.writeEndArray();
     g.writeArrayFieldStart("citations");
     for (Citation cite : c.citations()) {
+      g.writeStartObject();
+      g.writeStringField("id", cite.id());
+      g.writeStringField("title", cite.title());
+      g.writeStringField("url", cite.url());
+      g.writeStringField("date", cite.date());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private void barrier(JsonGenerator g, BarrierResult b) throws IOException {
+    g.writeStringField("title", b.title());
+    g.writeStringField("status", b.status().word());
+    g.writeStringField("ends_on", b.endsOn() == null ? null : b.endsOn().toString());
+    strings(g, "affects", b.affects());
+    g.writeArrayFieldStart("missing_facts");
+    for (MissingFact m : b.missing()) {
+      missing(g, m);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("triggers");
+    for (CriterionResult r : b.triggers()) {
+      criterion(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("exceptions");
+    for (CriterionResult r : b.exceptions()) {
+      criterion(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("notes");
+    for (CriterionResult r : b.notes()) {
+      textItem(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("next_steps");
+    for (CriterionResult r : b.nextSteps()) {
+      textItem(g, r);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("citations");
+    for (Citation cite : b.citations()) {
       g.writeStartObject();
       g.writeStringField("id", cite.id());
       g.writeStringField("title", cite.title());

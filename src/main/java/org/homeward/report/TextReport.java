@@ -8,6 +8,8 @@ import java.util.Set;
 import org.homeward.rules.Citation;
 import org.homeward.rules.Missing;
 import org.homeward.rules.Truth;
+import org.homeward.screening.BarrierResult;
+import org.homeward.screening.BarrierStatus;
 import org.homeward.screening.CategoryResult;
 import org.homeward.screening.CriterionResult;
 import org.homeward.screening.MissingFact;
@@ -47,6 +49,32 @@ public final class TextReport {
     for (CategoryResult c : s.categories()) {
       b.append('\n');
       category(b, c);
+      for (BarrierResult bar : s.barriersOf(c.id())) {
+        if (bar.status() != BarrierStatus.NOT_TRIGGERED) {
+          b.append("  Barrier ").append(bar.id()).append(": ").append(status(bar)).append('\n');
+        }
+      }
+    }
+    List<BarrierResult> flagged = s.barriers().stream().filter(x -> x.status() != BarrierStatus.NOT_TRIGGERED).toList();
+    if (!flagged.isEmpty()) {
+      b.append('\n').append(paint(BOLD, "Barriers to coming back")).append('\n');
+      for (BarrierResult bar : flagged) {
+        b.append("  ").append(bar.title()).append(" [").append(bar.id()).append("]: ").append(status(bar)).append('\n');
+        for (CriterionResult r : bar.triggers()) {
+          if (r.truth() != Truth.FALSE) {
+            criterion(b, r, "      ");
+          }
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (MissingFact m : bar.missing()) {
+          String line = m.kind() == Missing.Kind.REVIEW ? "Attorney review: " + m.question() : m.question() + paint(DIM, " (" + m.at() + ")");
+          if (asked.add(line)) {
+            b.append("    - ").append(line).append('\n');
+          }
+        }
+        list(b, "Notes", bar.notes());
+        list(b, "Next steps", bar.nextSteps());
+      }
     }
     b.append('\n').append(Disclaimer.TEXT).append('\n');
     out.write(b.toString());
@@ -132,6 +160,13 @@ public final class TextReport {
       }
       b.append('\n');
     }
+  }
+
+  private String status(BarrierResult bar) {
+    String word = bar.status().word().replace('_', ' ');
+    String colour = bar.status() == BarrierStatus.ACTIVE ? RED : bar.status() == BarrierStatus.POSSIBLE ? YELLOW : GREEN;
+    String until = bar.endsOn() == null ? "" : (bar.status() == BarrierStatus.EXPIRED ? " (ended " : " (until ") + bar.endsOn() + ")";
+    return paint(colour, word + until);
   }
 
   private String mark(Truth t) {

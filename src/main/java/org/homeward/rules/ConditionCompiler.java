@@ -105,6 +105,11 @@ final class ConditionCompiler {
     }
   }
 
+  /** The parameters this compiler resolves, in file order. */
+  List<Parameter> parameters() {
+    return List.copyOf(parameters.values());
+  }
+
   /** Compiles every definition once, so that an unused one is still checked. */
   void compileDefinitions() {
     for (Map.Entry<String, Node> e : definitions.entrySet()) {
@@ -283,7 +288,7 @@ final class ConditionCompiler {
     if (node instanceof Node.Scalar) {
       return literal(node, expected, wordFact);
     }
-    if (!(node instanceof Node.Mapping m) || m.entries().size() > 3 || m.entries().isEmpty()) {
+    if (!(node instanceof Node.Mapping m) || m.entries().isEmpty()) {
       throw fail(node.location(), "expected a value: a literal, or a map such as {fact: birth_date}, "
           + "{birthday: 16}, {param: ...}, {earliest: entries[].date}");
     }
@@ -301,6 +306,35 @@ final class ConditionCompiler {
       }
       case "as_of" -> {
         return new Operands.AsOf();
+      }
+      case "never" -> {
+        return new Operands.Never();
+      }
+      case "cases" -> {
+        if (!(arg instanceof Node.Seq seq) || seq.items().isEmpty()) {
+          throw fail(arg.location(), "'cases' needs a list of {when: CONDITION, value: VALUE} and a last {otherwise: VALUE}");
+        }
+        int n = seq.items().size();
+        Condition[] conditions = new Condition[n];
+        Operand[] values = new Operand[n];
+        Operand.Type type = expected;
+        for (int i = 0; i < n; i++) {
+          if (!(seq.items().get(i) instanceof Node.Mapping cm)) {
+            throw fail(seq.items().get(i).location(), "each case is {when: CONDITION, value: VALUE} or {otherwise: VALUE}");
+          }
+          Node value = cm.get("otherwise") != null ? cm.get("otherwise") : cm.get("value");
+          if (value == null || (cm.get("when") == null && cm.get("otherwise") == null)) {
+            throw fail(cm.location(), "each case is {when: CONDITION, value: VALUE} or {otherwise: VALUE}");
+          }
+          conditions[i] = cm.get("when") == null ? null : cond(cm.get("when"), scope);
+          values[i] = operand(value, scope, type, wordFact);
+          if (type == null) {
+            type = values[i].type();
+          } else if (values[i].type() != type) {
+            throw fail(value.location(), "every case must give a " + type.word() + "; this gives a " + values[i].type().word());
+          }
+        }
+        return new Operands.Cases(conditions, values, type);
       }
       case "param" -> {
         String id = word(arg);

@@ -218,6 +218,78 @@ final class Operands {
     }
   }
 
+  /** No date at all (a bar without end): every comparison with it is false. */
+  static final class Never implements Operand {
+    @Override
+    public Val eval(EvalContext ctx) {
+      return Val.NONE;
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+
+  /**
+   * The value of the first case whose condition holds. While a condition is unknown the result
+   * spans that case's value and every later one's, so it is decided only where they agree.
+   */
+  static final class Cases implements Operand {
+    private final Condition[] conditions;
+    private final Operand[] values;
+    private final Type type;
+
+    Cases(Condition[] conditions, Operand[] values, Type type) {
+      this.conditions = conditions;
+      this.values = values;
+      this.type = type;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      boolean open = false;
+      boolean none = false;
+      for (int i = 0; i < values.length; i++) {
+        Truth t = conditions[i] == null ? Truth.TRUE : conditions[i].eval(ctx);
+        if (t == Truth.FALSE) {
+          continue;
+        }
+        Val v = values[i].eval(ctx);
+        if (t == Truth.TRUE && !open) {
+          return v;
+        }
+        if (v == Val.NONE) {
+          none = true;
+        } else {
+          lo = Math.min(lo, v.lo);
+          hi = Math.max(hi, v.hi);
+        }
+        open = true;
+        if (t == Truth.TRUE) {
+          break;
+        }
+        if (i == values.length - 1) {
+          none = true; // perhaps no case applies at all
+        }
+      }
+      if (!open) {
+        return Val.NONE;
+      }
+      if (lo > hi) {
+        return Val.rangeOrNone(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+      }
+      return none ? Val.rangeOrNone(lo, Double.POSITIVE_INFINITY) : Val.range(lo, hi);
+    }
+
+    @Override
+    public Type type() {
+      return type;
+    }
+  }
+
   /** A date plus whole years or days. */
   static final class Shift implements Operand {
     private final Operand date;

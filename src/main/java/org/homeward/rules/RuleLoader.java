@@ -28,6 +28,8 @@ import org.homeward.person.PartialDate;
 public final class RuleLoader {
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
       "definitions", "paths", "disqualifiers", "notes", "next_steps", "barriers");
+  private static final Set<String> BARRIER_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
+      "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects");
   private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers");
   private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria");
   private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values");
@@ -147,9 +149,25 @@ public final class RuleLoader {
     } else {
       problems.add(Diagnostic.error(manifest.location(), "ruleset.yaml needs a 'categories' list in report order"));
     }
+    List<Barrier> barriers = new ArrayList<>();
+    if (m != null && m.get("barriers") instanceof Node.Seq bseq) {
+      for (Node item : bseq.items()) {
+        String id = ((Node.Scalar) item).text();
+        String rel = "barriers/" + id + "/rule.yaml";
+        Node doc = parse(rel);
+        if (doc == null && !texts.containsKey(source.name(rel))) {
+          problems.add(Diagnostic.error(item.location(), "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
+          continue;
+        }
+        Barrier b = doc == null ? null : barrier(doc, id, facts, listed);
+        if (b != null) {
+          barriers.add(b);
+        }
+      }
+    }
     try {
       for (String folder : source.folders()) {
-        if (!listed.contains(folder)) {
+        if (!listed.contains(folder) && !folder.equals("barriers")) {
           problems.add(Diagnostic.warning(Location.of(source.name(folder)),
               "folder '" + folder + "' is not listed in ruleset.yaml, so its rules are not used"));
         }
@@ -165,7 +183,7 @@ public final class RuleLoader {
       bundled = null;
     }
     // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
-    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories);
+    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories, barriers);
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {
@@ -181,24 +199,7 @@ public final class RuleLoader {
     List<Citation> citations = citations(m.get("citations"));
     Set<String> citationIds = new HashSet<>();
     citations.forEach(c -> citationIds.add(c.id()));
-    Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
-    Map<String, Node> definitions = new LinkedHashMap<>();
-    for (Node d : items(m.get("definitions"))) {
-      Node.Mapping dm = mapping(d);
-      if (dm == null) {
-        continue;
-      }
-      unknownKeys(dm, Set.of("id", "text", "when", "value", "over"), "a definition");
-      String did = required(dm, "id");
-      if (did != null) {
-        if ((dm.get("when") == null) == (dm.get("value") == null)) {
-          problems.add(Diagnostic.error(dm.location(), "definition '" + did + "' needs exactly one of 'when' (a condition) or 'value'"));
-        }
-        definitions.put(did, dm);
-      }
-    }
-    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems);
-    compiler.compileDefinitions();
+    ConditionCompiler compiler = compiler(m, facts, citationIds);
     Set<String> ids = new HashSet<>();
     List<RulePath> paths = new ArrayList<>();
     for (Node p : items(m.get("paths"))) {
@@ -232,7 +233,68 @@ public final class RuleLoader {
       problems.add(Diagnostic.error(m.location(), "a category needs 'citations'"));
     }
     return new Category(id, required(m, "title"), text(m, "summary"), source.name(folder + "/rule.yaml"),
-        citations, List.copyOf(parameters.values()), paths, disqualifiers, notes, steps, barriers);
+        citations, compiler.parameters(), paths, disqualifiers, notes, steps, barriers);
+  }
+
+  private Barrier barrier(Node doc, String folder, FactCatalogue facts, List<String> categoryIds) {
+    Node.Mapping m = mapping(doc);
+    if (m == null) {
+      return null;
+    }
+    unknownKeys(m, BARRIER_KEYS, "a barrier file");
+    String id = required(m, "id");
+    if (id != null && !id.equals(folder)) {
+      problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' must match its folder '" + folder + "'"));
+    }
+    List<Citation> citations = citations(m.get("citations"));
+    Set<String> citationIds = new HashSet<>();
+    citations.forEach(c -> citationIds.add(c.id()));
+    ConditionCompiler compiler = compiler(m, facts, citationIds);
+    Set<String> ids = new HashSet<>();
+    List<Criterion> triggers = criteria(m.get("triggers"), compiler, citationIds, ids, true);
+    if (triggers.isEmpty()) {
+      problems.add(Diagnostic.error(m.location(), "a barrier needs 'triggers': the criteria that make it apply"));
+    }
+    List<Criterion> exceptions = criteria(m.get("exceptions"), compiler, citationIds, ids, true);
+    DateExpression ends = null;
+    if (m.get("ends") != null) {
+      Operand op = compiler.operand(m.get("ends"), Operand.Type.DATE);
+      ends = op == null ? null : new DateExpression(op);
+    }
+    List<String> affects = items(m.get("affects")).stream().map(n -> ((Node.Scalar) n).text()).toList();
+    for (Node n : items(m.get("affects"))) {
+      if (!categoryIds.contains(((Node.Scalar) n).text())) {
+        problems.add(Diagnostic.error(n.location(), "'" + ((Node.Scalar) n).text() + "' is not a category of this rule set"));
+      }
+    }
+    if (citations.isEmpty()) {
+      problems.add(Diagnostic.error(m.location(), "a barrier needs 'citations'"));
+    }
+    return new Barrier(id, required(m, "title"), text(m, "summary"), source.name("barriers/" + folder + "/rule.yaml"),
+        citations, triggers, ends, exceptions, criteria(m.get("notes"), compiler, citationIds, ids, false),
+        criteria(m.get("next_steps"), compiler, citationIds, null, false), affects);
+  }
+
+  private ConditionCompiler compiler(Node.Mapping m, FactCatalogue facts, Set<String> citationIds) {
+    Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
+    Map<String, Node> definitions = new LinkedHashMap<>();
+    for (Node d : items(m.get("definitions"))) {
+      Node.Mapping dm = mapping(d);
+      if (dm == null) {
+        continue;
+      }
+      unknownKeys(dm, Set.of("id", "text", "when", "value", "over"), "a definition");
+      String did = required(dm, "id");
+      if (did != null) {
+        if ((dm.get("when") == null) == (dm.get("value") == null)) {
+          problems.add(Diagnostic.error(dm.location(), "definition '" + did + "' needs exactly one of 'when' (a condition) or 'value'"));
+        }
+        definitions.put(did, dm);
+      }
+    }
+    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems);
+    compiler.compileDefinitions();
+    return compiler;
   }
 
   private List<Criterion> criteria(Node list, ConditionCompiler compiler, Set<String> citationIds,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.homeward.rules.Barrier;
 import org.homeward.rules.Category;
 import org.homeward.rules.Criterion;
 import org.homeward.rules.RulePath;
@@ -29,6 +30,10 @@ public final class Coverage {
       for (Criterion d : c.disqualifiers()) {
         seen.put(key(c.id(), "disqualifiers", d.id()), EnumSet.noneOf(Truth.class));
       }
+    }
+    for (Barrier b : rules.barriers()) {
+      b.triggers().forEach(k -> seen.put(key(b.id(), "triggers", k.id()), EnumSet.noneOf(Truth.class)));
+      b.exceptions().forEach(k -> seen.put(key(b.id(), "exceptions", k.id()), EnumSet.noneOf(Truth.class)));
     }
   }
 

@@ -16,10 +16,10 @@ import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
 import org.homeward.person.PartialDate;
 import org.homeward.person.PersonBuilder;
-import org.homeward.rules.Category;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.RuleSource;
 import org.homeward.rules.Truth;
+import org.homeward.screening.BarrierResult;
 import org.homeward.screening.CategoryResult;
 import org.homeward.screening.CriterionResult;
 import org.homeward.screening.MissingFact;
@@ -35,6 +35,7 @@ import org.homeward.screening.Screening;
 public final class RuleTestRunner {
   private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "facts", "expect");
   private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "missing", "criteria", "notes");
+  private static final Set<String> BARRIER_EXPECT_KEYS = Set.of("status", "ends_on", "missing", "criteria", "notes");
 
   private final RuleSet rules;
   private final RuleSource source;
@@ -56,13 +57,18 @@ public final class RuleTestRunner {
   }
 
   /** A test case ready to run, for JUnit's dynamic tests. */
-  public record TestCase(String category, String name, Location location, Node body) {}
+  public record TestCase(String category, String name, Location location, Node body, boolean barrier) {}
 
   /** Reads every case of every category; a category without tests.yaml is an error case. */
   public List<TestCase> cases() {
     List<TestCase> out = new ArrayList<>();
-    for (Category c : rules.categories()) {
-      String rel = c.id() + "/tests.yaml";
+    List<String> folders = new ArrayList<>();
+    rules.categories().forEach(c -> folders.add(c.id()));
+    rules.barriers().forEach(b -> folders.add("barriers/" + b.id()));
+    for (String folder : folders) {
+      boolean barrier = folder.startsWith("barriers/");
+      String id = barrier ? folder.substring("barriers/".length()) : folder;
+      String rel = folder + "/tests.yaml";
       String text;
       try {
         text = source.read(rel);
@@ -71,7 +77,7 @@ public final class RuleTestRunner {
       }
       Location fileLoc = Location.of(source.name(rel));
       if (text == null) {
-        out.add(new TestCase(c.id(), "(no tests.yaml)", fileLoc, null));
+        out.add(new TestCase(id, "(no tests.yaml)", fileLoc, null, barrier));
         continue;
       }
       Node doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
@@ -81,7 +87,7 @@ public final class RuleTestRunner {
       }
       for (Node n : seq.items()) {
         String name = n instanceof Node.Mapping cm && cm.get("name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
-        out.add(new TestCase(c.id(), name, n.location(), n));
+        out.add(new TestCase(id, name, n.location(), n, barrier));
       }
     }
     return out;
@@ -134,6 +140,15 @@ public final class RuleTestRunner {
       return new CaseResult(t.category(), t.name(), t.location(), failures);
     }
     Screening s = screener.screen(built.person(), asOf.first(), false);
+    if (t.barrier()) {
+      BarrierResult b = s.barrier(t.category());
+      if (coverage != null) {
+        b.triggers().forEach(r -> coverage.record(Coverage.key(b.id(), "triggers", r.id()), r.truth()));
+        b.exceptions().forEach(r -> coverage.record(Coverage.key(b.id(), "exceptions", r.id()), r.truth()));
+      }
+      checkBarrier(expect, b, failures);
+      return new CaseResult(t.category(), t.name(), t.location(), failures);
+    }
     CategoryResult c = s.category(t.category());
     if (coverage != null) {
       for (PathResult p : c.paths()) {
@@ -191,6 +206,58 @@ public final class RuleTestRunner {
       seq.items().forEach(n -> want.add(text(n)));
       Set<String> got = new TreeSet<>();
       c.notes().forEach(n -> got.add(n.id()));
+      if (!want.equals(got)) {
+        failures.add("notes: expected " + want + ", got " + got);
+      }
+    }
+  }
+
+  private static void checkBarrier(Node.Mapping expect, BarrierResult b, List<String> failures) {
+    for (String key : expect.entries().keySet()) {
+      if (!BARRIER_EXPECT_KEYS.contains(key)) {
+        failures.add("unknown key '" + key + "' in expect (expected status, ends_on, missing, criteria, notes)");
+      }
+    }
+    String status = text(expect.get("status"));
+    if (status == null) {
+      failures.add("expect.status is required for a barrier (active, possible, expired, not_triggered)");
+    } else if (!status.equals(b.status().word())) {
+      failures.add("status: expected " + status + ", got " + b.status().word()
+          + (b.missing().isEmpty() ? "" : " (missing " + b.missing().stream().map(MissingFact::at).toList() + ")"));
+    }
+    if (expect.get("ends_on") != null) {
+      String want = text(expect.get("ends_on"));
+      String got = b.endsOn() == null ? null : b.endsOn().toString();
+      if (!java.util.Objects.equals(want, got)) {
+        failures.add("ends_on: expected " + want + ", got " + got);
+      }
+    }
+    if (expect.get("missing") instanceof Node.Seq seq) {
+      Set<String> want = new TreeSet<>();
+      seq.items().forEach(n -> want.add(text(n)));
+      Set<String> got = new TreeSet<>();
+      b.missing().forEach(mf -> got.add(mf.path()));
+      if (!want.equals(got)) {
+        failures.add("missing facts: expected " + want + ", got " + got);
+      }
+    }
+    if (expect.get("criteria") instanceof Node.Mapping crit) {
+      for (Map.Entry<String, Node> e : crit.entries().entrySet()) {
+        CriterionResult r = java.util.stream.Stream.concat(b.triggers().stream(), b.exceptions().stream())
+            .filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+        String want = text(e.getValue());
+        if (r == null) {
+          failures.add("criteria: no trigger or exception '" + e.getKey() + "' in " + b.id());
+        } else if (!r.truth().word().equals(want)) {
+          failures.add("criterion " + e.getKey() + ": expected " + want + ", got " + r.truth().word());
+        }
+      }
+    }
+    if (expect.get("notes") instanceof Node.Seq seq) {
+      Set<String> want = new TreeSet<>();
+      seq.items().forEach(n -> want.add(text(n)));
+      Set<String> got = new TreeSet<>();
+      b.notes().forEach(n -> got.add(n.id()));
       if (!want.equals(got)) {
         failures.add("notes: expected " + want + ", got " + got);
       }

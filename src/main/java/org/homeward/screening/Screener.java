@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import org.homeward.person.PartialDate;
 import org.homeward.person.Person;
+import org.homeward.rules.Barrier;
 import org.homeward.rules.Category;
 import org.homeward.rules.Criterion;
+import org.homeward.rules.DateExpression;
 import org.homeward.rules.EvalContext;
 import org.homeward.rules.Missing;
 import org.homeward.rules.RulePath;
@@ -54,9 +56,13 @@ public final class Screener {
     for (Category c : rules.categories()) {
       results.add(screen(c, ctx));
     }
+    List<BarrierResult> barriers = new ArrayList<>(rules.barriers().size());
+    for (Barrier b : rules.barriers()) {
+      barriers.add(screen(b, ctx, asOf));
+    }
     Object name = person.facts().get("name");
     return new Screening(person.id(), name == null ? null : name.toString(), person.source(), asOf,
-        rules.version(), results);
+        rules.version(), results, barriers);
   }
 
   private CategoryResult screen(Category category, EvalContext ctx) {
@@ -116,6 +122,68 @@ public final class Screener {
         paths, disqualifiers, List.copyOf(missing), notes, steps, category.citations());
   }
 
+  /**
+   * A barrier applies when a trigger is met and no exception is; it has expired once the as-of date
+   * reaches its end; anything left open makes it possible.
+   */
+  private BarrierResult screen(Barrier b, EvalContext ctx, LocalDate asOf) {
+    List<CriterionResult> triggers = evaluate(b.triggers(), ctx);
+    List<CriterionResult> exceptions = evaluate(b.exceptions(), ctx);
+    Truth triggered = Truth.FALSE;
+    for (CriterionResult r : triggers) {
+      triggered = triggered.or(r.truth());
+    }
+    Truth excepted = Truth.FALSE;
+    for (CriterionResult r : exceptions) {
+      excepted = excepted.or(r.truth());
+    }
+    Set<MissingFact> missing = new LinkedHashSet<>();
+    LocalDate endsOn = null;
+    Truth ended = Truth.FALSE;
+    if (b.ends() != null) {
+      DateExpression.Result end = b.ends().evaluate(ctx);
+      if (end.none()) {
+        ended = Truth.FALSE;
+      } else if (end.exact()) {
+        endsOn = end.first();
+        ended = Truth.of(!asOf.isBefore(endsOn));
+      } else if (end.last() != null && !asOf.isBefore(end.last())) {
+        ended = Truth.TRUE;
+      } else if (end.first() != null && asOf.isBefore(end.first())) {
+        ended = Truth.FALSE;
+      } else {
+        ended = Truth.UNKNOWN;
+        end.missing().forEach(m -> missing.add(fact(m)));
+      }
+    }
+    BarrierStatus status;
+    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
+      status = BarrierStatus.NOT_TRIGGERED;
+    } else if (triggered == Truth.TRUE && ended == Truth.TRUE) {
+      status = BarrierStatus.EXPIRED;
+    } else if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
+      status = BarrierStatus.ACTIVE;
+    } else {
+      status = BarrierStatus.POSSIBLE;
+    }
+    if (status == BarrierStatus.POSSIBLE) {
+      triggers.forEach(r -> missing.addAll(r.missing()));
+      exceptions.forEach(r -> missing.addAll(r.missing()));
+    } else {
+      missing.clear();
+    }
+    List<CriterionResult> notes = evaluate(b.notes(), ctx).stream().filter(r -> r.truth() == Truth.TRUE).toList();
+    List<CriterionResult> steps = new ArrayList<>();
+    for (Criterion step : b.nextSteps()) {
+      CriterionResult r = evaluate(step, ctx);
+      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && r.truth() == Truth.TRUE)) {
+        steps.add(r);
+      }
+    }
+    return new BarrierResult(b.id(), b.title(), status, endsOn, triggers, exceptions, List.copyOf(missing), notes,
+        steps, b.citations(), b.affects());
+  }
+
   private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
     List<CriterionResult> out = new ArrayList<>(criteria.size());
     for (Criterion c : criteria) {
@@ -128,9 +196,13 @@ public final class Screener {
     Criterion.Evaluation e = c.evaluate(ctx);
     List<MissingFact> missing = new ArrayList<>(e.missing().size());
     for (Missing m : e.missing()) {
-      missing.add(new MissingFact(m.kind(), m.path(), m.at(), question(m)));
+      missing.add(fact(m));
     }
     return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), missing, e.reads());
+  }
+
+  private static MissingFact fact(Missing m) {
+    return new MissingFact(m.kind(), m.path(), m.at(), question(m));
   }
 
   private static String question(Missing m) {

@@ -10,10 +10,22 @@ public record Screening(
     String source,
     LocalDate asOf,
     String rulesVersion,
-    List<CategoryResult> categories) {
+    List<CategoryResult> categories,
+    List<BarrierResult> barriers) {
 
   public Screening {
     categories = List.copyOf(categories);
+    barriers = List.copyOf(barriers);
+  }
+
+  /** The barriers that affect a category, in rule-set order. */
+  public List<BarrierResult> barriersOf(String categoryId) {
+    return barriers.stream().filter(b -> b.affects().contains(categoryId)).toList();
+  }
+
+  /** The result for a barrier id, or null. */
+  public BarrierResult barrier(String id) {
+    return barriers.stream().filter(b -> b.id().equals(id)).findFirst().orElse(null);
   }
 
   /** The result for a category id, or null. */
