@@ -2,6 +2,7 @@ package org.homeward.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,9 @@ public final class TextReport {
   private static final String YELLOW = "\u001b[33m";
   private static final String DIM = "\u001b[2m";
 
+  /** How many questions the folded list of unexplored categories shows. */
+  private static final int UNEXPLORED_QUESTIONS = 12;
+
   private final boolean color;
   private final boolean explain;
 
@@ -46,14 +50,22 @@ public final class TextReport {
       b.append("Name: ").append(s.name()).append('\n');
     }
     b.append("As of ").append(s.asOf()).append(" | rules ").append(s.rulesVersion()).append('\n');
-    for (CategoryResult c : s.categories()) {
-      b.append('\n');
-      category(b, c);
-      for (BarrierResult bar : s.barriersOf(c.id())) {
-        if (bar.status() != BarrierStatus.NOT_TRIGGERED) {
-          b.append("  Barrier ").append(bar.id()).append(": ").append(status(bar)).append('\n');
-        }
+    // Groups in the brief's precedence within each: may fit (a possible citizen first, as the
+    // rule set orders it), leads, then what does not fit; unexplored categories fold into one list.
+    group(b, s, "MAY FIT", c -> c.outcome() == Outcome.MAY_FIT, true);
+    group(b, s, "NEEDS INFORMATION", c -> c.outcome() == Outcome.NEEDS_INFO && (c.lead() || explain), true);
+    group(b, s, "DOES NOT FIT", c -> c.outcome() == Outcome.DOES_NOT_FIT, explain);
+    List<CategoryResult> unexplored = s.categories().stream()
+        .filter(c -> c.outcome() == Outcome.NEEDS_INFO && !c.lead() && !explain).toList();
+    if (!unexplored.isEmpty()) {
+      b.append('\n').append(paint(BOLD, "NOT YET EXPLORED")).append(" (nothing decisive is known about these yet)\n");
+      List<MissingFact> asks = new ArrayList<>();
+      for (CategoryResult c : unexplored) {
+        b.append("  ? ").append(c.title()).append(" [").append(c.id()).append("]\n");
+        asks.addAll(c.missing());
       }
+      b.append("  Questions that would open them:\n");
+      questions(b, asks, UNEXPLORED_QUESTIONS);
     }
     List<BarrierResult> flagged = s.barriers().stream().filter(x -> x.status() != BarrierStatus.NOT_TRIGGERED).toList();
     if (!flagged.isEmpty()) {
@@ -65,13 +77,7 @@ public final class TextReport {
             criterion(b, r, "      ");
           }
         }
-        Set<String> asked = new LinkedHashSet<>();
-        for (MissingFact m : bar.missing()) {
-          String line = m.kind() == Missing.Kind.REVIEW ? "Attorney review: " + m.question() : m.question() + paint(DIM, " (" + m.at() + ")");
-          if (asked.add(line)) {
-            b.append("    - ").append(line).append('\n');
-          }
-        }
+        questions(b, bar.missing(), Integer.MAX_VALUE);
         list(b, "Notes", bar.notes());
         list(b, "Next steps", bar.nextSteps());
       }
@@ -110,15 +116,7 @@ public final class TextReport {
     }
     if (!c.missing().isEmpty()) {
       b.append("  Questions to ask:\n");
-      Set<String> asked = new LinkedHashSet<>();
-      for (MissingFact m : c.missing()) {
-        String line = m.kind() == Missing.Kind.REVIEW
-            ? "Attorney review: " + m.question()
-            : m.question() + paint(DIM, " (" + m.at() + ")");
-        if (asked.add(line)) {
-          b.append("    - ").append(line).append('\n');
-        }
-      }
+      questions(b, c.missing(), Integer.MAX_VALUE);
     }
     list(b, "Notes", c.notes());
     list(b, "Next steps", c.nextSteps());
@@ -131,6 +129,53 @@ public final class TextReport {
         }
         b.append('\n');
       }
+    }
+  }
+
+  private void group(StringBuilder b, Screening s, String heading,
+      java.util.function.Predicate<CategoryResult> member, boolean full) {
+    List<CategoryResult> members = s.categories().stream().filter(member).toList();
+    if (members.isEmpty()) {
+      return;
+    }
+    b.append('\n').append(paint(BOLD, heading)).append('\n');
+    for (CategoryResult c : members) {
+      if (full) {
+        b.append('\n');
+        category(b, c);
+      } else {
+        b.append("  ").append(mark(Truth.FALSE)).append(' ').append(c.title()).append(" [").append(c.id()).append("]\n");
+        for (PathResult p : c.paths()) {
+          p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
+              .ifPresent(r -> b.append("      ").append(p.title()).append(": not met - ").append(r.text()).append('\n'));
+        }
+        c.disqualifiers().stream().filter(r -> r.truth() == Truth.TRUE)
+            .forEach(r -> b.append("      Disqualified: ").append(r.text()).append('\n'));
+      }
+      for (BarrierResult bar : s.barriersOf(c.id())) {
+        if (bar.status() != BarrierStatus.NOT_TRIGGERED) {
+          b.append("  Barrier ").append(bar.id()).append(": ").append(status(bar)).append('\n');
+        }
+      }
+    }
+  }
+
+  /** The questions for missing facts, each once; attorney-review points are marked as such. */
+  private void questions(StringBuilder b, List<MissingFact> missing, int most) {
+    Set<String> asked = new LinkedHashSet<>();
+    for (MissingFact m : missing) {
+      String line = m.kind() == Missing.Kind.REVIEW
+          ? "Attorney review: " + m.question()
+          : m.question() + paint(DIM, " (" + m.at() + ")");
+      asked.add(line);
+    }
+    int n = 0;
+    for (String line : asked) {
+      if (n++ == most) {
+        b.append("    - ... and ").append(asked.size() - most).append(" more (see --explain or --format json)\n");
+        break;
+      }
+      b.append("    - ").append(line).append('\n');
     }
   }
 
