@@ -1,0 +1,62 @@
+package org.homeward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliBehaviourTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(Map<String, String> env, boolean terminal, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env, terminal, LocalDate.of(2026, 11, 28));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void colourOnlyOnATerminalAndNeverWithNoColor() {
+    String[] args = {"screen", "samples/daca-may-fit.json", "--rules", "rules"};
+    assertThat(run(Map.of(), true, args).out()).contains("\u001b[");
+    assertThat(run(Map.of("NO_COLOR", "1"), true, args).out()).doesNotContain("\u001b[");
+    assertThat(run(Map.of(), false, args).out()).doesNotContain("\u001b[");
+    assertThat(run(Map.of(), true, "screen", "samples/daca-may-fit.json", "--no-color", "--rules", "rules").out())
+        .doesNotContain("\u001b[");
+  }
+
+  @Test
+  void outputFileIsWrittenWholeAndNoTemporaryFileIsLeft(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("result.jsonl");
+    Run r = run(Map.of(), false, "screen", "samples/daca-may-fit.json", "--format", "jsonl", "-o", target.toString(), "--rules", "rules");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).as("nothing but data, and the data went to the file").isEmpty();
+    assertThat(Files.readString(target)).startsWith("{\"schema\":\"homeward.screening/1\"");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("result.jsonl");
+    }
+  }
+
+  @Test
+  void anUnreadableSinglePersonLeavesNoOutputFile(@TempDir Path dir) {
+    Path target = dir.resolve("result.json");
+    Run r = run(Map.of(), false, "screen", "src/test/resources/inputs/bad-date.json", "-o", target.toString(), "--rules", "rules");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void theSameInputAlwaysGivesTheSameOutput() {
+    String[] args = {"screen", "samples/several-categories.json", "--format", "json", "--rules", "rules"};
+    assertThat(run(Map.of(), false, args).out()).isEqualTo(run(Map.of(), false, args).out());
+  }
+}
