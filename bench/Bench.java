@@ -46,8 +46,8 @@ public final class Bench {
       }
     }
     Arrays.sort(rates);
-    System.out.printf("evaluator: %d persons x %d categories, %d timed passes (after 2 warm-up): median %.0f persons/s "
-        + "(min %.0f, max %.0f) [check %d]%n", n, rules.categories().size(), passes, rates[passes / 2], rates[0],
+    System.out.printf("evaluator: %d persons x %d categories + %d barriers, %d timed passes (after 2 warm-up): median %.0f persons/s "
+        + "(min %.0f, max %.0f) [check %d]%n", n, rules.categories().size(), rules.barriers().size(), passes, rates[passes / 2], rates[0],
         rates[passes - 1], sink);
   }
 }
