@@ -135,26 +135,7 @@ public final class JsonReport {
       criterion(g, r);
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("notes");
-    for (CriterionResult r : c.notes()) {
-      textItem(g, r);
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("next_steps");
-    for (CriterionResult r : c.nextSteps()) {
-      textItem(g, r);
-    }
-    g.writeEndArray();
-    g.writeArrayFieldStart("citations");
-    for (Citation cite : c.citations()) {
-      g.writeStartObject();
-      g.writeStringField("id", cite.id());
-      g.writeStringField("title", cite.title());
-      g.writeStringField("url", cite.url());
-      g.writeStringField("date", cite.date());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    closing(g, c.notes(), c.nextSteps(), c.citations());
   }
 
   private void barrier(JsonGenerator g, BarrierResult b) throws IOException {
@@ -177,18 +158,24 @@ public final class JsonReport {
       criterion(g, r);
     }
     g.writeEndArray();
+    closing(g, b.notes(), b.nextSteps(), b.citations());
+  }
+
+  /** The notes, next steps and citations that close a category's or a barrier's object. */
+  private static void closing(JsonGenerator g, List<CriterionResult> notes, List<CriterionResult> steps,
+      List<Citation> citations) throws IOException {
     g.writeArrayFieldStart("notes");
-    for (CriterionResult r : b.notes()) {
+    for (CriterionResult r : notes) {
       textItem(g, r);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("next_steps");
-    for (CriterionResult r : b.nextSteps()) {
+    for (CriterionResult r : steps) {
       textItem(g, r);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("citations");
-    for (Citation cite : b.citations()) {
+    for (Citation cite : citations) {
       g.writeStartObject();
       g.writeStringField("id", cite.id());
       g.writeStringField("title", cite.title());

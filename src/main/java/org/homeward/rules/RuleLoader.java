@@ -186,12 +186,16 @@ public final class RuleLoader {
     return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories, barriers);
   }
 
-  private Category category(Node doc, String folder, FactCatalogue facts) {
+  /** What every rule and barrier file starts with: its id, citations and a compiler for its conditions. */
+  private record Header(Node.Mapping map, String id, List<Citation> citations, Set<String> citationIds,
+      ConditionCompiler compiler) {}
+
+  private Header header(Node doc, String folder, FactCatalogue facts, Set<String> keys, String what) {
     Node.Mapping m = mapping(doc);
     if (m == null) {
       return null;
     }
-    unknownKeys(m, RULE_KEYS, "a rule file");
+    unknownKeys(m, keys, what);
     String id = required(m, "id");
     if (id != null && !id.equals(folder)) {
       problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' must match its folder '" + folder + "'"));
@@ -199,7 +203,19 @@ public final class RuleLoader {
     List<Citation> citations = citations(m.get("citations"));
     Set<String> citationIds = new HashSet<>();
     citations.forEach(c -> citationIds.add(c.id()));
-    ConditionCompiler compiler = compiler(m, facts, citationIds);
+    return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds));
+  }
+
+  private Category category(Node doc, String folder, FactCatalogue facts) {
+    Header h = header(doc, folder, facts, RULE_KEYS, "a rule file");
+    if (h == null) {
+      return null;
+    }
+    Node.Mapping m = h.map();
+    String id = h.id();
+    List<Citation> citations = h.citations();
+    Set<String> citationIds = h.citationIds();
+    ConditionCompiler compiler = h.compiler();
     Set<String> ids = new HashSet<>();
     List<RulePath> paths = new ArrayList<>();
     for (Node p : items(m.get("paths"))) {
@@ -237,19 +253,15 @@ public final class RuleLoader {
   }
 
   private Barrier barrier(Node doc, String folder, FactCatalogue facts, List<String> categoryIds) {
-    Node.Mapping m = mapping(doc);
-    if (m == null) {
+    Header h = header(doc, folder, facts, BARRIER_KEYS, "a barrier file");
+    if (h == null) {
       return null;
     }
-    unknownKeys(m, BARRIER_KEYS, "a barrier file");
-    String id = required(m, "id");
-    if (id != null && !id.equals(folder)) {
-      problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' must match its folder '" + folder + "'"));
-    }
-    List<Citation> citations = citations(m.get("citations"));
-    Set<String> citationIds = new HashSet<>();
-    citations.forEach(c -> citationIds.add(c.id()));
-    ConditionCompiler compiler = compiler(m, facts, citationIds);
+    Node.Mapping m = h.map();
+    String id = h.id();
+    List<Citation> citations = h.citations();
+    Set<String> citationIds = h.citationIds();
+    ConditionCompiler compiler = h.compiler();
     Set<String> ids = new HashSet<>();
     List<Criterion> triggers = criteria(m.get("triggers"), compiler, citationIds, ids, true);
     if (triggers.isEmpty()) {
