@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.homeward.document.Diagnostic;
+import org.homeward.rules.Barrier;
 import org.homeward.rules.Category;
 import org.homeward.rules.Citation;
 import org.homeward.rules.Criterion;
@@ -40,8 +41,13 @@ final class RulesCommand {
     public Integer call() {
       RuleSet set = rules.load();
       io.out().println("Rule set " + set.version());
+      io.out().println("Categories, in report order:");
       for (Category c : set.categories()) {
         io.out().printf("  %-26s %s (%d paths)%n", c.id(), c.title(), c.paths().size());
+      }
+      io.out().println("Barriers:");
+      for (Barrier b : set.barriers()) {
+        io.out().printf("  %-26s %s (affects %s)%n", b.id(), b.title(), String.join(", ", b.affects()));
       }
       return ExitCode.OK.code();
     }
@@ -49,11 +55,11 @@ final class RulesCommand {
 
   /** {@code rules show ID}. */
   @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Show one category: its paths and criteria, disqualifiers, next steps and citations.")
+      description = "Show one category (paths, criteria, disqualifiers, next steps, citations) or one barrier (triggers, exceptions, citations).")
   static final class ShowCommand implements Callable<Integer> {
     private final Io io;
     @Mixin RuleOptions rules;
-    @Parameters(paramLabel = "ID", description = "Category id, as listed by 'homeward rules list'.")
+    @Parameters(paramLabel = "ID", description = "Category or barrier id, as listed by 'homeward rules list'.")
     String id;
 
     ShowCommand(Io io) {
@@ -64,9 +70,14 @@ final class RulesCommand {
     public Integer call() {
       RuleSet set = rules.load();
       Category c = set.category(id);
+      Barrier b = set.barriers().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+      if (b != null) {
+        return barrier(b);
+      }
       if (c == null) {
-        io.err().println("homeward: no category '" + id + "'; the categories are: "
-            + String.join(", ", set.categories().stream().map(Category::id).toList()));
+        io.err().println("homeward: no category or barrier '" + id + "'; the categories are: "
+            + String.join(", ", set.categories().stream().map(Category::id).toList())
+            + "; the barriers are: " + String.join(", ", set.barriers().stream().map(Barrier::id).toList()));
         return ExitCode.USAGE.code();
       }
       var out = io.out();
@@ -91,6 +102,27 @@ final class RulesCommand {
       out.println();
       out.println("  Citations:");
       for (Citation cite : c.citations()) {
+        out.println("    [" + cite.id() + "] " + cite.title() + (cite.url() == null ? "" : " <" + cite.url() + ">"));
+      }
+      return ExitCode.OK.code();
+    }
+
+    private int barrier(Barrier b) {
+      var out = io.out();
+      out.println(b.title() + " [" + b.id() + "] - affects " + String.join(", ", b.affects()));
+      out.println("  " + (b.summary() == null ? "" : b.summary()));
+      out.println("  Defined in " + b.source());
+      out.println();
+      out.println("  Applies when any of these is met:");
+      b.triggers().forEach(k -> criterion(out, k));
+      if (!b.exceptions().isEmpty()) {
+        out.println();
+        out.println("  Lifted by any of these:");
+        b.exceptions().forEach(k -> criterion(out, k));
+      }
+      out.println();
+      out.println("  Citations:");
+      for (Citation cite : b.citations()) {
         out.println("    [" + cite.id() + "] " + cite.title() + (cite.url() == null ? "" : " <" + cite.url() + ">"));
       }
       return ExitCode.OK.code();
