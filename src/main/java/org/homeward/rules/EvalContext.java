@@ -19,6 +19,10 @@ public final class EvalContext {
   final Rec[] items = new Rec[32];
   final int[] indexes = new int[32];
   final ArrayList<Missing> missing = new ArrayList<>();
+  /** The concrete path of the current item per slot, built once per item (see {@link Scope#concrete}). */
+  final String[] concrete = new String[32];
+  final Scope[] concreteScope = new Scope[32];
+  final Rec[] concreteItem = new Rec[32];
   private List<Read> reads;
   private long spent;
   Val birthCache;
@@ -79,6 +83,9 @@ public final class EvalContext {
 
   /** The missing facts collected since {@code mark}, without duplicates, in order. */
   List<Missing> missingSince(int mark) {
+    if (mark == missing.size()) {
+      return List.of();
+    }
     List<Missing> out = new ArrayList<>();
     for (int i = mark; i < missing.size(); i++) {
       Missing m = missing.get(i);

@@ -29,7 +29,15 @@ final class Scope {
 
   /** The concrete path of the current item, such as {@code convictions[1].post_conviction[0]}. */
   String concrete(EvalContext ctx) {
+    // The same item object in the same slot always has the same path: build it once.
+    if (ctx.concreteScope[depth] == this && ctx.concreteItem[depth] == ctx.items[depth] && ctx.concrete[depth] != null) {
+      return ctx.concrete[depth];
+    }
     String own = relative + "[" + ctx.indexes[depth] + "]";
-    return base == null ? own : base.concrete(ctx) + "." + own;
+    String path = base == null ? own : base.concrete(ctx) + "." + own;
+    ctx.concreteScope[depth] = this;
+    ctx.concreteItem[depth] = ctx.items[depth];
+    ctx.concrete[depth] = path;
+    return path;
   }
 }

@@ -194,7 +194,7 @@ public final class Screener {
 
   private CriterionResult evaluate(Criterion c, EvalContext ctx) {
     Criterion.Evaluation e = c.evaluate(ctx);
-    List<MissingFact> missing = new ArrayList<>(e.missing().size());
+    List<MissingFact> missing = e.missing().isEmpty() ? List.of() : new ArrayList<>(e.missing().size());
     for (Missing m : e.missing()) {
       missing.add(fact(m));
     }
