@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.homeward.document.Diagnostic;
-import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.ProblemException;
 
@@ -180,12 +179,9 @@ public final class FactCatalogue {
     } else if (type == FactType.LIST && itemType == null) {
       shape = new Shape(path + "[]");
     }
-    if (parentShapePath.endsWith("[]") || parentShapePath.isEmpty() || shapes.containsKey(parentShapePath)) {
-      // fall through: the parent shape exists
-    }
     FactDef def =
         new FactDef(
-            shape != null && type == FactType.LIST ? path : path,
+            path,
             name,
             type,
             itemType,
@@ -208,10 +204,5 @@ public final class FactCatalogue {
       return s.items().stream().map(n -> ((Node.Scalar) n).text()).toList();
     }
     return List.of();
-  }
-
-  /** Where the catalogue was loaded from, for messages. */
-  public static Location sourceOf(Node doc) {
-    return doc.location();
   }
 }

@@ -474,7 +474,7 @@ final class ConditionCompiler {
     }
     if (birth != null && (path.equals("entries[].date") || path.equals("removals[].departure_date"))) {
       String agePath = path.equals("entries[].date") ? "entries[].age_at_entry" : "removals[].age_at_departure";
-      return new Operands.AgedDate(ref, resolve(agePath, at, scope, false), (Operands.Birth) birth);
+      return new Operands.AgedDate(ref, resolve(agePath, at, scope, false), birth);
     }
     return new Operands.Fact(ref);
   }

@@ -2,7 +2,6 @@ package org.homeward.ruletest;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
