@@ -168,7 +168,7 @@ public final class NodeReader {
       detail = detail.substring(0, cut);
     }
     detail = detail.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll(" at \\[Source.*$", "").trim();
-    String hint = detail.contains("flow") ? "; inside { } or [ ], quote a value containing [ ], such as \"entries[].date\"" : "";
+    String hint = detail.contains("flow") ? "; inside { } or [ ], quote values containing [ ] ? : or #, such as \"entries[].date\"" : "";
     return Diagnostic.error(loc, "this is not valid " + format + " (" + detail + ")" + hint);
   }
 }

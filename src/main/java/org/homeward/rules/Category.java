@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A return category (or a barrier) as loaded from {@code rules/<id>/rule.yaml}: its paths,
- * disqualifiers, notes, next steps, parameters and citations. Immutable.
+ * disqualifiers, notes, next steps, parameters and citations. Barriers name the categories they
+ * affect, not the other way round. Immutable.
  */
 public record Category(
     String id,
@@ -16,8 +17,7 @@ public record Category(
     List<RulePath> paths,
     List<Criterion> disqualifiers,
     List<Criterion> notes,
-    List<Criterion> nextSteps,
-    List<String> barriers) {
+    List<Criterion> nextSteps) {
 
   public Category {
     citations = List.copyOf(citations);
@@ -26,7 +26,6 @@ public record Category(
     disqualifiers = List.copyOf(disqualifiers);
     notes = List.copyOf(notes);
     nextSteps = List.copyOf(nextSteps);
-    barriers = List.copyOf(barriers);
   }
 
   /** The citation with the given id, or null. */

@@ -27,7 +27,7 @@ import org.homeward.person.PartialDate;
  */
 public final class RuleLoader {
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "paths", "disqualifiers", "notes", "next_steps", "barriers");
+      "definitions", "paths", "disqualifiers", "notes", "next_steps");
   private static final Set<String> BARRIER_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
       "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects");
   private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers");
@@ -244,12 +244,11 @@ public final class RuleLoader {
     List<Criterion> disqualifiers = criteria(m.get("disqualifiers"), compiler, citationIds, ids, true);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = criteria(m.get("next_steps"), compiler, citationIds, null, false);
-    List<String> barriers = items(m.get("barriers")).stream().map(n -> ((Node.Scalar) n).text()).toList();
     if (citations.isEmpty()) {
       problems.add(Diagnostic.error(m.location(), "a category needs 'citations'"));
     }
     return new Category(id, required(m, "title"), text(m, "summary"), source.name(folder + "/rule.yaml"),
-        citations, compiler.parameters(), paths, disqualifiers, notes, steps, barriers);
+        citations, compiler.parameters(), paths, disqualifiers, notes, steps);
   }
 
   private Barrier barrier(Node doc, String folder, FactCatalogue facts, List<String> categoryIds) {

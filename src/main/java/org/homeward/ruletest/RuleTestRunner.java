@@ -179,36 +179,7 @@ public final class RuleTestRunner {
     if (open != null && !open.equals(c.openKind())) {
       failures.add("open: expected " + open + ", got " + c.openKind());
     }
-    if (expect.get("missing") instanceof Node.Seq seq) {
-      Set<String> want = new TreeSet<>();
-      seq.items().forEach(n -> want.add(text(n)));
-      Set<String> got = new TreeSet<>();
-      c.missing().forEach(mf -> got.add(mf.path()));
-      if (!want.equals(got)) {
-        failures.add("missing facts: expected " + want + ", got " + got);
-      }
-    }
-    if (expect.get("criteria") instanceof Node.Mapping crit) {
-      for (Map.Entry<String, Node> e : crit.entries().entrySet()) {
-        CriterionResult r = find(c, e.getKey());
-        String want = text(e.getValue());
-        if (r == null) {
-          failures.add("criteria: no criterion '" + e.getKey() + "' in " + c.id());
-        } else if (!r.truth().word().equals(want)) {
-          failures.add("criterion " + e.getKey() + ": expected " + want + ", got " + r.truth().word()
-              + (r.truth() == Truth.UNKNOWN ? " (missing " + r.missing().stream().map(MissingFact::at).toList() + ")" : ""));
-        }
-      }
-    }
-    if (expect.get("notes") instanceof Node.Seq seq) {
-      Set<String> want = new TreeSet<>();
-      seq.items().forEach(n -> want.add(text(n)));
-      Set<String> got = new TreeSet<>();
-      c.notes().forEach(n -> got.add(n.id()));
-      if (!want.equals(got)) {
-        failures.add("notes: expected " + want + ", got " + got);
-      }
-    }
+    checkDetails(expect, c.missing(), allCriteria(c), c.notes(), c.id(), failures);
   }
 
   private static void checkBarrier(Node.Mapping expect, BarrierResult b, List<String> failures) {
@@ -231,36 +202,47 @@ public final class RuleTestRunner {
         failures.add("ends_on: expected " + want + ", got " + got);
       }
     }
-    if (expect.get("missing") instanceof Node.Seq seq) {
-      Set<String> want = new TreeSet<>();
-      seq.items().forEach(n -> want.add(text(n)));
-      Set<String> got = new TreeSet<>();
-      b.missing().forEach(mf -> got.add(mf.path()));
-      if (!want.equals(got)) {
-        failures.add("missing facts: expected " + want + ", got " + got);
-      }
-    }
+    List<CriterionResult> criteria = new ArrayList<>(b.triggers());
+    criteria.addAll(b.exceptions());
+    checkDetails(expect, b.missing(), criteria, b.notes(), b.id(), failures);
+  }
+
+  /** The expectations shared by categories and barriers: missing facts, criterion results, notes shown. */
+  private static void checkDetails(Node.Mapping expect, List<MissingFact> missing, List<CriterionResult> criteria,
+      List<CriterionResult> notes, String owner, List<String> failures) {
+    checkSet(expect.get("missing"), "missing facts", missing.stream().map(MissingFact::path).toList(), failures);
+    checkSet(expect.get("notes"), "notes", notes.stream().map(CriterionResult::id).toList(), failures);
     if (expect.get("criteria") instanceof Node.Mapping crit) {
       for (Map.Entry<String, Node> e : crit.entries().entrySet()) {
-        CriterionResult r = java.util.stream.Stream.concat(b.triggers().stream(), b.exceptions().stream())
-            .filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+        CriterionResult r = criteria.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
         String want = text(e.getValue());
         if (r == null) {
-          failures.add("criteria: no trigger or exception '" + e.getKey() + "' in " + b.id());
+          failures.add("criteria: no criterion '" + e.getKey() + "' in " + owner);
         } else if (!r.truth().word().equals(want)) {
-          failures.add("criterion " + e.getKey() + ": expected " + want + ", got " + r.truth().word());
+          failures.add("criterion " + e.getKey() + ": expected " + want + ", got " + r.truth().word()
+              + (r.truth() == Truth.UNKNOWN ? " (missing " + r.missing().stream().map(MissingFact::at).toList() + ")" : ""));
         }
       }
     }
-    if (expect.get("notes") instanceof Node.Seq seq) {
+  }
+
+  /** An exact-set expectation (missing facts, notes), when the case gives one. */
+  private static void checkSet(Node expected, String what, List<String> actual, List<String> failures) {
+    if (expected instanceof Node.Seq seq) {
       Set<String> want = new TreeSet<>();
       seq.items().forEach(n -> want.add(text(n)));
-      Set<String> got = new TreeSet<>();
-      b.notes().forEach(n -> got.add(n.id()));
+      Set<String> got = new TreeSet<>(actual);
       if (!want.equals(got)) {
-        failures.add("notes: expected " + want + ", got " + got);
+        failures.add(what + ": expected " + want + ", got " + got);
       }
     }
+  }
+
+  private static List<CriterionResult> allCriteria(CategoryResult c) {
+    List<CriterionResult> out = new ArrayList<>();
+    c.paths().forEach(p -> out.addAll(p.criteria()));
+    out.addAll(c.disqualifiers());
+    return out;
   }
 
   private static String explainOpen(CategoryResult c) {
@@ -268,17 +250,6 @@ public final class RuleTestRunner {
       return "";
     }
     return " (missing " + c.missing().stream().map(MissingFact::at).toList() + ")";
-  }
-
-  private static CriterionResult find(CategoryResult c, String id) {
-    for (PathResult p : c.paths()) {
-      for (CriterionResult r : p.criteria()) {
-        if (r.id().equals(id)) {
-          return r;
-        }
-      }
-    }
-    return c.disqualifiers().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
   }
 
   private static String text(Node n) {
