@@ -203,6 +203,9 @@ public final class RuleLoader {
     List<Citation> citations = citations(m.get("citations"));
     Set<String> citationIds = new HashSet<>();
     citations.forEach(c -> citationIds.add(c.id()));
+    if (citations.isEmpty()) {
+      problems.add(Diagnostic.error(m.location(), what + " needs 'citations': the law its criteria implement"));
+    }
     return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds));
   }
 
@@ -244,9 +247,6 @@ public final class RuleLoader {
     List<Criterion> disqualifiers = criteria(m.get("disqualifiers"), compiler, citationIds, ids, true);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = criteria(m.get("next_steps"), compiler, citationIds, null, false);
-    if (citations.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), "a category needs 'citations'"));
-    }
     return new Category(id, required(m, "title"), text(m, "summary"), source.name(folder + "/rule.yaml"),
         citations, compiler.parameters(), paths, disqualifiers, notes, steps);
   }
@@ -277,9 +277,6 @@ public final class RuleLoader {
       if (!categoryIds.contains(((Node.Scalar) n).text())) {
         problems.add(Diagnostic.error(n.location(), "'" + ((Node.Scalar) n).text() + "' is not a category of this rule set"));
       }
-    }
-    if (citations.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), "a barrier needs 'citations'"));
     }
     return new Barrier(id, required(m, "title"), text(m, "summary"), source.name("barriers/" + folder + "/rule.yaml"),
         citations, triggers, ends, exceptions, criteria(m.get("notes"), compiler, citationIds, ids, false),
