@@ -28,7 +28,7 @@ public final class Main {
       Map<String, String> env, boolean terminal, LocalDate today) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), false);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Io io = new Io(in, o, e, env, terminal, today);
+    Io io = new Io(in, o, out, e, env, terminal, today);
     try {
       return commandLine(io).execute(args);
     } finally {

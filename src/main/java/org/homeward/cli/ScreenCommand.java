@@ -1,8 +1,8 @@
 package org.homeward.cli;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.homeward.batch.CsvSink;
+import org.homeward.batch.Pipeline;
+import org.homeward.batch.ReportSink;
+import org.homeward.batch.Sink;
+import org.homeward.batch.Summary;
+import org.homeward.batch.Table;
+import org.homeward.batch.XlsxSink;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.ProblemException;
@@ -22,53 +30,80 @@ import org.homeward.person.JsonPersonStream;
 import org.homeward.person.PersonBuilder;
 import org.homeward.person.PersonStream;
 import org.homeward.person.Row;
-import org.homeward.report.JsonReport;
 import org.homeward.report.TextReport;
 import org.homeward.rules.RuleSet;
 import org.homeward.screening.Screener;
-import org.homeward.screening.Screening;
+import org.homeward.sheet.ColumnMap;
+import org.homeward.sheet.Columns;
+import org.homeward.sheet.SheetPersonStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code homeward screen}: screens one person or a batch and writes the report. */
+/** {@code homeward screen}: screens one person or a batch and writes the report or the result sheet. */
 @Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Screen people: for each return category, may fit, needs information (with the questions to ask) or does not fit (and why).",
-      "FILE is a .json file (one person's object, or an array of them) or a .jsonl file (one person "
-          + "per line); '-' reads standard input. A missing field or null is unknown; [] means \"known: none\"; "
-          + "dates may be partial (2007, 2007-06, 2007-06-15). 'homeward schema' lists every field.",
+      "FILE is a .json file (one person's object, or an array of them), a .jsonl file (one person per line), "
+          + "or a spreadsheet (.csv or .xlsx, one person per row); '-' reads standard input. Unknown is never false: "
+          + "a missing field, null or blank cell is unknown; [] (or 'none' in a list's column) means \"known: none\"; "
+          + "dates may be partial (2007, 2007-06). 'homeward schema' lists every field; 'homeward template' writes a "
+          + "blank intake sheet.",
+      "Every input row gives exactly one output row, in order; a row that cannot be read becomes an error row "
+          + "(row number, column, reason), the run goes on, and the exit code is 1.",
       "",
       "Examples:",
       "  homeward screen samples/daca-may-fit.json",
-      "  homeward screen people.jsonl --format jsonl --as-of 2026-01-31 -o results.jsonl",
-      "  cat people.jsonl | homeward screen - --format jsonl | jq .categories.daca.outcome"
+      "  homeward screen people.xlsx -o results.xlsx",
+      "  homeward screen intake.csv --map map.yaml --excel -o results.csv",
+      "  homeward screen people.jsonl --as-of 2026-01-31 -o results.jsonl",
+      "  cat people.jsonl | homeward screen - --format jsonl | jq -c .categories"
     })
 final class ScreenCommand implements Callable<Integer> {
+  private static final List<String> FORMATS = List.of("text", "json", "jsonl", "csv", "xlsx");
+  private static final List<String> INPUTS = List.of("json", "jsonl", "csv", "xlsx");
+  /** Row errors printed on standard error before the rest are left to the output's error column. */
+  private static final int ERRORS_SHOWN = 20;
+
   private final Io io;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Person files (.json, .jsonl), or - for standard input.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "People: .json, .jsonl, .csv or .xlsx files, or - for standard input.")
   List<String> files;
 
   @Option(names = "--as-of", paramLabel = "DATE",
-      description = "Screen as of this date, YYYY-MM-DD (default: the person's screening_date, else today).")
+      description = "Screen as of this date, YYYY-MM-DD (default: each person's screening_date, else today).")
   String asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (for people), json (one pretty document per person) or jsonl (one line per person). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (reports for people), json (one document per person), jsonl (one per line), csv or xlsx "
+          + "(one result row per input row). Default: from the -o file's extension, else text.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the report to FILE (written whole, then renamed into place) instead of standard output.")
+      description = "Write to FILE (written whole, then renamed into place) instead of standard output.")
   Path output;
 
   @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "json or jsonl, when the file name does not say (standard input: guessed from the first line).")
+      description = "json, jsonl, csv or xlsx, when the file name does not say (standard input: json or jsonl is guessed).")
   String inputFormat;
 
-  @Option(names = "--explain", description = "Show every criterion's result and the facts it read.")
+  @Option(names = "--map", paramLabel = "FILE",
+      description = "Spreadsheet headers mapped to columns (YAML: 'columns: {Your header: birth_date}', 'ignore: [...]').")
+  Path map;
+
+  @Option(names = "--excel", description = "CSV output starts with a UTF-8 byte-order mark, so Excel shows accents right.")
+  boolean excel;
+
+  @Option(names = "--explain", description = "Show every criterion's result and the facts it read (text and json).")
   boolean explain;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Screen on N threads (default: one per processor). Output order never changes.")
+  Integer threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on standard error.")
+  boolean quiet;
 
   @Option(names = "--no-color", description = "No colour in text output (also: the NO_COLOR environment variable).")
   boolean noColor;
@@ -82,67 +117,127 @@ final class ScreenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LocalDate given = parseAsOf();
-    String fmt = format.toLowerCase(Locale.ROOT);
-    if (!List.of("text", "json", "jsonl").contains(fmt)) {
-      throw usage("--format must be text, json or jsonl (csv, xlsx and html are not built yet)");
+    String fmt = outputFormat();
+    if (excel && !fmt.equals("csv")) {
+      throw usage("--excel applies to CSV output only (--format csv)");
+    }
+    if (threads != null && threads < 1) {
+      throw usage("--threads must be 1 or more");
+    }
+    if (inputFormat != null && !INPUTS.contains(inputFormat.toLowerCase(Locale.ROOT))) {
+      throw usage("--input-format must be json, jsonl, csv or xlsx");
     }
     RuleSet ruleSet = rules.load();
     Screener screener = new Screener(ruleSet);
     PersonBuilder builder = new PersonBuilder(ruleSet.facts());
-    boolean color = fmt.equals("text") && output == null && !noColor && io.colorAllowed();
-    TextReport text = new TextReport(color, explain);
-    JsonReport json = new JsonReport(fmt.equals("json"), explain);
-    Totals totals = new Totals();
-    try (AtomicOutput sink = output == null ? AtomicOutput.of(io.out()) : AtomicOutput.file(output)) {
-      Writer out = sink.writer();
-      for (String file : files) {
-        try (PersonStream stream = open(file, builder)) {
-          while (stream.hasNext()) {
-            Row row = stream.next();
-            boolean single = stream.single();
-            if (!row.ok()) {
-              totals.errors++;
-              totals.singleFailed |= single;
-              for (Diagnostic d : row.problems()) {
-                io.err().println(d.render());
-              }
-              if (!fmt.equals("text")) {
-                json.writeError(single ? 0 : row.number(), row.label(), row.problems(), out);
-              }
-              continue;
-            }
-            totals.screened++;
-            Screening s = screener.screen(row.person(), Screener.asOf(row.person(), given, io.today()), explain);
-            if (fmt.equals("text")) {
-              if (totals.screened > 1) {
-                out.write("\n" + "-".repeat(72) + "\n\n");
-              }
-              text.write(s, out);
-            } else {
-              json.write(s, single ? 0 : row.number(), out);
-            }
+    Columns columns = new Columns(ruleSet.facts());
+    ColumnMap mapping = map == null ? ColumnMap.NONE : ColumnMap.load(map, columns);
+    List<Source> sources = new ArrayList<>();
+    for (String file : files) {
+      sources.add(source(file));
+    }
+    Summary summary = new Summary(ruleSet);
+    Pipeline pipeline = new Pipeline(screener, given, io.today(),
+        threads != null ? threads : Runtime.getRuntime().availableProcessors(), explain);
+    Progress progress = new Progress(io.err(), io.terminal() && !quiet);
+    boolean batch = true;
+    try (AtomicOutput out = output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
+      Sink sink = null;
+      for (Source src : sources) {
+        try (PersonStream stream = open(src, builder, columns, mapping, progress)) {
+          boolean single = stream.single();
+          batch = !(single && sources.size() == 1);
+          if (sink == null) {
+            sink = sink(fmt, out, ruleSet, !batch, given);
+          }
+          pipeline.run(reporting(stream, fmt), sink, summary, progress);
+          if (stream instanceof SheetPersonStream sheet) {
+            summary.blankRows(summary.blank() + sheet.blankRows());
           }
         }
       }
-      if (totals.singleFailed && totals.screened == 0 && files.size() == 1) {
-        sink.abandon();
+      progress.done();
+      if (!batch && summary.screened() == 0) {
+        out.abandon();
         io.err().println("homeward: the input could not be read; nothing was screened.");
         return ExitCode.INPUT.code();
       }
-      sink.commit();
+      sink.finish(summary);
+      out.commit();
     }
-    if (totals.errors > 0) {
-      io.err().println("homeward: " + totals.screened + " screened, " + totals.errors
-          + " could not be read (see above).");
-      return totals.screened == 0 ? ExitCode.INPUT.code() : ExitCode.ROW_ERRORS.code();
+    if (batch && !quiet) {
+      if (summary.errors() > ERRORS_SHOWN && !fmt.equals("text")) {
+        io.err().printf("homeward: %,d more rows could not be screened; each is in the output with its reason.%n",
+            summary.errors() - ERRORS_SHOWN);
+      }
+      for (String line : summary.lines()) {
+        io.err().println("homeward: " + line);
+      }
+    }
+    if (summary.errors() > 0) {
+      if (!batch || quiet) {
+        io.err().println("homeward: " + summary.screened() + " screened, " + summary.errors() + " could not be read (see above).");
+      }
+      return summary.screened() == 0 ? ExitCode.INPUT.code() : ExitCode.ROW_ERRORS.code();
     }
     return ExitCode.OK.code();
   }
 
-  private static final class Totals {
-    long screened;
-    long errors;
-    boolean singleFailed;
+  /** The rows of a stream, printing each bad row's problems on standard error as it passes (the first few, for data outputs). */
+  private Iterator<Row> reporting(PersonStream stream, String fmt) {
+    boolean capped = !fmt.equals("text");
+    return new Iterator<>() {
+      private long shown;
+
+      @Override
+      public boolean hasNext() {
+        return stream.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row row = stream.next();
+        if (!row.ok() && (!capped || shown++ < ERRORS_SHOWN)) {
+          for (Diagnostic d : row.problems()) {
+            io.err().println(d.render());
+          }
+        }
+        return row;
+      }
+    };
+  }
+
+  private Sink sink(String fmt, AtomicOutput out, RuleSet ruleSet, boolean single, LocalDate given) throws IOException {
+    Writer w = fmt.equals("xlsx") ? null : out.writer();
+    return switch (fmt) {
+      case "csv" -> new CsvSink(new Table(ruleSet), w, excel);
+      case "xlsx" -> new XlsxSink(new Table(ruleSet), out.stream(), "As of " + (given != null ? given
+          : "each person's screening_date, else " + io.today()) + "; rule set " + ruleSet.version());
+      case "json", "jsonl" -> ReportSink.json(w, fmt.equals("json"), explain, single);
+      default -> ReportSink.text(w, new TextReport(output == null && !noColor && io.colorAllowed(), explain));
+    };
+  }
+
+  private String outputFormat() {
+    String fmt = format;
+    if (fmt == null && output != null) {
+      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+      int dot = name.lastIndexOf('.');
+      String ext = dot < 0 ? "" : name.substring(dot + 1);
+      fmt = switch (ext) {
+        case "csv", "xlsx", "jsonl", "json" -> ext;
+        case "ndjson" -> "jsonl";
+        default -> "text";
+      };
+    }
+    fmt = fmt == null ? "text" : fmt.toLowerCase(Locale.ROOT);
+    if (!FORMATS.contains(fmt)) {
+      throw usage("--format must be text, json, jsonl, csv or xlsx");
+    }
+    if (fmt.equals("xlsx") && output == null && io.terminal()) {
+      throw usage("xlsx output is a binary file; write it with -o FILE.xlsx");
+    }
+    return fmt;
   }
 
   private LocalDate parseAsOf() {
@@ -156,47 +251,69 @@ final class ScreenCommand implements Callable<Integer> {
     }
   }
 
-  private PersonStream open(String file, PersonBuilder builder) throws IOException {
+  /** An input and its format, checked before anything is written. */
+  private record Source(String name, Path path, String kind) {}
+
+  private Source source(String file) {
+    String kind = inputFormat == null ? null : inputFormat.toLowerCase(Locale.ROOT);
     if (file.equals("-")) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
-      String kind = inputFormat;
-      if (kind == null) {
-        in.mark(1 << 20);
-        String first = in.readLine();
-        in.reset();
-        kind = first != null && first.strip().startsWith("{") && first.strip().endsWith("}") ? "jsonl" : "json";
-      }
-      return stream(in, "<stdin>", kind, builder);
+      return new Source("<stdin>", null, kind);
     }
-    Path path = Path.of(file);
-    String kind = inputFormat;
-    String name = file.toLowerCase(Locale.ROOT);
     if (kind == null) {
+      String name = file.toLowerCase(Locale.ROOT);
       if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
         kind = "jsonl";
       } else if (name.endsWith(".json")) {
         kind = "json";
-      } else if (name.endsWith(".csv") || name.endsWith(".xlsx")) {
+      } else if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+        kind = "csv";
+      } else if (name.endsWith(".xlsx")) {
+        kind = "xlsx";
+      } else if (name.endsWith(".xls")) {
         throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(file),
-            "spreadsheet input is not built yet; save the sheet as JSON Lines, or see the open issue on batch screening"));
+            "old-style .xls workbooks cannot be read; save the sheet from Excel as .xlsx or as CSV UTF-8"));
       } else {
-        throw usage(file + ": cannot tell the format from the name; use --input-format json or jsonl");
+        throw usage(file + ": cannot tell the format from the name; use --input-format json, jsonl, csv or xlsx");
       }
     }
-    try {
-      return stream(Files.newBufferedReader(path, StandardCharsets.UTF_8), file, kind, builder);
-    } catch (NoSuchFileException e) {
-      throw new ProblemException(ProblemException.Kind.INPUT,
-          Diagnostic.error(Location.of(file), "no such file; check the path"));
+    Path path = Path.of(file);
+    if (!Files.isRegularFile(path)) {
+      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(file),
+          Files.isDirectory(path) ? "is a directory; give a file" : "no such file; check the path"));
     }
+    return new Source(file, path, kind);
   }
 
-  private PersonStream stream(BufferedReader in, String label, String kind, PersonBuilder builder) {
-    return switch (kind) {
-      case "jsonl" -> JsonPersonStream.lines(in, label, builder);
-      case "json" -> JsonPersonStream.document(in, label, builder);
-      default -> throw usage("--input-format must be json or jsonl");
-    };
+  private PersonStream open(Source src, PersonBuilder builder, Columns columns, ColumnMap mapping, Progress progress)
+      throws IOException {
+    InputStream bytes;
+    try {
+      bytes = src.path() == null ? io.in() : progress.track(Files.newInputStream(src.path()), Files.size(src.path()));
+    } catch (NoSuchFileException e) {
+      throw new ProblemException(ProblemException.Kind.INPUT,
+          Diagnostic.error(Location.of(src.name()), "no such file; check the path"));
+    }
+    String kind = src.kind();
+    java.util.function.Consumer<Diagnostic> warn = d -> io.err().println(d.render());
+    if ("xlsx".equals(kind)) {
+      if (src.path() != null) {
+        bytes.close();
+      }
+      return SheetPersonStream.xlsx(src.path() == null ? null : src.path().toFile(), io.in(), src.name(), columns,
+          mapping, builder, warn);
+    }
+    if ("csv".equals(kind)) {
+      return SheetPersonStream.csv(bytes, src.name(), columns, mapping, builder, warn);
+    }
+    BufferedReader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+    if (kind == null) {
+      in.mark(1 << 20);
+      String first = in.readLine();
+      in.reset();
+      kind = first != null && first.strip().startsWith("{") && first.strip().endsWith("}") ? "jsonl" : "json";
+    }
+    return kind.equals("jsonl") ? JsonPersonStream.lines(in, src.name(), builder)
+        : JsonPersonStream.document(in, src.name(), builder);
   }
 
   private static ProblemException usage(String message) {

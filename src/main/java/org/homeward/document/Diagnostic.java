@@ -34,9 +34,17 @@ public record Diagnostic(Severity severity, Location location, String message, S
   /** {@code file:line:col: message}, then the offending line and a caret when known. */
   public String render() {
     StringBuilder out = new StringBuilder();
-    out.append(location).append(": ");
+    out.append(location);
+    if (location.sheetRow() && location.field() != null) {
+      out.append(", column ").append(location.field());
+    }
+    out.append(": ");
     if (severity == Severity.WARNING) {
       out.append("warning: ");
+    }
+    if (location.sheetRow()) {
+      out.append(message);
+      return out.toString();
     }
     if (location.field() != null && location.line() > 0 && !message.contains(location.field())) {
       out.append("at ").append(location.field()).append(": ");

@@ -94,7 +94,7 @@ public final class JsonPersonStream implements PersonStream {
         line = line.substring(1);
       }
     } while (line.isBlank());
-    number++;
+    number = lineNumber;
     String label = "line " + lineNumber;
     int offset = (int) lineNumber - 1;
     try (JsonParser p = NodeReader.jsonParser(new StringReader(line))) {

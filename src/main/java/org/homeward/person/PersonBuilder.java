@@ -194,7 +194,7 @@ public final class PersonBuilder {
   }
 
   private static Diagnostic located(Node node, String at, String message) {
-    Location loc = node.location().withField(at);
+    Location loc = node.location().field() != null ? node.location() : node.location().withField(at);
     return Diagnostic.error(loc, message);
   }
 }

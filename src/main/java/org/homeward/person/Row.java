@@ -4,12 +4,19 @@ import java.util.List;
 import org.homeward.document.Diagnostic;
 
 /**
- * One input row (a JSON Lines line, an array item, a spreadsheet row): its 1-based number, a label
- * for messages, and either the person read from it or the problems that kept it from being read.
+ * One input row (a JSON Lines line, an array item, a spreadsheet row): its number where the user
+ * finds it (the line, the item, or the spreadsheet's row number), a label for messages, the
+ * person's id when it could be read, and either the person or the problems that kept it from being
+ * read.
  */
-public record Row(long number, String label, Person person, List<Diagnostic> problems) {
+public record Row(long number, String label, String id, Person person, List<Diagnostic> problems) {
   public Row {
     problems = List.copyOf(problems);
+  }
+
+  /** A row whose id is the person's, when there is a person. */
+  public Row(long number, String label, Person person, List<Diagnostic> problems) {
+    this(number, label, person == null ? null : person.id(), person, problems);
   }
 
   public boolean ok() {

@@ -1,0 +1,65 @@
+package org.homeward.batch;
+
+import java.io.IOException;
+import java.io.Writer;
+import org.homeward.report.JsonReport;
+import org.homeward.report.TextReport;
+
+/**
+ * Full reports, one per input row: JSON documents (pretty, or one per line for pipelines) in the
+ * documented contract, with an error document for a row that could not be read; or text reports
+ * for people, separated by a rule.
+ */
+public final class ReportSink implements Sink {
+  private final Writer out;
+  private final JsonReport json;
+  private final TextReport text;
+  private final boolean single;
+  private long written;
+
+  private ReportSink(Writer out, JsonReport json, TextReport text, boolean single) {
+    this.out = out;
+    this.json = json;
+    this.text = text;
+    this.single = single;
+  }
+
+  /** JSON: one pretty document per person, or one per line; {@code single} leaves out the row number. */
+  public static ReportSink json(Writer out, boolean pretty, boolean explain, boolean single) {
+    return new ReportSink(out, new JsonReport(pretty, explain), null, single);
+  }
+
+  /** Text reports for people; rows that could not be read are reported on standard error only. */
+  public static ReportSink text(Writer out, TextReport report) {
+    return new ReportSink(out, null, report, false);
+  }
+
+  @Override
+  public boolean needsScreening() {
+    return true;
+  }
+
+  @Override
+  public void write(Result r) throws IOException {
+    long row = single ? 0 : r.row().number();
+    if (text != null) {
+      if (r.ok()) {
+        if (written++ > 0) {
+          out.write("\n" + "-".repeat(72) + "\n\n");
+        }
+        text.write(r.screening(), out);
+      }
+      return;
+    }
+    if (r.ok()) {
+      json.write(r.screening(), row, out);
+    } else {
+      json.writeError(row, r.row().label(), r.row().problems(), out);
+    }
+  }
+
+  @Override
+  public void finish(Summary summary) throws IOException {
+    out.flush();
+  }
+}

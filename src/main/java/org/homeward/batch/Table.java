@@ -1,0 +1,128 @@
+package org.homeward.batch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.homeward.document.Diagnostic;
+import org.homeward.rules.Missing;
+import org.homeward.rules.RuleSet;
+import org.homeward.screening.BarrierStatus;
+import org.homeward.screening.MissingFact;
+import org.homeward.screening.Outcome;
+import org.homeward.screening.Verdict;
+
+/**
+ * The columns of a batch result sheet, one row per input row in input order: {@code row} (where the
+ * input row is: its spreadsheet row, JSON Lines line or array item), {@code id}, one outcome column
+ * per category ({@code may_fit}, {@code needs_info}, {@code does_not_fit}), the open categories that
+ * are leads, the facts still missing (named as template columns, so they can be filled in), the
+ * dates that are known only roughly, the categories and barriers waiting on an attorney's review,
+ * the active and possible barriers, and {@code error} for a row that could not be screened.
+ */
+public final class Table {
+  private final RuleSet rules;
+  private final List<String> header = new ArrayList<>();
+
+  public Table(RuleSet rules) {
+    this.rules = rules;
+    header.add("row");
+    header.add("id");
+    rules.categories().forEach(c -> header.add(c.id()));
+    header.addAll(List.of("leads", "missing_facts", "exact_dates_needed", "attorney_review", "active_barriers",
+        "possible_barriers", "error"));
+  }
+
+  public List<String> header() {
+    return List.copyOf(header);
+  }
+
+  /** The cells of a screened row; the row number is the first cell. */
+  public String[] cells(long row, String id, Verdict v) {
+    String[] out = new String[header.size()];
+    out[0] = Long.toString(row);
+    out[1] = id;
+    int k = 2;
+    List<String> leads = new ArrayList<>();
+    Set<String> review = new LinkedHashSet<>();
+    for (int i = 0; i < v.outcomes().length; i++) {
+      out[k++] = v.outcomes()[i].word();
+      if (v.outcomes()[i] == Outcome.NEEDS_INFO && v.leads()[i]) {
+        leads.add(rules.categories().get(i).id());
+      }
+    }
+    Set<String> missing = new LinkedHashSet<>();
+    Set<String> inexact = new LinkedHashSet<>();
+    for (MissingFact m : v.missing()) {
+      switch (m.kind()) {
+        case UNKNOWN -> missing.add(column(m.at()));
+        case INEXACT -> inexact.add(column(m.at()));
+        case REVIEW -> { }
+      }
+    }
+    List<String> active = new ArrayList<>();
+    List<String> possible = new ArrayList<>();
+    for (int j = 0; j < v.barriers().length; j++) {
+      String id2 = rules.barriers().get(j).id();
+      if (v.barriers()[j] == BarrierStatus.ACTIVE) {
+        active.add(id2);
+      } else if (v.barriers()[j] == BarrierStatus.POSSIBLE) {
+        possible.add(id2);
+      }
+    }
+    if (v.missing().stream().anyMatch(m -> m.kind() == Missing.Kind.REVIEW)) {
+      review.add("yes");
+    }
+    out[k++] = String.join("; ", leads);
+    out[k++] = String.join("; ", missing);
+    out[k++] = String.join("; ", inexact);
+    out[k++] = String.join("; ", review);
+    out[k++] = String.join("; ", active);
+    out[k++] = String.join("; ", possible);
+    out[k] = "";
+    return out;
+  }
+
+  /** The cells of a row that could not be screened: its number, its id if known, and why. */
+  public String[] error(long row, String id, List<Diagnostic> problems) {
+    String[] out = new String[header.size()];
+    java.util.Arrays.fill(out, "");
+    out[0] = Long.toString(row);
+    out[1] = id == null ? "" : id;
+    out[out.length - 1] = describe(problems);
+    return out;
+  }
+
+  /** Problems as one cell: {@code column birth_date: "13/45/2003" is not a date; ...}. */
+  public static String describe(List<Diagnostic> problems) {
+    List<String> parts = new ArrayList<>();
+    for (Diagnostic d : problems) {
+      if (!d.isError()) {
+        continue;
+      }
+      String where = d.location().field() != null ? (d.location().sheetRow() ? "column " : "at ") + d.location().field()
+          : d.location().line() > 0 && !d.location().sheetRow() ? "line " + d.location().line() : null;
+      parts.add(where == null ? d.message() : where + ": " + d.message());
+    }
+    return String.join("; ", parts);
+  }
+
+  /** A fact's concrete path as the template column that holds it: {@code convictions[0].statute} is {@code convictions.1.statute}. */
+  static String column(String path) {
+    StringBuilder out = new StringBuilder(path.length() + 4);
+    int i = 0;
+    while (i < path.length()) {
+      char c = path.charAt(i);
+      if (c == '[') {
+        int close = path.indexOf(']', i);
+        String inside = path.substring(i + 1, close);
+        out.append('.').append(inside.isEmpty() ? "1" : Integer.toString(Integer.parseInt(inside) + 1));
+        i = close + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,92 @@
+package org.homeward.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.Location;
+import org.homeward.document.ProblemException;
+import org.homeward.rules.RuleSet;
+import org.homeward.sheet.Columns;
+import org.homeward.sheet.Template;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code homeward template}: a blank intake sheet with the canonical columns and a data dictionary. */
+@Command(name = "template", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Write a blank intake sheet: one row per person, one column per fact, with numbered column groups for "
+          + "lists (convictions.1.statute, convictions.2.statute, ...; add more numbers as needed) and a column "
+          + "per list where 'none' says the person has none. Blank cells are unknown, never 'no'.",
+      "The XLSX template adds a Data dictionary sheet: every column's type, allowed values, meaning and the "
+          + "question to ask. Fill the People sheet and screen it with 'homeward screen FILE'.",
+      "",
+      "Examples:",
+      "  homeward template -o intake.xlsx",
+      "  homeward template --format csv --excel -o intake.csv"
+    })
+final class TemplateCommand implements Callable<Integer> {
+  private final Io io;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "csv or xlsx (default: from the -o file's extension, else csv).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: standard output, CSV only).")
+  Path output;
+
+  @Option(names = "--items", paramLabel = "N", defaultValue = "2",
+      description = "Numbered groups per list (default: ${DEFAULT-VALUE}).")
+  int items;
+
+  @Option(names = "--excel", description = "CSV starts with a UTF-8 byte-order mark, so Excel shows accents right.")
+  boolean excel;
+
+  @Mixin RuleOptions rules;
+
+  TemplateCommand(Io io) {
+    this.io = io;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    String fmt = format;
+    if (fmt == null) {
+      fmt = output != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
+    }
+    fmt = fmt.toLowerCase(Locale.ROOT);
+    if (!fmt.equals("csv") && !fmt.equals("xlsx")) {
+      throw usage("--format must be csv or xlsx");
+    }
+    if (fmt.equals("xlsx") && output == null && io.terminal()) {
+      throw usage("an xlsx template is a binary file; write it with -o FILE.xlsx");
+    }
+    if (excel && !fmt.equals("csv")) {
+      throw usage("--excel applies to CSV only");
+    }
+    if (items < 1 || items > 50) {
+      throw usage("--items must be between 1 and 50");
+    }
+    RuleSet ruleSet = rules.load();
+    Template template = new Template(new Columns(ruleSet.facts()), items);
+    try (AtomicOutput out = output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
+      if (fmt.equals("xlsx")) {
+        template.writeXlsx(out.stream());
+      } else {
+        template.writeCsv(out.writer(), excel);
+      }
+      out.commit();
+    }
+    if (output != null) {
+      io.err().println("homeward: wrote " + output + " (" + template.columns().size() + " columns"
+          + (fmt.equals("xlsx") ? ", with a Data dictionary sheet" : "") + ")");
+    }
+    return ExitCode.OK.code();
+  }
+
+  private static ProblemException usage(String message) {
+    return new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of("homeward template"), message));
+  }
+}

@@ -1,0 +1,183 @@
+package org.homeward.sheet;
+
+import java.text.Normalizer;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.homeward.document.Location;
+import org.homeward.document.Node;
+import org.homeward.facts.FactDef;
+import org.homeward.facts.FactType;
+import org.homeward.person.PartialDate;
+
+/**
+ * Turns spreadsheet cells into the typed values a person file holds, accepting what people type
+ * into spreadsheets: dates as ISO (also partial), US {@code MM/DD/YYYY} or {@code MM/YYYY}; yes/no
+ * in the usual spellings, English and Spanish; enum words in any case with spaces; country and
+ * state codes in lower case. A blank cell, or one that says it is not known, is unknown: never
+ * false, never zero.
+ */
+final class Cells {
+  private static final Set<String> YES = Set.of("yes", "y", "true", "t", "1", "si");
+  private static final Set<String> NO = Set.of("no", "n", "false", "f", "0");
+  private static final Set<String> UNKNOWN = Set.of(
+      "unknown", "unk", "?", "dont_know", "don_t_know", "not_known", "n_a", "na", "no_se", "desconocido",
+      "desconocida", "se_desconoce");
+  private static final Set<String> NONE = Set.of(
+      "none", "no", "n", "0", "false", "nothing", "ninguno", "ninguna", "nada", "[]", "known_none");
+  private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2,4})");
+  private static final Pattern US_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
+  private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Pattern MIDNIGHT = Pattern.compile("[ T]0?0:00(:00(\\.0+)?)?$");
+  private static final String DATE_FORMS = "expected YYYY-MM-DD, YYYY-MM, YYYY or MM/DD/YYYY (month first)";
+
+  private Cells() {}
+
+  /** A cell that cannot be read as its fact; the message quotes the cell and says what is expected. */
+  static final class Problem extends Exception {
+    Problem(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** A word as the reader compares it: lower case, no accents, spaces as underscores. */
+  static String word(String text) {
+    String s = text.strip();
+    if (s.chars().anyMatch(c -> c > 127)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s'’-]+", "_");
+  }
+
+  /** Whether a cell says nothing: blank, or a way of saying "not known". */
+  static boolean isUnknown(String text) {
+    return text == null || text.isBlank() || UNKNOWN.contains(word(text));
+  }
+
+  /**
+   * What a list's "none" column says: true for "known: none", false for "there are some" (yes, or
+   * a count), which leaves the list to its item columns.
+   */
+  static boolean saysNone(String text) throws Problem {
+    String w = word(text);
+    if (NONE.contains(w)) {
+      return true;
+    }
+    if (YES.contains(w) || w.matches("\\d{1,4}")) {
+      return false;
+    }
+    throw new Problem("\"" + shorten(text) + "\" does not say whether there are any; write none when it is known "
+        + "there are none, or leave it blank and fill in the numbered columns");
+  }
+
+  /** The value a cell holds for a fact, or null when unknown. */
+  static Node value(String text, FactDef def, Location at) throws Problem {
+    if (isUnknown(text)) {
+      return null;
+    }
+    if (def.isScalarList()) {
+      List<Node> items = new ArrayList<>();
+      String w = word(text);
+      if (NONE.contains(w) && !def.values().contains(w)) {
+        return new Node.Seq(at, items);
+      }
+      for (String part : text.split("[;,|]")) {
+        if (!part.isBlank()) {
+          items.add(scalar(part, def, def.itemType(), at));
+        }
+      }
+      return new Node.Seq(at, items);
+    }
+    return scalar(text, def, def.type(), at);
+  }
+
+  private static Node scalar(String raw, FactDef def, FactType type, Location at) throws Problem {
+    String text = raw.strip();
+    return switch (type) {
+      case DATE -> new Node.Scalar(at, Node.Scalar.Kind.STRING, date(text).toString());
+      case NUMBER -> {
+        if (!NUMBER.matcher(text).matches()) {
+          throw new Problem("\"" + shorten(text) + "\" is not a number; expected digits such as 3 or 2.5");
+        }
+        yield new Node.Scalar(at, Node.Scalar.Kind.NUMBER, text);
+      }
+      case BOOLEAN -> new Node.Scalar(at, Node.Scalar.Kind.BOOLEAN, String.valueOf(yesNo(text)));
+      case ENUM -> {
+        String w = word(text);
+        if (def.values().contains("yes") && def.values().contains("no") && !def.values().contains(w)
+            && (YES.contains(w) || NO.contains(w))) {
+          w = YES.contains(w) ? "yes" : "no";
+        }
+        yield new Node.Scalar(at, Node.Scalar.Kind.STRING, def.values().contains(w) ? w : loosely(w, def));
+      }
+      case COUNTRY, STATE -> new Node.Scalar(at, Node.Scalar.Kind.STRING, text.toUpperCase(Locale.ROOT));
+      default -> new Node.Scalar(at, Node.Scalar.Kind.STRING, text);
+    };
+  }
+
+  /** An allowed value written without its underscores ({@code n600} for {@code n_600}), else the word as typed. */
+  private static String loosely(String w, FactDef def) {
+    String bare = w.replace("_", "");
+    for (String v : def.values()) {
+      if (v.replace("_", "").equals(bare)) {
+        return v;
+      }
+    }
+    return w;
+  }
+
+  private static boolean yesNo(String text) throws Problem {
+    String w = word(text);
+    if (YES.contains(w)) {
+      return true;
+    }
+    if (NO.contains(w)) {
+      return false;
+    }
+    throw new Problem("\"" + shorten(text) + "\" is not yes or no; expected yes/no, y/n, true/false, 1/0 or sí/no "
+        + "(leave it blank when not known)");
+  }
+
+  /** A date in any of the accepted forms, as the partial date it names. */
+  static PartialDate date(String raw) throws Problem {
+    String text = MIDNIGHT.matcher(raw.strip()).replaceFirst("");
+    PartialDate iso = PartialDate.parse(text);
+    if (iso != null) {
+      return iso;
+    }
+    Matcher m = US_DATE.matcher(text);
+    if (m.matches()) {
+      if (m.group(3).length() != 4) {
+        throw new Problem("\"" + shorten(raw) + "\" has a two-digit year; write the year in full (MM/DD/YYYY)");
+      }
+      try {
+        PartialDate d = PartialDate.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2))));
+        if (PartialDate.parse(d.toString()) != null) {
+          return d;
+        }
+      } catch (DateTimeException e) {
+        // falls through to the message below
+      }
+      throw new Problem("\"" + shorten(raw) + "\" is not a date; " + DATE_FORMS);
+    }
+    m = US_MONTH.matcher(text);
+    if (m.matches()) {
+      PartialDate d = PartialDate.parse(m.group(2) + "-" + (m.group(1).length() == 1 ? "0" : "") + m.group(1));
+      if (d != null) {
+        return d;
+      }
+    }
+    throw new Problem("\"" + shorten(raw) + "\" is not a date; " + DATE_FORMS);
+  }
+
+  static String shorten(String s) {
+    String t = s.strip();
+    return t.length() > 40 ? t.substring(0, 37) + "..." : t;
+  }
+}

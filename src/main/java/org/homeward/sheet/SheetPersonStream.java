@@ -1,0 +1,341 @@
+package org.homeward.sheet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.Location;
+import org.homeward.document.Node;
+import org.homeward.document.ProblemException;
+import org.homeward.person.PersonBuilder;
+import org.homeward.person.PersonStream;
+import org.homeward.person.Row;
+
+/**
+ * Reads persons from a spreadsheet (CSV or XLSX), one per row, streaming. Each row's cells become
+ * the same located tree a JSON person file gives, and the same {@link PersonBuilder} checks it, so a
+ * person reads alike from every format. A bad cell makes its row an error row naming the row and
+ * column; the rows after it are read as usual. Fully blank rows are skipped (and counted).
+ */
+public final class SheetPersonStream implements PersonStream {
+  private final SheetSource source;
+  private final Columns model;
+  private final ColumnMap map;
+  private final PersonBuilder builder;
+  private final Consumer<Diagnostic> warnings;
+  private List<String> headers;
+  private Column[] plan;
+  private boolean blankHeaderWarned;
+  private boolean finished;
+  private long blankRows;
+  private Row next;
+
+  private SheetPersonStream(SheetSource source, Columns model, ColumnMap map, PersonBuilder builder,
+      Consumer<Diagnostic> warnings) {
+    this.source = source;
+    this.model = model;
+    this.map = map;
+    this.builder = builder;
+    this.warnings = warnings;
+  }
+
+  /** A CSV file's people. */
+  public static SheetPersonStream csv(InputStream in, String name, Columns model, ColumnMap map,
+      PersonBuilder builder, Consumer<Diagnostic> warnings) {
+    return new SheetPersonStream(new CsvSource(in, name), model, map, builder, warnings);
+  }
+
+  /**
+   * An XLSX workbook's people (the sheet named People, else the first), from a file when
+   * {@code file} is given (read in place), else from {@code in}.
+   */
+  public static SheetPersonStream xlsx(java.io.File file, InputStream in, String name, Columns model, ColumnMap map,
+      PersonBuilder builder, Consumer<Diagnostic> warnings) {
+    try {
+      SheetSource source = file != null ? new XlsxSource(file, name) : new XlsxSource(in, name);
+      return new SheetPersonStream(source, model, map, builder, warnings);
+    } catch (IOException | RuntimeException e) {
+      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
+          "cannot be read as an Excel workbook (.xlsx); is it an older .xls or another kind of file? "
+              + "Save it from Excel as .xlsx or CSV UTF-8"));
+    }
+  }
+
+  @Override
+  public boolean single() {
+    return false;
+  }
+
+  /** How many fully blank rows were skipped so far. */
+  public long blankRows() {
+    return blankRows;
+  }
+
+  /**
+   * Reads and checks the header: each header names a column (directly, by alias or through the
+   * mapping), is ignored by the mapping, or is reported once as unknown. Two headers naming the same
+   * column, or a header naming none at all, make the sheet unreadable.
+   */
+  private void start() throws IOException {
+    headers = source.header();
+    if (headers.isEmpty() || headers.stream().allMatch(h -> h == null || h.isBlank())) {
+      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(source.name()),
+          "the sheet is empty; expected a header row naming the columns ('homeward template' writes one)"));
+    }
+    plan = new Column[headers.size()];
+    Map<String, Integer> seen = new HashMap<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String h = headers.get(i);
+      if (h == null || h.isBlank() || map.ignores(h)) {
+        continue;
+      }
+      Column c = map.get(h);
+      if (c == null) {
+        c = model.resolve(h);
+      }
+      if (c == null) {
+        String hint = model.suggest(h);
+        unknown.add("\"" + Cells.shorten(h) + "\"" + (hint != null ? " (did you mean " + hint + "?)" : ""));
+        continue;
+      }
+      Integer before = seen.putIfAbsent(c.name(), i);
+      if (before != null) {
+        problems.add(Diagnostic.error(Location.cell(source.name(), 1, h),
+            "this column and column \"" + headers.get(before) + "\" both hold " + c.name() + "; keep one, "
+                + "or point one elsewhere with --map"));
+        continue;
+      }
+      plan[i] = c;
+    }
+    if (!problems.isEmpty()) {
+      throw new ProblemException(ProblemException.Kind.INPUT, problems);
+    }
+    if (seen.isEmpty()) {
+      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(source.name()),
+          "no header names a fact (" + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+              + (unknown.size() > 5 ? ", ..." : "") + "); map your headers to columns with --map mapping.yaml, "
+              + "or start from 'homeward template'"));
+    }
+    if (!unknown.isEmpty()) {
+      warnings.accept(Diagnostic.warning(Location.of(source.name()), unknown.size() + " column"
+          + (unknown.size() == 1 ? " is" : "s are") + " not facts and will be ignored: " + String.join(", ", unknown)
+          + ". Map them with --map, or list them under 'ignore:' there."));
+    }
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null && !finished) {
+      try {
+        if (plan == null) {
+          start();
+        }
+        next = read();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (next == null) {
+        finished = true;
+      }
+    }
+    return next != null;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row r = next;
+    next = null;
+    return r;
+  }
+
+  private Row read() throws IOException {
+    SheetSource.RawRow raw;
+    do {
+      try {
+        raw = source.next();
+      } catch (SheetSource.Broken e) {
+        finished = true;
+        long row = e.row();
+        Location at = row > 0 ? Location.cell(source.name(), row, null) : Location.of(source.name());
+        return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage())));
+      }
+      if (raw == null) {
+        return null;
+      }
+      if (raw.isBlank()) {
+        blankRows++;
+      }
+    } while (raw.isBlank());
+    return build(raw);
+  }
+
+  private static String label(long row) {
+    return "row " + row;
+  }
+
+  private Row build(SheetSource.RawRow raw) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Draft root = new Draft(Location.cell(source.name(), raw.number(), null));
+    String[] cells = raw.cells();
+    for (int i = 0; i < cells.length; i++) {
+      String text = cells[i];
+      if (text == null || text.isBlank()) {
+        continue;
+      }
+      Column c = i < plan.length ? plan[i] : null;
+      if (c == null) {
+        warnBlankHeader(i, raw.number());
+        continue;
+      }
+      Location at = Location.cell(source.name(), raw.number(), headers.get(i));
+      try {
+        if (text.startsWith("#ERROR ")) {
+          throw new Cells.Problem("the cell holds a spreadsheet error (" + text.substring(7)
+              + "); fix the formula or clear the cell");
+        }
+        if (c.kind() == Column.Kind.NONE) {
+          if (Cells.saysNone(text)) {
+            root.list(c.steps(), at).none = at;
+          }
+        } else {
+          Node value = Cells.value(text, c.fact(), at);
+          if (value != null) {
+            root.put(c.steps(), value, at);
+          }
+        }
+      } catch (Cells.Problem p) {
+        problems.add(Diagnostic.error(at, p.getMessage()));
+      }
+    }
+    String label = label(raw.number());
+    if (problems.isEmpty()) {
+      Node node = root.toNode(problems);
+      if (problems.isEmpty()) {
+        PersonBuilder.Result r = builder.build(node, label);
+        return new Row(raw.number(), label, r.person(), r.problems());
+      }
+    }
+    return new Row(raw.number(), label, idCell(cells), null, problems);
+  }
+
+  /** The row's id as typed, so that a row in error can still be told apart; null when there is none. */
+  private String idCell(String[] cells) {
+    for (int i = 0; i < cells.length && i < plan.length; i++) {
+      if (plan[i] != null && plan[i].steps().size() == 1 && plan[i].steps().get(0).field().equals("id")) {
+        return cells[i] == null || cells[i].isBlank() ? null : cells[i].strip();
+      }
+    }
+    return null;
+  }
+
+  private void warnBlankHeader(int index, long row) {
+    if (blankHeaderWarned || index < plan.length && !(headers.get(index) == null || headers.get(index).isBlank())) {
+      return;
+    }
+    blankHeaderWarned = true;
+    warnings.accept(Diagnostic.warning(Location.cell(source.name(), row, "#" + (index + 1)),
+        "a column without a header holds values; they are ignored (give the column a header to use it)"));
+  }
+
+  @Override
+  public void close() throws IOException {
+    source.close();
+  }
+
+  /** The facts of one record gathered from a row's cells, before they become a located tree. */
+  private static final class Draft {
+    private final Location at;
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, Location> keys = new LinkedHashMap<>();
+
+    Draft(Location at) {
+      this.at = at;
+    }
+
+    void put(List<Column.Step> steps, Node value, Location cell) {
+      Draft d = this;
+      for (int k = 0; k < steps.size() - 1; k++) {
+        d = d.child(steps.get(k), cell);
+      }
+      String name = steps.get(steps.size() - 1).field();
+      d.fields.put(name, value);
+      d.keys.putIfAbsent(name, cell);
+    }
+
+    DraftList list(List<Column.Step> steps, Location cell) {
+      Draft d = this;
+      for (int k = 0; k < steps.size() - 1; k++) {
+        d = d.child(steps.get(k), cell);
+      }
+      return d.listField(steps.get(steps.size() - 1).field(), cell);
+    }
+
+    private Draft child(Column.Step step, Location cell) {
+      if (step.isItem()) {
+        return listField(step.field(), cell).items.computeIfAbsent(step.item(), k -> new Draft(cell));
+      }
+      keys.putIfAbsent(step.field(), cell);
+      return (Draft) fields.computeIfAbsent(step.field(), k -> new Draft(cell));
+    }
+
+    private DraftList listField(String name, Location cell) {
+      keys.putIfAbsent(name, cell);
+      return (DraftList) fields.computeIfAbsent(name, k -> new DraftList());
+    }
+
+    Node toNode(List<Diagnostic> problems) {
+      Map<String, Node> entries = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : fields.entrySet()) {
+        Object v = e.getValue();
+        Node node;
+        if (v instanceof Draft d) {
+          node = d.toNode(problems);
+        } else if (v instanceof DraftList l) {
+          node = l.toNode(e.getKey(), keys.get(e.getKey()), problems);
+        } else {
+          node = (Node) v;
+        }
+        if (node != null) {
+          entries.put(e.getKey(), node);
+        }
+      }
+      return new Node.Mapping(at, entries, keys);
+    }
+  }
+
+  /** A list gathered from a row: its numbered items, and where its "none" column said none. */
+  private static final class DraftList {
+    private final TreeMap<Integer, Draft> items = new TreeMap<>();
+    private Location none;
+
+    Node toNode(String name, Location at, List<Diagnostic> problems) {
+      if (none != null && !items.isEmpty()) {
+        Draft first = items.firstEntry().getValue();
+        problems.add(Diagnostic.error(none, "says there are no " + name.replace('_', ' ')
+            + ", but column " + first.keys.values().iterator().next().field() + " describes one; clear one of them"));
+        return null;
+      }
+      if (none == null && items.isEmpty()) {
+        return null;
+      }
+      List<Node> list = new ArrayList<>(items.size());
+      for (Draft d : items.values()) {
+        list.add(d.toNode(problems));
+      }
+      return new Node.Seq(none != null ? none : at, list);
+    }
+  }
+}
