@@ -14,6 +14,7 @@ import org.homeward.document.Node;
 import org.homeward.facts.FactDef;
 import org.homeward.facts.FactType;
 import org.homeward.person.PartialDate;
+import org.homeward.person.PersonBuilder;
 
 /**
  * Turns spreadsheet cells into the typed values a person file holds, accepting what people type
@@ -51,7 +52,7 @@ final class Cells {
     if (s.chars().anyMatch(c -> c > 127)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s'’-]+", "_");
+    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s'’/-]+", "_");
   }
 
   /** Whether a cell says nothing: blank, or a way of saying "not known". */
@@ -60,19 +61,23 @@ final class Cells {
   }
 
   /**
-   * What a list's "none" column says: true for "known: none", false for "there are some" (yes, or
-   * a count), which leaves the list to its item columns.
+   * What a list's column says: 0 for "known: none", a number for "there are exactly this many"
+   * (their details in the numbered columns, blank where unknown), or -1 for "there are some" (yes),
+   * which leaves the list to its numbered columns.
    */
-  static boolean saysNone(String text) throws Problem {
+  static int listCount(String text) throws Problem {
     String w = word(text);
     if (NONE.contains(w)) {
-      return true;
+      return 0;
     }
-    if (YES.contains(w) || w.matches("\\d{1,4}")) {
-      return false;
+    if (YES.contains(w)) {
+      return -1;
     }
-    throw new Problem("\"" + shorten(text) + "\" does not say whether there are any; write none when it is known "
-        + "there are none, or leave it blank and fill in the numbered columns");
+    if (w.matches("\\d{1,3}") && Integer.parseInt(w) <= PersonBuilder.MAX_LIST_ITEMS) {
+      return Integer.parseInt(w);
+    }
+    throw new Problem("\"" + shorten(text) + "\" does not say how many there are; write none when it is known "
+        + "there are none, or how many there are, or leave it blank and fill in the numbered columns");
   }
 
   /** The value a cell holds for a fact, or null when unknown. */

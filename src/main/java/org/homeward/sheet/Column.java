@@ -9,8 +9,8 @@ import org.homeward.facts.FactDef;
  *
  * <p>A {@link Kind#VALUE} column holds the fact's value (a scalar list holds its items separated
  * by {@code ;}). A {@link Kind#NONE} column is named after a list of records
- * ({@code convictions}) and says "known: none" — distinct from leaving the list's columns blank,
- * which is unknown.
+ * ({@code convictions}) and says how many there are: {@code none} is "known: none" — distinct from
+ * leaving the list's columns blank, which is unknown.
  */
 public record Column(String name, List<Step> steps, FactDef fact, Kind kind) {
 

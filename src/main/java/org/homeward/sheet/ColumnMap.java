@@ -57,6 +57,8 @@ public final class ColumnMap {
     } catch (IOException e) {
       throw new ProblemException(ProblemException.Kind.USAGE,
           Diagnostic.error(Location.of(source), "cannot read the mapping file: " + e.getMessage()));
+    } catch (ProblemException e) {
+      throw new ProblemException(ProblemException.Kind.USAGE, e.diagnostics());
     }
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, Column> columns = new HashMap<>();

@@ -4,14 +4,22 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.Location;
 
 /**
  * A CSV file as a sheet: UTF-8 (with or without Excel's byte-order mark), the delimiter guessed
@@ -26,10 +34,32 @@ final class CsvSource implements SheetSource {
   private List<String> header;
   private long number;
 
-  CsvSource(InputStream bytes, String name) {
+  /**
+   * {@code warnings} hears once when the file is not UTF-8 and is read as Windows-1252 instead, as
+   * Excel's plain "CSV (Comma delimited)" saves it on Windows.
+   */
+  CsvSource(InputStream bytes, String name, Consumer<Diagnostic> warnings) throws IOException {
     this.name = name;
-    this.in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+    BufferedInputStream buffered = new BufferedInputStream(bytes, 1 << 16);
+    Charset charset = StandardCharsets.UTF_8;
+    if (!isUtf8(buffered)) {
+      charset = Charset.forName("windows-1252");
+      warnings.accept(Diagnostic.warning(Location.of(name), "the file is not UTF-8 text, so it is read as Windows-1252 "
+          + "(Excel's \"CSV (Comma delimited)\"); check that accents look right, or save it as \"CSV UTF-8\""));
+    }
+    this.in = new BufferedReader(new InputStreamReader(buffered, charset.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+  }
+
+  /** Whether the first 64 KiB decode as UTF-8 (a character cut at the end of the sample does not count). */
+  private static boolean isUtf8(BufferedInputStream in) throws IOException {
+    in.mark(1 << 16);
+    byte[] sample = in.readNBytes(1 << 16);
+    in.reset();
+    CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(sample), CharBuffer.allocate(sample.length), false);
+    return !r.isError();
   }
 
   @Override

@@ -49,8 +49,8 @@ public final class SheetPersonStream implements PersonStream {
 
   /** A CSV file's people. */
   public static SheetPersonStream csv(InputStream in, String name, Columns model, ColumnMap map,
-      PersonBuilder builder, Consumer<Diagnostic> warnings) {
-    return new SheetPersonStream(new CsvSource(in, name), model, map, builder, warnings);
+      PersonBuilder builder, Consumer<Diagnostic> warnings) throws IOException {
+    return new SheetPersonStream(new CsvSource(in, name, warnings), model, map, builder, warnings);
   }
 
   /**
@@ -207,8 +207,11 @@ public final class SheetPersonStream implements PersonStream {
               + "); fix the formula or clear the cell");
         }
         if (c.kind() == Column.Kind.NONE) {
-          if (Cells.saysNone(text)) {
-            root.list(c.steps(), at).none = at;
+          int count = Cells.listCount(text);
+          if (count >= 0) {
+            DraftList list = root.list(c.steps(), at);
+            list.count = count;
+            list.countAt = at;
           }
         } else {
           Node value = Cells.value(text, c.fact(), at);
@@ -221,12 +224,10 @@ public final class SheetPersonStream implements PersonStream {
       }
     }
     String label = label(raw.number());
+    Node node = root.toNode(problems);
     if (problems.isEmpty()) {
-      Node node = root.toNode(problems);
-      if (problems.isEmpty()) {
-        PersonBuilder.Result r = builder.build(node, label);
-        return new Row(raw.number(), label, r.person(), r.problems());
-      }
+      PersonBuilder.Result r = builder.build(node, label);
+      return new Row(raw.number(), label, r.person(), r.problems());
     }
     return new Row(raw.number(), label, idCell(cells), null, problems);
   }
@@ -316,26 +317,32 @@ public final class SheetPersonStream implements PersonStream {
     }
   }
 
-  /** A list gathered from a row: its numbered items, and where its "none" column said none. */
+  /** A list gathered from a row: its numbered items, and how many its own column says there are. */
   private static final class DraftList {
     private final TreeMap<Integer, Draft> items = new TreeMap<>();
-    private Location none;
+    private int count = -1;
+    private Location countAt;
 
     Node toNode(String name, Location at, List<Diagnostic> problems) {
-      if (none != null && !items.isEmpty()) {
-        Draft first = items.firstEntry().getValue();
-        problems.add(Diagnostic.error(none, "says there are no " + name.replace('_', ' ')
-            + ", but column " + first.keys.values().iterator().next().field() + " describes one; clear one of them"));
+      if (count >= 0 && !items.isEmpty() && items.lastKey() > count) {
+        Draft beyond = items.lastEntry().getValue();
+        String column = beyond.keys.values().iterator().next().field();
+        problems.add(Diagnostic.error(countAt, (count == 0 ? "says there are no " + name.replace('_', ' ')
+            : "says there " + (count == 1 ? "is 1" : "are " + count)) + ", but column " + column
+            + " describes " + (count == 0 ? "one" : "another") + "; correct one of them"));
         return null;
       }
-      if (none == null && items.isEmpty()) {
+      if (count < 0 && items.isEmpty()) {
         return null;
+      }
+      for (int k = 1; k <= count; k++) {
+        items.computeIfAbsent(k, n -> new Draft(countAt));
       }
       List<Node> list = new ArrayList<>(items.size());
       for (Draft d : items.values()) {
         list.add(d.toNode(problems));
       }
-      return new Node.Seq(none != null ? none : at, list);
+      return new Node.Seq(countAt != null ? countAt : at, list);
     }
   }
 }

@@ -83,7 +83,7 @@ public final class Template {
   /** How a column's cells are written, in words. */
   public static String type(Column col) {
     if (col.kind() == Column.Kind.NONE) {
-      return "none, or blank";
+      return "none, a number, or blank";
     }
     FactDef def = col.fact();
     String list = def.isScalarList() ? "list separated by ; of " : "";
@@ -101,7 +101,7 @@ public final class Template {
   /** The allowed values of a column, or what else it accepts. */
   public static String allowed(Column col) {
     if (col.kind() == Column.Kind.NONE) {
-      return "none";
+      return "none, or how many (1, 2, ...)";
     }
     FactDef def = col.fact();
     if (def.scalarType() == FactType.ENUM) {
@@ -114,9 +114,9 @@ public final class Template {
   public static String meaning(Column col) {
     FactDef def = col.fact();
     if (col.kind() == Column.Kind.NONE) {
-      return "Write none when it is known that there are none (" + def.meaning()
-          + "). Leave it blank when not known, or fill in the numbered columns " + col.name() + ".1..., "
-          + col.name() + ".2... for each one (add more numbers as needed).";
+      return "How many there are (" + def.meaning() + "): none when it is known there are none, a number "
+          + "when it is known how many, blank when not known. Describe each in the numbered columns "
+          + col.name() + ".1..., " + col.name() + ".2... (add more numbers as needed).";
     }
     return def.meaning() + " Blank means not known.";
   }

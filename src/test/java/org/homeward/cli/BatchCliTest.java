@@ -1,0 +1,311 @@
+package org.homeward.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.homeward.sheet.SheetFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batch screening through the command line: spreadsheets in and out, nothing lost, nothing run. */
+class BatchCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dir;
+
+  private record Run(int code, byte[] out, String err) {
+    String text() {
+      return new String(out, StandardCharsets.UTF_8);
+    }
+
+    List<String> lines() {
+      return text().lines().toList();
+    }
+  }
+
+  private static Run run(InputStream in, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
+    return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Run run(String... args) {
+    return run(new ByteArrayInputStream(new byte[0]), args);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  private static List<List<String>> rows(Path xlsx, String sheetName) throws IOException {
+    try (ReadableWorkbook wb = new ReadableWorkbook(xlsx.toFile())) {
+      Sheet sheet = wb.findSheet(sheetName).orElseThrow();
+      List<List<String>> out = new ArrayList<>();
+      try (Stream<Row> rows = sheet.openStream()) {
+        rows.forEach(r -> {
+          List<String> cells = new ArrayList<>();
+          for (int i = 0; i < r.getCellCount(); i++) {
+            cells.add(r.getOptionalCell(i).map(Cell::getRawValue).orElse(null));
+          }
+          out.add(cells);
+        });
+      }
+      return out;
+    }
+  }
+
+  @Test
+  void formulaLookingCellsComeOutNeutralisedInCsvAndXlsx() throws IOException {
+    Path in = write("in.csv", "id,birth_date\n=1+1,1990\n+SUM(A1),1990\n-2+3,1990\n@cmd,1990\n\"\tx\",1990\nplain,1990\n");
+    Run csv = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
+    assertThat(csv.code()).isZero();
+    List<String> ids = csv.lines().stream().skip(1).map(l -> l.split(",")[1]).toList();
+    assertThat(ids).as("a tab before a value is trimmed away when read").containsExactly("'=1+1", "'+SUM(A1)", "'-2+3",
+        "'@cmd", "x", "plain");
+
+    Path out = dir.resolve("out.xlsx");
+    assertThat(run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q").code()).isZero();
+    try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
+      List<Row> rows = wb.findSheet("Results").orElseThrow().read();
+      for (Row r : rows.subList(1, rows.size())) {
+        Cell id = r.getCell(1);
+        assertThat(id.getType()).isEqualTo(CellType.STRING);
+        assertThat(id.getFormula()).isNull();
+      }
+      assertThat(rows.get(1).getCell(1).getRawValue()).isEqualTo("'=1+1");
+    }
+  }
+
+  @Test
+  void excelCsvStartsWithAByteOrderMark() throws IOException {
+    Path in = write("in.csv", "id,birth_date\nJosé,1990\n");
+    Run r = run("screen", in.toString(), "--format", "csv", "--excel", "--as-of", "2026-11-28", "-q");
+    assertThat(r.out()).startsWith(0xEF, 0xBB, 0xBF);
+    assertThat(r.text()).contains("José");
+  }
+
+  @Test
+  void theTemplateRoundTripsThroughCsv() throws IOException {
+    Run template = run("template", "--format", "csv");
+    assertThat(template.code()).isZero();
+    List<String> header = List.of(template.lines().get(0).split(","));
+    Map<String, Object> person = SheetFixtures.parse(Files.readString(Path.of("samples/several-categories.json")));
+    Map<String, String> row = SheetFixtures.flatten(person);
+    assertThat(header).as("the template has every column the sample needs").containsAll(row.keySet());
+    Path filled = dir.resolve("filled.csv");
+    SheetFixtures.writeCsv(filled, header, List.of(row));
+    assertThat(screenJson(filled)).isEqualTo(screenJson(Path.of("samples/several-categories.json")));
+  }
+
+  @Test
+  void theXlsxTemplateHasADataDictionaryAndRoundTrips() throws IOException {
+    Path template = dir.resolve("intake.xlsx");
+    Run t = run("template", "-o", template.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    List<String> header = rows(template, "People").get(0);
+    List<List<String>> dictionary = rows(template, "Data dictionary");
+    assertThat(dictionary).hasSize(header.size() + 1);
+    assertThat(dictionary.get(0)).startsWith("column", "type", "allowed values", "meaning", "question to ask");
+    assertThat(dictionary.stream().skip(1).map(r -> r.get(0)).toList()).isEqualTo(header);
+    List<String> birthPlace = dictionary.stream().filter(r -> r.get(0).equals("birth_place_type")).findFirst().orElseThrow();
+    assertThat(birthPlace.get(2)).contains("abroad", "us_state_or_dc");
+
+    Map<String, Object> person = SheetFixtures.parse(Files.readString(Path.of("samples/veteran-wartime-service.json")));
+    Path filled = dir.resolve("filled.xlsx");
+    SheetFixtures.writeXlsx(filled, header, List.of(SheetFixtures.flatten(person)));
+    assertThat(screenJson(filled)).isEqualTo(screenJson(Path.of("samples/veteran-wartime-service.json")));
+  }
+
+  private JsonNode screenJson(Path file) throws IOException {
+    Run r = run("screen", file.toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    ObjectNode doc = (ObjectNode) JSON.readTree(r.lines().get(0));
+    doc.remove("row");
+    doc.remove("source");
+    return doc;
+  }
+
+  @Test
+  void aMappingFileScreensASheetWithForeignHeaders() throws IOException {
+    Path canonical = write("canonical.csv", "id,birth_date,currently_in_us,entries.1.date,entries.1.manner,convictions\n"
+        + "a,1995-06-15,no,2003-02,without_inspection,none\n");
+    Path foreign = write("foreign.csv", "Client #,Fecha de nacimiento,¿Está en EE.UU.?,Came in,How,Record,Staff notes\n"
+        + "a,06/15/1995,No,2003-02,Without inspection,none,called twice\n");
+    Path map = write("map.yaml", "columns:\n  \"Client #\": id\n  ¿Está en EE.UU.?: currently_in_us\n  Came in: entries.1.date\n"
+        + "  How: entries.1.manner\n  Record: convictions\nignore: [Staff notes]\n");
+    Run mapped = run("screen", foreign.toString(), "--map", map.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    Run plain = run("screen", canonical.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    assertThat(mapped.code()).as(mapped.err()).isZero();
+    assertThat(mapped.text()).isEqualTo(plain.text());
+    assertThat(mapped.err()).as("nothing unknown left to report").doesNotContain("warning");
+  }
+
+  @Test
+  void aMisspeltMappingTargetIsALocatedUsageError() throws IOException {
+    Path in = write("in.csv", "Born\n1990\n");
+    Path map = write("map.yaml", "columns:\n  Born: birth_dat\n");
+    Run r = run("screen", in.toString(), "--map", map.toString(), "--format", "csv");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("map.yaml:2:9: 'birth_dat' is not a column — did you mean 'birth_date'?");
+  }
+
+  @Test
+  void unknownHeadersAreReportedOnceAndTheRestIsScreened() throws IOException {
+    StringBuilder csv = new StringBuilder("id,birth_date,Notes,Intake worker\n");
+    for (int i = 0; i < 50; i++) {
+      csv.append("p").append(i).append(",1990,x,y\n");
+    }
+    Run r = run("screen", write("in.csv", csv.toString()).toString(), "--format", "csv", "--as-of", "2026-11-28");
+    assertThat(r.code()).isZero();
+    assertThat(r.err().split("not facts", -1)).hasSize(2);
+    assertThat(r.err()).contains("\"Notes\", \"Intake worker\"");
+    assertThat(r.lines()).hasSize(51);
+  }
+
+  @Test
+  void badRowsBecomeErrorRowsInOrderAndTheRunGoesOn() throws IOException {
+    Path in = write("in.csv", "id,birth_date,convictions,convictions.1.statute,currently_in_us\n"
+        + "a,1990,none,,yes\n"
+        + "b,13/45/2003,,,yes\n"
+        + ",,,,\n"
+        + "c,1990,none,PC 459,maybe\n"
+        + "d,1990,2,PC 459,no\n");
+    Run r = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    assertThat(r.code()).isEqualTo(1);
+    List<String> lines = r.lines();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(1)).startsWith("2,a,").endsWith(",");
+    assertThat(lines.get(2)).startsWith("3,b,").contains("column birth_date: \"\"13/45/2003\"\" is not a date");
+    assertThat(lines.get(3)).startsWith("5,c,")
+        .contains("column convictions: says there are no convictions, but column convictions.1.statute describes one")
+        .contains("column currently_in_us: \"\"maybe\"\" is not yes or no");
+    assertThat(lines.get(4)).as("a count with fewer described items is fine").startsWith("6,d,").endsWith(",");
+    assertThat(r.err()).contains("in.csv: row 3, column birth_date: \"13/45/2003\" is not a date")
+        .contains("4 rows read: 2 screened, 2 could not be screened (1 blank row skipped)")
+        .contains("rows in error: 3, 5");
+  }
+
+  @Test
+  void theXlsxResultsHaveOneRowPerInputRowAndASummarySheet() throws IOException {
+    Path in = write("in.jsonl", "{\"id\":\"a\",\"birth_date\":\"1990\"}\n{\"id\":\n{\"id\":\"c\"}\n");
+    Path out = dir.resolve("results.xlsx");
+    Run r = run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q");
+    assertThat(r.code()).isEqualTo(1);
+    List<List<String>> results = rows(out, "Results");
+    assertThat(results).hasSize(4);
+    assertThat(results.get(0)).startsWith("row", "id", "us-citizen-claim");
+    assertThat(results.stream().skip(1).map(x -> x.get(0)).toList()).containsExactly("1", "2", "3");
+    assertThat(results.get(2).get(results.get(0).indexOf("error"))).contains("line 2");
+    List<List<String>> summary = rows(out, "Summary");
+    List<String> daca = summary.stream().filter(x -> !x.isEmpty() && "daca".equals(x.get(0))).findFirst().orElseThrow();
+    long people = daca.stream().skip(1).mapToLong(Long::parseLong).sum();
+    assertThat(people).as("every screened person counted once per category").isEqualTo(2);
+  }
+
+  @Test
+  void anInterruptedRunLeavesNoCompleteLookingOutput() throws IOException {
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      jsonl.append("{\"id\":\"p").append(i).append("\",\"birth_date\":\"1990\"}\n");
+    }
+    byte[] bytes = jsonl.toString().getBytes(StandardCharsets.UTF_8);
+    InputStream failing = new InputStream() {
+      private int at;
+
+      @Override
+      public int read() throws IOException {
+        if (at >= bytes.length / 2) {
+          throw new IOException("connection reset");
+        }
+        return bytes[at++];
+      }
+    };
+    Path out = dir.resolve("results.csv");
+    Run r = run(failing, "screen", "-", "--input-format", "jsonl", "-o", out.toString(), "--as-of", "2026-11-28", "-q");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("connection reset");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("no result, no temporary file").isEmpty();
+    }
+  }
+
+  @Test
+  void sheetsThatCannotBeReadSayWhatToDo() throws IOException {
+    Run xls = run("screen", write("old.xls", "x").toString());
+    assertThat(xls.code()).isEqualTo(3);
+    assertThat(xls.err()).contains("save the sheet from Excel as .xlsx");
+    Run empty = run("screen", write("empty.csv", "").toString(), "--format", "csv");
+    assertThat(empty.code()).isEqualTo(3);
+    assertThat(empty.err()).contains("the sheet is empty");
+    Run foreign = run("screen", write("foreign.csv", "Edad,Ciudad\n30,Tijuana\n").toString(), "--format", "csv");
+    assertThat(foreign.code()).isEqualTo(3);
+    assertThat(foreign.err()).contains("no header names a fact").contains("--map");
+    Run notXlsx = run("screen", write("fake.xlsx", "not a zip").toString(), "--format", "csv");
+    assertThat(notXlsx.code()).isEqualTo(3);
+    assertThat(notXlsx.err()).contains("cannot be read as an Excel workbook");
+    Run dup = run("screen", write("dup.csv", "DOB,birth_date\n1990,1990\n").toString(), "--format", "csv");
+    assertThat(dup.code()).isEqualTo(3);
+    assertThat(dup.err()).contains("both hold birth_date");
+    Run latin1 = run("screen", Files.write(dir.resolve("latin1.csv"), "id,name\nx,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))
+        .toString(), "--format", "csv", "--as-of", "2026-11-28");
+    assertThat(latin1.err()).contains("not UTF-8 text, so it is read as Windows-1252");
+    assertThat(latin1.code()).isZero();
+  }
+
+  @Test
+  void semicolonSeparatedSheetsFromEuropeanExcelAreRead() throws IOException {
+    Run r = run("screen", write("eu.csv", "id;birth_date\na;1990\n").toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
+    assertThat(r.code()).isZero();
+    assertThat(r.lines().get(1)).startsWith("2,a,needs_info");
+  }
+
+  @Test
+  void theFormatFollowsTheOutputFilesExtension() throws IOException {
+    Path in = write("in.csv", "id,birth_date\na,1990\n");
+    Path out = dir.resolve("r.jsonl");
+    assertThat(run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q").code()).isZero();
+    JsonNode doc = JSON.readTree(Files.readAllLines(out).get(0));
+    assertThat(doc.get("row").asInt()).isEqualTo(2);
+    assertThat(doc.get("source").asText()).endsWith("in.csv: row 2");
+  }
+
+  @Test
+  void theOrderOfRowsNeverDependsOnTheThreads() throws IOException {
+    StringBuilder csv = new StringBuilder("id,birth_date,currently_in_us\n");
+    for (int i = 0; i < 3000; i++) {
+      csv.append("p").append(i).append(",").append(1970 + i % 40).append(",").append(i % 3 == 0 ? "yes" : "").append('\n');
+    }
+    Path in = write("in.csv", csv.toString());
+    Map<String, String> byThreads = new LinkedHashMap<>();
+    for (String threads : List.of("1", "2", "5")) {
+      byThreads.put(threads, run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q", "--threads",
+          threads).text());
+    }
+    assertThat(byThreads.values()).allMatch(t -> t.equals(byThreads.get("1")));
+    assertThat(byThreads.get("1").lines().count()).isEqualTo(3001);
+  }
+}
