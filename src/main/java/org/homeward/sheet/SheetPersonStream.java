@@ -127,9 +127,10 @@ public final class SheetPersonStream implements PersonStream {
               + "or start from 'homeward template'"));
     }
     if (!unknown.isEmpty()) {
-      warnings.accept(Diagnostic.warning(Location.of(source.name()), unknown.size() + " column"
-          + (unknown.size() == 1 ? " is" : "s are") + " not facts and will be ignored: " + String.join(", ", unknown)
-          + ". Map them with --map, or list them under 'ignore:' there."));
+      boolean one = unknown.size() == 1;
+      warnings.accept(Diagnostic.warning(Location.of(source.name()), unknown.size() + (one ? " column is not a fact"
+          : " columns are not facts") + " and will be ignored: " + String.join(", ", unknown) + ". Map "
+          + (one ? "it" : "them") + " with --map, or list " + (one ? "it" : "them") + " under 'ignore:' there."));
     }
   }
 
