@@ -1,6 +1,5 @@
 package org.homeward.person;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -13,24 +12,42 @@ public record PartialDate(int year, int month, int day) {
   /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; returns null when it is not one. */
   public static PartialDate parse(String text) {
     String s = text.trim();
-    try {
-      if (s.matches("\\d{4}")) {
-        return checked(Integer.parseInt(s), 0, 0);
-      }
-      if (s.matches("\\d{4}-\\d{2}")) {
-        int y = Integer.parseInt(s.substring(0, 4));
-        int m = Integer.parseInt(s.substring(5, 7));
-        YearMonth.of(y, m);
-        return checked(y, m, 0);
-      }
-      if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-        LocalDate d = LocalDate.parse(s);
-        return checked(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
-      }
-    } catch (DateTimeException | NumberFormatException e) {
+    int n = s.length();
+    if ((n != 4 && n != 7 && n != 10) || !digits(s, 0, 4)) {
       return null;
     }
-    return null;
+    int y = Integer.parseInt(s, 0, 4, 10);
+    if (n == 4) {
+      return checked(y, 0, 0);
+    }
+    if (s.charAt(4) != '-' || !digits(s, 5, 7)) {
+      return null;
+    }
+    int m = Integer.parseInt(s, 5, 7, 10);
+    if (m < 1 || m > 12) {
+      return null;
+    }
+    if (n == 7) {
+      return checked(y, m, 0);
+    }
+    if (s.charAt(7) != '-' || !digits(s, 8, 10)) {
+      return null;
+    }
+    int d = Integer.parseInt(s, 8, 10, 10);
+    if (d < 1 || d > YearMonth.of(y, m).lengthOfMonth()) {
+      return null;
+    }
+    return checked(y, m, d);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static PartialDate checked(int y, int m, int d) {
@@ -64,12 +81,22 @@ public record PartialDate(int year, int month, int day) {
 
   @Override
   public String toString() {
-    if (month == 0) {
-      return String.format("%04d", year);
+    StringBuilder out = new StringBuilder(10);
+    pad(out, year, 4);
+    if (month != 0) {
+      pad(out.append('-'), month, 2);
+      if (day != 0) {
+        pad(out.append('-'), day, 2);
+      }
     }
-    if (day == 0) {
-      return String.format("%04d-%02d", year, month);
+    return out.toString();
+  }
+
+  private static void pad(StringBuilder out, int value, int width) {
+    String digits = Integer.toString(value);
+    for (int i = digits.length(); i < width; i++) {
+      out.append('0');
     }
-    return String.format("%04d-%02d-%02d", year, month, day);
+    out.append(digits);
   }
 }

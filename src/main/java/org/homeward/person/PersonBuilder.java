@@ -176,7 +176,7 @@ public final class PersonBuilder {
         return "unknown".equals(word) ? null : word.intern();
       }
       case COUNTRY, STATE -> {
-        if (s.kind() != Node.Scalar.Kind.STRING || !text.matches("[A-Z]{2}")) {
+        if (s.kind() != Node.Scalar.Kind.STRING || !isCode(text)) {
           problems.add(located(node, at, "expected a " + type.expected() + " such as "
               + (type == FactType.COUNTRY ? "\"MX\"" : "\"CA\"") + ", found " + s.describe()));
           return null;
@@ -191,6 +191,11 @@ public final class PersonBuilder {
         return null;
       }
     }
+  }
+
+  private static boolean isCode(String text) {
+    return text.length() == 2 && Character.isUpperCase(text.charAt(0)) && text.charAt(0) <= 'Z'
+        && Character.isUpperCase(text.charAt(1)) && text.charAt(1) <= 'Z';
   }
 
   private static Diagnostic located(Node node, String at, String message) {

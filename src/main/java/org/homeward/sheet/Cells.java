@@ -34,6 +34,10 @@ final class Cells {
   private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2,4})");
   private static final Pattern US_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
   private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+  private static final Pattern COUNT = Pattern.compile("\\d{1,4}");
+  private static final Pattern ITEMS = Pattern.compile("[;,|]");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s'’/-]+");
   private static final Pattern MIDNIGHT = Pattern.compile("[ T]0?0:00(:00(\\.0+)?)?$");
   private static final String DATE_FORMS = "expected YYYY-MM-DD, YYYY-MM, YYYY or MM/DD/YYYY (month first)";
 
@@ -49,15 +53,30 @@ final class Cells {
   /** A word as the reader compares it: lower case, no accents, spaces as underscores. */
   static String word(String text) {
     String s = text.strip();
-    if (s.chars().anyMatch(c -> c > 127)) {
-      s = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     }
-    return s.toLowerCase(Locale.ROOT).replaceAll("[\\s'’/-]+", "_");
+    if (plain) {
+      return s;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 127) {
+        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        break;
+      }
+    }
+    return SEPARATORS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("_");
   }
 
   /** Whether a cell says nothing: blank, or a way of saying "not known". */
   static boolean isUnknown(String text) {
-    return text == null || text.isBlank() || UNKNOWN.contains(word(text));
+    if (text == null || text.isBlank()) {
+      return true;
+    }
+    char first = text.strip().charAt(0);
+    return (first == '?' || Character.isLetter(first)) && UNKNOWN.contains(word(text));
   }
 
   /**
@@ -73,7 +92,7 @@ final class Cells {
     if (YES.contains(w)) {
       return -1;
     }
-    if (w.matches("\\d{1,3}") && Integer.parseInt(w) <= PersonBuilder.MAX_LIST_ITEMS) {
+    if (COUNT.matcher(w).matches() && Integer.parseInt(w) <= PersonBuilder.MAX_LIST_ITEMS) {
       return Integer.parseInt(w);
     }
     throw new Problem("\"" + shorten(text) + "\" does not say how many there are; write none when it is known "
@@ -91,7 +110,7 @@ final class Cells {
       if (NONE.contains(w) && !def.values().contains(w)) {
         return new Node.Seq(at, items);
       }
-      for (String part : text.split("[;,|]")) {
+      for (String part : ITEMS.split(text)) {
         if (!part.isBlank()) {
           items.add(scalar(part, def, def.itemType(), at));
         }
@@ -125,15 +144,29 @@ final class Cells {
     };
   }
 
-  /** An allowed value written without its underscores ({@code n600} for {@code n_600}), else the word as typed. */
+  /**
+   * The allowed value a word spells with other punctuation ({@code n600} or {@code n-600} for
+   * {@code n_600}, {@code U.S. state or DC} for {@code us_state_or_dc}), else the word as typed.
+   */
   private static String loosely(String w, FactDef def) {
-    String bare = w.replace("_", "");
+    String bare = alphanumeric(w);
     for (String v : def.values()) {
-      if (v.replace("_", "").equals(bare)) {
+      if (alphanumeric(v).equals(bare)) {
         return v;
       }
     }
     return w;
+  }
+
+  private static String alphanumeric(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static boolean yesNo(String text) throws Problem {
@@ -150,7 +183,10 @@ final class Cells {
 
   /** A date in any of the accepted forms, as the partial date it names. */
   static PartialDate date(String raw) throws Problem {
-    String text = MIDNIGHT.matcher(raw.strip()).replaceFirst("");
+    String text = raw.strip();
+    if (text.length() > 10) {
+      text = MIDNIGHT.matcher(text).replaceFirst("");
+    }
     PartialDate iso = PartialDate.parse(text);
     if (iso != null) {
       return iso;

@@ -228,7 +228,7 @@ public final class SheetPersonStream implements PersonStream {
     Node node = root.toNode(problems);
     if (problems.isEmpty()) {
       PersonBuilder.Result r = builder.build(node, label);
-      return new Row(raw.number(), label, r.person(), r.problems());
+      return new Row(raw.number(), label, r.ok() ? r.person().id() : idCell(cells), r.person(), r.problems());
     }
     return new Row(raw.number(), label, idCell(cells), null, problems);
   }

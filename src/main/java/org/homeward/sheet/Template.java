@@ -37,7 +37,8 @@ public final class Template {
     if (excel) {
       out.write('\uFEFF');
     }
-    try (SequenceWriter w = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).writerFor(String[].class)
+    try (SequenceWriter w = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writerFor(String[].class)
         .with(CsvSchema.emptySchema().withoutHeader()).writeValues(out)) {
       w.write(columns.stream().map(Column::name).toArray(String[]::new));
     }

@@ -24,6 +24,7 @@ import org.dhatim.fastexcel.reader.Sheet;
  */
 final class XlsxSource implements SheetSource {
   static final String PEOPLE = "People";
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
   private static final ReadingOptions OPTIONS = new ReadingOptions(true, false);
 
   private final String name;
@@ -117,7 +118,7 @@ final class XlsxSource implements SheetSource {
   }
 
   private static boolean isNumber(String raw) {
-    return raw.matches("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+    return NUMBER.matcher(raw).matches();
   }
 
   /** The digits typed: 2007 stays 2007, 1.5E3 becomes 1500, 3.0 becomes 3. */

@@ -65,6 +65,7 @@ class CellsTest {
   void enumWordsMatchWhateverTheirCaseSpacesOrUnderscores() throws Cells.Problem {
     assertThat(scalar("Without Inspection", "entries[].manner").text()).isEqualTo("without_inspection");
     assertThat(scalar("ABROAD", "birth_place_type").text()).isEqualTo("abroad");
+    assertThat(scalar("U.S. state or DC", "birth_place_type").text()).isEqualTo("us_state_or_dc");
     assertThat(scalar("sí", "birth_in_wedlock").text()).as("a yes/no enum takes Spanish too").isEqualTo("yes");
   }
 

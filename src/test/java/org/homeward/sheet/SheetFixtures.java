@@ -82,6 +82,7 @@ public final class SheetFixtures {
 
   public static void writeCsv(Writer w, List<String> header, List<Map<String, String>> rows) throws IOException {
     try (SequenceWriter out = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
         .writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader()).writeValues(w)) {
       out.write(header.toArray(new String[0]));
       for (Map<String, String> r : rows) {

@@ -1,0 +1,149 @@
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.homeward.PopulationGenerator;
+import org.homeward.batch.CsvSink;
+import org.homeward.batch.Result;
+import org.homeward.batch.Summary;
+import org.homeward.batch.Table;
+import org.homeward.cli.Main;
+import org.homeward.person.PersonBuilder;
+import org.homeward.person.Row;
+import org.homeward.rules.RuleLoader;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.RuleSource;
+import org.homeward.screening.BarrierStatus;
+import org.homeward.screening.Outcome;
+import org.homeward.screening.Verdict;
+import org.homeward.sheet.ColumnMap;
+import org.homeward.sheet.Columns;
+import org.homeward.sheet.SheetFixtures;
+import org.homeward.sheet.SheetPersonStream;
+
+/**
+ * The batch benchmark's three steps, each run in its own JVM by bench/batch.sh:
+ * <ul>
+ *   <li>{@code generate N FILE}: a realistic intake sheet of N people (seeded): the generated
+ *       population's columns, one row in a hundred with a mistyped date;</li>
+ *   <li>{@code floor IN OUT}: reads every row (parsing and checking it) and writes a result row for
+ *       it, without screening: what reading and writing alone cost;</li>
+ *   <li>{@code screen IN OUT}: the real thing, {@code homeward screen IN -o OUT}, against the whole
+ *       bundled rule set.</li>
+ * </ul>
+ * The last two print their elapsed seconds and the peak heap used.
+ */
+public final class BatchBench {
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "generate" -> generate(Integer.parseInt(args[1]), Path.of(args[2]));
+      case "floor" -> report(() -> floor(Path.of(args[1]), Path.of(args[2])));
+      case "screen" -> report(() -> screen(Path.of(args[1]), Path.of(args[2])));
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  private interface Job {
+    long run() throws Exception;
+  }
+
+  private static void report(Job job) throws Exception {
+    long t0 = System.nanoTime();
+    long rows = job.run();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf("%d %.3f %d%n", rows, secs, peak);
+  }
+
+  private static void generate(int n, Path file) throws IOException {
+    Random random = new Random(20261128);
+    List<Map<String, String>> sample = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      sample.add(SheetFixtures.flatten(PopulationGenerator.person(new Random(i))));
+    }
+    List<String> header = new ArrayList<>(List.of("id", "name"));
+    header.addAll(SheetFixtures.header(sample));
+    try (Writer w = new BufferedWriter(Files.newBufferedWriter(file), 1 << 16)) {
+      SheetFixtures.writeCsv(w, header, List.of());
+      List<Map<String, String>> chunk = new ArrayList<>(1000);
+      for (int i = 0; i < n; i++) {
+        Map<String, String> row = SheetFixtures.flatten(PopulationGenerator.person(random));
+        row.put("id", "P" + (100000 + i));
+        row.put("name", "Person " + i);
+        if (random.nextInt(100) == 0) {
+          row.put("birth_date", "13/45/" + (1975 + random.nextInt(25)));
+        }
+        chunk.add(row);
+        if (chunk.size() == 1000) {
+          writeRows(w, header, chunk);
+        }
+      }
+      writeRows(w, header, chunk);
+    }
+  }
+
+  private static void writeRows(Writer w, List<String> header, List<Map<String, String>> rows) throws IOException {
+    java.io.StringWriter s = new java.io.StringWriter();
+    SheetFixtures.writeCsv(s, header, rows);
+    String text = s.toString();
+    w.write(text, text.indexOf('\n') + 1, text.length() - text.indexOf('\n') - 1);
+    rows.clear();
+  }
+
+  /** Reads and writes every row with the program's own reader and writer, screening nothing. */
+  private static long floor(Path in, Path out) throws IOException {
+    RuleSet rules = RuleLoader.load(RuleSource.bundled());
+    Columns columns = new Columns(rules.facts());
+    Table table = new Table(rules);
+    Verdict unscreened = new Verdict(LocalDate.of(2026, 11, 28), new Outcome[rules.categories().size()],
+        new boolean[rules.categories().size()], new BarrierStatus[rules.barriers().size()], List.of());
+    java.util.Arrays.fill(unscreened.outcomes(), Outcome.NEEDS_INFO);
+    java.util.Arrays.fill(unscreened.barriers(), BarrierStatus.POSSIBLE);
+    long n = 0;
+    try (InputStream bytes = Files.newInputStream(in);
+        SheetPersonStream rows = SheetPersonStream.csv(bytes, in.toString(), columns, ColumnMap.NONE,
+            new PersonBuilder(rules.facts()), d -> { });
+        Writer w = Files.newBufferedWriter(out)) {
+      CsvSink sink = new CsvSink(table, w, false);
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        sink.write(new Result(row, row.ok() ? unscreened : null, null));
+        n++;
+      }
+      sink.finish(new Summary(rules));
+    }
+    return n;
+  }
+
+  /** The command line itself. */
+  private static long screen(Path in, Path out) throws IOException {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code = Main.run(new String[] {"screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q"},
+        new ByteArrayInputStream(new byte[0]), System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
+        false, LocalDate.of(2026, 11, 28));
+    if (code > 1) {
+      throw new IllegalStateException("exit " + code + ": " + err.toString(StandardCharsets.UTF_8));
+    }
+    try (var lines = Files.lines(out)) {
+      return lines.count() - 1;
+    }
+  }
+}
