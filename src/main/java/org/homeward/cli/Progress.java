@@ -12,9 +12,8 @@ import java.util.function.LongConsumer;
  * after the first second and redraws at most a few times a second; {@link #done()} clears it.
  */
 final class Progress implements LongConsumer {
-  private static final long DELAY_NANOS = 1_000_000_000L;
-  private static final long REDRAW_NANOS = 200_000_000L;
-
+  private final long delayNanos;
+  private final long redrawNanos;
   private final PrintWriter err;
   private final boolean enabled;
   private final long start = System.nanoTime();
@@ -24,8 +23,15 @@ final class Progress implements LongConsumer {
   private Counting input;
 
   Progress(PrintWriter err, boolean enabled) {
+    this(err, enabled, 1_000_000_000L, 200_000_000L);
+  }
+
+  /** With its own delay before the first line and between redraws (for tests). */
+  Progress(PrintWriter err, boolean enabled, long delayNanos, long redrawNanos) {
     this.err = err;
     this.enabled = enabled;
+    this.delayNanos = delayNanos;
+    this.redrawNanos = redrawNanos;
   }
 
   /** Wraps an input of known size so the line can say how far through it the run is. */
@@ -44,7 +50,7 @@ final class Progress implements LongConsumer {
       return;
     }
     long now = System.nanoTime();
-    if (now - start < DELAY_NANOS || now - lastDraw < REDRAW_NANOS) {
+    if (now - start < delayNanos || (drawn && now - lastDraw < redrawNanos)) {
       return;
     }
     lastDraw = now;
