@@ -54,7 +54,7 @@ public final class ReportSink implements Sink {
     if (r.ok()) {
       json.write(r.screening(), row, out);
     } else {
-      json.writeError(row, r.row().label(), r.row().problems(), out);
+      json.writeError(row, r.row().id(), r.row().problems(), out);
     }
   }
 

@@ -75,15 +75,15 @@ public final class JsonReport {
     out.write('\n');
   }
 
-  /** Writes an input row that could not be screened, in the same envelope. */
-  public void writeError(long row, String label, List<Diagnostic> problems, Writer out) throws IOException {
+  /** Writes an input row that could not be screened, in the same envelope; {@code id} as typed, when known. */
+  public void writeError(long row, String id, List<Diagnostic> problems, Writer out) throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("schema", SCHEMA);
       if (row > 0) {
         g.writeNumberField("row", row);
       }
-      g.writeStringField("id", null);
+      g.writeStringField("id", id);
       g.writeArrayFieldStart("errors");
       for (Diagnostic d : problems) {
         g.writeStartObject();
