@@ -22,7 +22,7 @@ final class Operands {
   }
 
   static Val dateVal(PartialDate d) {
-    return Val.range(d.first().toEpochDay(), d.last().toEpochDay());
+    return Val.range(d.firstEpochDay(), d.lastEpochDay());
   }
 
   /** A scalar fact. Unknown adds the fact to the missing list; a partial date adds it as inexact. */
@@ -172,8 +172,8 @@ final class Operands {
         if (r.get(dateIdx) instanceof PartialDate d && r.get(ageIdx) instanceof Double age) {
           long n = age.longValue();
           // Aged n on a day in [first, last]: born after (first - (n+1) years), on or before (last - n years).
-          iv[0] = Math.max(iv[0], Calendar.addYears(d.first().toEpochDay(), -(n + 1)) + 1);
-          iv[1] = Math.min(iv[1], Calendar.addYears(d.last().toEpochDay(), -n));
+          iv[0] = Math.max(iv[0], Calendar.addYears(d.firstEpochDay(), -(n + 1)) + 1);
+          iv[1] = Math.min(iv[1], Calendar.addYears(d.lastEpochDay(), -n));
         }
       }
     }
