@@ -108,7 +108,7 @@ final class Conditions {
           return t;
         }
       }
-      ctx.missing.add(new Missing(Missing.Kind.REVIEW, "attorney_review", note, note));
+      ctx.note(new Gap(new Missing(Missing.Kind.REVIEW, "attorney_review", note, note)));
       return Truth.UNKNOWN;
     }
   }

@@ -1,5 +1,6 @@
 package org.homeward.rules;
 
+import java.util.Arrays;
 import org.homeward.facts.FactDef;
 import org.homeward.person.Rec;
 
@@ -12,12 +13,17 @@ final class FactRef {
   final Scope scope;
   final int[] chain;
   final String relative;
+  /** Outside any list the concrete path never changes, so the missing facts are made once. */
+  private final Gap unknownAtRoot;
+  private final Gap inexactAtRoot;
 
   FactRef(FactDef def, Scope scope, int[] chain, String relative) {
     this.def = def;
     this.scope = scope;
     this.chain = chain;
     this.relative = relative;
+    this.unknownAtRoot = scope == null ? new Gap(missing(Missing.Kind.UNKNOWN, null)) : null;
+    this.inexactAtRoot = scope == null ? new Gap(missing(Missing.Kind.INEXACT, null)) : null;
   }
 
   Object get(EvalContext ctx) {
@@ -31,16 +37,27 @@ final class FactRef {
     }
     Object value = rec.get(chain[chain.length - 1]);
     if (ctx.isTracing()) {
-      ctx.read(concrete(ctx), value);
+      ctx.read(concrete(ctx.indexes), value);
     }
     return value;
   }
 
-  String concrete(EvalContext ctx) {
-    return scope == null ? relative : scope.concrete(ctx) + "." + relative;
+  /** The concrete path at the given item index per slot, such as {@code entries[0].date}. */
+  String concrete(int[] indexes) {
+    return scope == null ? relative : scope.concrete(indexes) + "." + relative;
   }
 
+  /** Notes the fact as missing (unknown or inexact) for the current items. */
   void missing(EvalContext ctx, Missing.Kind kind) {
-    ctx.missing.add(new Missing(kind, def.path(), concrete(ctx), def.question()));
+    if (scope == null) {
+      ctx.note(kind == Missing.Kind.UNKNOWN ? unknownAtRoot : inexactAtRoot);
+    } else {
+      ctx.note(new Gap(this, kind, Arrays.copyOf(ctx.indexes, scope.depth + 1)));
+    }
+  }
+
+  /** The missing fact at the given item index per slot. */
+  Missing missing(Missing.Kind kind, int[] indexes) {
+    return new Missing(kind, def.path(), concrete(indexes), def.question());
   }
 }
