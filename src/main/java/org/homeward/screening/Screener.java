@@ -23,9 +23,11 @@ import org.homeward.rules.Truth;
  */
 public final class Screener {
   private final RuleSet rules;
+  private final LeanScreener lean;
 
   public Screener(RuleSet rules) {
     this.rules = rules;
+    this.lean = new LeanScreener(rules);
   }
 
   public RuleSet rules() {
@@ -44,6 +46,14 @@ public final class Screener {
       return d.first();
     }
     return fallback;
+  }
+
+  /**
+   * The verdict of screening one person: the same outcomes, leads, barrier statuses and missing
+   * facts as {@link Verdict#of} a full {@link #screen}, at a fraction of the cost.
+   */
+  public Verdict verdict(Person person, LocalDate asOf) {
+    return lean.verdict(person, asOf);
   }
 
   /** Screens one person; {@code explain} records the facts each criterion read. */
@@ -87,16 +97,7 @@ public final class Screener {
       allFailed &= truth == Truth.FALSE;
       lead |= leadHere && truth == Truth.UNKNOWN;
     }
-    Outcome outcome;
-    if (disqualified) {
-      outcome = Outcome.DOES_NOT_FIT;
-    } else if (anyMet) {
-      outcome = Outcome.MAY_FIT;
-    } else if (allFailed) {
-      outcome = Outcome.DOES_NOT_FIT;
-    } else {
-      outcome = Outcome.NEEDS_INFO;
-    }
+    Outcome outcome = outcome(disqualified, anyMet, allFailed);
     Set<MissingFact> missing = new LinkedHashSet<>();
     if (outcome == Outcome.NEEDS_INFO) {
       for (PathResult p : paths) {
@@ -142,30 +143,13 @@ public final class Screener {
     Truth ended = Truth.FALSE;
     if (b.ends() != null) {
       DateExpression.Result end = b.ends().evaluate(ctx);
-      if (end.none()) {
-        ended = Truth.FALSE;
-      } else if (end.exact()) {
-        endsOn = end.first();
-        ended = Truth.of(!asOf.isBefore(endsOn));
-      } else if (end.last() != null && !asOf.isBefore(end.last())) {
-        ended = Truth.TRUE;
-      } else if (end.first() != null && asOf.isBefore(end.first())) {
-        ended = Truth.FALSE;
-      } else {
-        ended = Truth.UNKNOWN;
-        end.missing().forEach(m -> missing.add(fact(m)));
+      endsOn = end.exact() ? end.first() : null;
+      ended = ended(end, asOf);
+      if (ended == Truth.UNKNOWN) {
+        end.missing().forEach(m -> missing.add(MissingFact.of(m)));
       }
     }
-    BarrierStatus status;
-    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
-      status = BarrierStatus.NOT_TRIGGERED;
-    } else if (triggered == Truth.TRUE && ended == Truth.TRUE) {
-      status = BarrierStatus.EXPIRED;
-    } else if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
-      status = BarrierStatus.ACTIVE;
-    } else {
-      status = BarrierStatus.POSSIBLE;
-    }
+    BarrierStatus status = status(triggered, excepted, ended);
     if (status == BarrierStatus.POSSIBLE) {
       triggers.forEach(r -> missing.addAll(r.missing()));
       exceptions.forEach(r -> missing.addAll(r.missing()));
@@ -184,6 +168,48 @@ public final class Screener {
         steps, b.citations(), b.affects());
   }
 
+  /** A category is out when disqualified, may fit when a path is met, is out when every path fails, and else is open. */
+  static Outcome outcome(boolean disqualified, boolean anyMet, boolean allFailed) {
+    if (disqualified) {
+      return Outcome.DOES_NOT_FIT;
+    }
+    if (anyMet) {
+      return Outcome.MAY_FIT;
+    }
+    return allFailed ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
+  }
+
+  /** Whether a barrier has ended by the as-of date, given the days its end may be. */
+  static Truth ended(DateExpression.Result end, LocalDate asOf) {
+    if (end.none()) {
+      return Truth.FALSE;
+    }
+    if (end.exact()) {
+      return Truth.of(!asOf.isBefore(end.first()));
+    }
+    if (end.last() != null && !asOf.isBefore(end.last())) {
+      return Truth.TRUE;
+    }
+    if (end.first() != null && asOf.isBefore(end.first())) {
+      return Truth.FALSE;
+    }
+    return Truth.UNKNOWN;
+  }
+
+  /** A barrier's status from whether it is triggered, excepted and ended. */
+  static BarrierStatus status(Truth triggered, Truth excepted, Truth ended) {
+    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
+      return BarrierStatus.NOT_TRIGGERED;
+    }
+    if (triggered == Truth.TRUE && ended == Truth.TRUE) {
+      return BarrierStatus.EXPIRED;
+    }
+    if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
+      return BarrierStatus.ACTIVE;
+    }
+    return BarrierStatus.POSSIBLE;
+  }
+
   private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
     List<CriterionResult> out = new ArrayList<>(criteria.size());
     for (Criterion c : criteria) {
@@ -196,20 +222,8 @@ public final class Screener {
     Criterion.Evaluation e = c.evaluate(ctx);
     List<MissingFact> missing = e.missing().isEmpty() ? List.of() : new ArrayList<>(e.missing().size());
     for (Missing m : e.missing()) {
-      missing.add(fact(m));
+      missing.add(MissingFact.of(m));
     }
     return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), missing, e.reads());
-  }
-
-  private static MissingFact fact(Missing m) {
-    return new MissingFact(m.kind(), m.path(), m.at(), question(m));
-  }
-
-  private static String question(Missing m) {
-    if (m.kind() == Missing.Kind.REVIEW) {
-      return m.at();
-    }
-    String q = m.question() == null ? "What is " + m.path() + "?" : m.question();
-    return m.kind() == Missing.Kind.INEXACT ? "Exact date needed. " + q : q;
   }
 }
