@@ -452,7 +452,7 @@ final class Operands {
       }
       int sure = 0;
       int maybe = 0;
-      Map<String, Integer> group = distinct.length == 0 ? null : new HashMap<>();
+      Map<Key, Integer> group = distinct.length == 0 ? null : new HashMap<>();
       int groups = 0;
       int unkeyed = 0;
       for (int i = 0; i < items.size(); i++) {
@@ -473,16 +473,16 @@ final class Operands {
             continue;
           }
           Integer found = null;
-          String[] keys = new String[distinct.length];
+          Key[] keys = new Key[distinct.length];
           for (int k = 0; k < distinct.length; k++) {
             Object kv = distinct[k].get(ctx);
-            keys[k] = kv == null ? null : k + ":" + kv;
+            keys[k] = kv == null ? null : new Key(k, kv);
             if (keys[k] != null && found == null) {
               found = group.get(keys[k]);
             }
           }
           int g = found != null ? found : groups++;
-          for (String key : keys) {
+          for (Key key : keys) {
             if (key != null) {
               group.putIfAbsent(key, g);
             }
@@ -501,6 +501,9 @@ final class Operands {
     public Type type() {
       return Type.NUMBER;
     }
+
+    /** The value of the k-th {@code distinct} field of an item: items sharing one are one occasion. */
+    private record Key(int field, Object value) {}
   }
 
   /** The sum of a number field over the items satisfying {@code where}; unknown amounts count as zero or more. */

@@ -2,7 +2,9 @@ package org.homeward.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.homeward.person.Person;
 import org.homeward.rules.Barrier;
 import org.homeward.rules.Category;
@@ -52,6 +54,8 @@ final class LeanScreener {
     private final EvalContext ctx;
     private final LocalDate asOf;
     private final List<MissingFact> missing = new ArrayList<>();
+    /** The concrete paths ({@code at}) of the facts in {@link #missing}. */
+    private final Set<String> reported = new HashSet<>();
     private boolean lead;
 
     Run(EvalContext ctx, LocalDate asOf) {
@@ -158,12 +162,9 @@ final class LeanScreener {
 
     /** Reports a missing fact unless one with the same concrete path already is. */
     private void report(Missing m) {
-      for (MissingFact f : missing) {
-        if (f.at().equals(m.at())) {
-          return;
-        }
+      if (reported.add(m.at())) {
+        missing.add(MissingFact.of(m));
       }
-      missing.add(MissingFact.of(m));
     }
   }
 }
