@@ -24,6 +24,9 @@ import org.homeward.rules.Truth;
  * barrier that nothing triggers and at the first exception that lifts it. The facts an unknown
  * criterion leaves missing stay noted in the evaluation context until the outcome shows whether
  * they are reported; only those are ever named.
+ *
+ * <p>The loops over criteria are indexed: evaluating a criterion is a call the JIT cannot inline,
+ * so an iterator would escape and be allocated for every loop.
  */
 final class LeanScreener {
   private final RuleSet rules;
@@ -55,7 +58,7 @@ final class LeanScreener {
     private final LocalDate asOf;
     private final List<MissingFact> missing = new ArrayList<>();
     /** The concrete paths ({@code at}) of the facts in {@link #missing}. */
-    private final Set<String> reported = new HashSet<>();
+    private final Set<String> reported = new HashSet<>(128);
     private boolean lead;
 
     Run(EvalContext ctx, LocalDate asOf) {
@@ -67,8 +70,9 @@ final class LeanScreener {
     Outcome screen(Category category) {
       lead = false;
       int start = ctx.mark();
-      for (Criterion d : category.disqualifiers()) {
-        if (d.test(ctx) == Truth.TRUE) {
+      List<Criterion> disqualifiers = category.disqualifiers();
+      for (int i = 0; i < disqualifiers.size(); i++) {
+        if (disqualifiers.get(i).test(ctx) == Truth.TRUE) {
           ctx.truncate(start);
           return Outcome.DOES_NOT_FIT;
         }
@@ -77,11 +81,14 @@ final class LeanScreener {
       boolean anyMet = false;
       boolean allFailed = true;
       boolean anyLead = false;
-      for (RulePath p : category.paths()) {
+      List<RulePath> paths = category.paths();
+      for (int i = 0; i < paths.size(); i++) {
+        List<Criterion> criteria = paths.get(i).criteria();
         int pathStart = ctx.mark();
         Truth truth = Truth.TRUE;
         boolean leadHere = false;
-        for (Criterion c : p.criteria()) {
+        for (int k = 0; k < criteria.size(); k++) {
+          Criterion c = criteria.get(k);
           Truth t = c.test(ctx);
           truth = truth.and(t);
           if (truth == Truth.FALSE) {
@@ -120,16 +127,18 @@ final class LeanScreener {
     BarrierStatus screen(Barrier barrier) {
       int start = ctx.mark();
       Truth triggered = Truth.FALSE;
-      for (Criterion c : barrier.triggers()) {
-        triggered = triggered.or(c.test(ctx));
+      List<Criterion> triggers = barrier.triggers();
+      for (int i = 0; i < triggers.size(); i++) {
+        triggered = triggered.or(triggers.get(i).test(ctx));
       }
       if (triggered == Truth.FALSE) {
         ctx.truncate(start);
         return BarrierStatus.NOT_TRIGGERED;
       }
       Truth excepted = Truth.FALSE;
-      for (Criterion c : barrier.exceptions()) {
-        excepted = excepted.or(c.test(ctx));
+      List<Criterion> exceptions = barrier.exceptions();
+      for (int i = 0; i < exceptions.size(); i++) {
+        excepted = excepted.or(exceptions.get(i).test(ctx));
         if (excepted == Truth.TRUE) {
           ctx.truncate(start);
           return BarrierStatus.NOT_TRIGGERED;
