@@ -12,7 +12,6 @@ import org.homeward.rules.Category;
 import org.homeward.rules.Criterion;
 import org.homeward.rules.DateExpression;
 import org.homeward.rules.EvalContext;
-import org.homeward.rules.Missing;
 import org.homeward.rules.RulePath;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.Truth;
@@ -77,22 +76,28 @@ public final class Screener {
 
   private CategoryResult screen(Category category, EvalContext ctx) {
     List<CriterionResult> disqualifiers = evaluate(category.disqualifiers(), ctx);
-    boolean disqualified = disqualifiers.stream().anyMatch(r -> r.truth() == Truth.TRUE);
-    List<PathResult> paths = new ArrayList<>();
+    boolean disqualified = false;
+    for (CriterionResult r : disqualifiers) {
+      disqualified |= r.truth() == Truth.TRUE;
+    }
+    List<RulePath> rulePaths = category.paths();
+    PathResult[] paths = new PathResult[rulePaths.size()];
     boolean anyMet = false;
     boolean allFailed = true;
     boolean lead = false;
-    for (RulePath p : category.paths()) {
-      List<CriterionResult> criteria = new ArrayList<>();
+    for (int i = 0; i < paths.length; i++) {
+      RulePath p = rulePaths.get(i);
+      CriterionResult[] criteria = new CriterionResult[p.criteria().size()];
       Truth truth = Truth.TRUE;
       boolean leadHere = false;
-      for (Criterion c : p.criteria()) {
+      for (int k = 0; k < criteria.length; k++) {
+        Criterion c = p.criteria().get(k);
         CriterionResult r = evaluate(c, ctx);
-        criteria.add(r);
+        criteria[k] = r;
         truth = truth.and(r.truth());
         leadHere |= c.lead() && r.truth() == Truth.TRUE;
       }
-      paths.add(new PathResult(p.id(), p.title(), truth, criteria));
+      paths[i] = new PathResult(p.id(), p.title(), truth, List.of(criteria));
       anyMet |= truth == Truth.TRUE;
       allFailed &= truth == Truth.FALSE;
       lead |= leadHere && truth == Truth.UNKNOWN;
@@ -102,25 +107,30 @@ public final class Screener {
     if (outcome == Outcome.NEEDS_INFO) {
       for (PathResult p : paths) {
         if (p.truth() == Truth.UNKNOWN) {
-          p.criteria().forEach(r -> r.missing().forEach(m -> missing.add(m)));
+          p.criteria().forEach(r -> missing.addAll(r.missing()));
         }
       }
     }
     if (outcome != Outcome.DOES_NOT_FIT) {
-      disqualifiers.forEach(r -> r.missing().forEach(m -> missing.add(m)));
+      disqualifiers.forEach(r -> missing.addAll(r.missing()));
     }
-    List<CriterionResult> notes = evaluate(category.notes(), ctx).stream()
-        .filter(r -> r.truth() == Truth.TRUE).toList();
+    List<CriterionResult> notes = new ArrayList<>();
+    for (Criterion note : category.notes()) {
+      Criterion.Evaluation e = note.evaluate(ctx);
+      if (e.truth() == Truth.TRUE) {
+        notes.add(result(note, e));
+      }
+    }
     List<CriterionResult> steps = new ArrayList<>();
     for (Criterion step : category.nextSteps()) {
-      CriterionResult r = evaluate(step, ctx);
+      Criterion.Evaluation e = step.evaluate(ctx);
       boolean unconditional = !step.conditional();
-      if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && r.truth() == Truth.TRUE)) {
-        steps.add(r);
+      if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && e.truth() == Truth.TRUE)) {
+        steps.add(result(step, e));
       }
     }
     return new CategoryResult(category.id(), category.title(), outcome, outcome == Outcome.NEEDS_INFO && lead,
-        paths, disqualifiers, List.copyOf(missing), notes, steps, category.citations());
+        List.of(paths), disqualifiers, List.copyOf(missing), notes, steps, category.citations());
   }
 
   /**
@@ -156,12 +166,18 @@ public final class Screener {
     } else {
       missing.clear();
     }
-    List<CriterionResult> notes = evaluate(b.notes(), ctx).stream().filter(r -> r.truth() == Truth.TRUE).toList();
+    List<CriterionResult> notes = new ArrayList<>();
+    for (Criterion note : b.notes()) {
+      Criterion.Evaluation e = note.evaluate(ctx);
+      if (e.truth() == Truth.TRUE) {
+        notes.add(result(note, e));
+      }
+    }
     List<CriterionResult> steps = new ArrayList<>();
     for (Criterion step : b.nextSteps()) {
-      CriterionResult r = evaluate(step, ctx);
-      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && r.truth() == Truth.TRUE)) {
-        steps.add(r);
+      Criterion.Evaluation e = step.evaluate(ctx);
+      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && e.truth() == Truth.TRUE)) {
+        steps.add(result(step, e));
       }
     }
     return new BarrierResult(b.id(), b.title(), status, endsOn, triggers, exceptions, List.copyOf(missing), notes,
@@ -211,19 +227,23 @@ public final class Screener {
   }
 
   private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
-    List<CriterionResult> out = new ArrayList<>(criteria.size());
-    for (Criterion c : criteria) {
-      out.add(evaluate(c, ctx));
+    CriterionResult[] out = new CriterionResult[criteria.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = evaluate(criteria.get(i), ctx);
     }
-    return out;
+    return List.of(out);
   }
 
   private CriterionResult evaluate(Criterion c, EvalContext ctx) {
-    Criterion.Evaluation e = c.evaluate(ctx);
-    List<MissingFact> missing = e.missing().isEmpty() ? List.of() : new ArrayList<>(e.missing().size());
-    for (Missing m : e.missing()) {
-      missing.add(MissingFact.of(m));
+    return result(c, c.evaluate(ctx));
+  }
+
+  /** The result of a criterion as evaluated; its lists are built immutable, so the record need not copy them. */
+  private static CriterionResult result(Criterion c, Criterion.Evaluation e) {
+    MissingFact[] missing = new MissingFact[e.missing().size()];
+    for (int i = 0; i < missing.length; i++) {
+      missing[i] = MissingFact.of(e.missing().get(i));
     }
-    return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), missing, e.reads());
+    return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), List.of(missing), e.reads());
   }
 }
