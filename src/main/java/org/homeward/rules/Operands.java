@@ -386,8 +386,11 @@ final class Operands {
     }
   }
 
-  /** Shared helper for the list aggregates: iterates a bound list, tracking the evaluation budget. */
-  abstract static class OverList {
+  /**
+   * Shared helper for the list aggregates: iterates a bound list, tracking the evaluation budget.
+   * {@code T} is what a walk over the list gives: a {@link Val} or a {@link Truth}.
+   */
+  abstract static class OverList<T> {
     final FactRef list;
     final Scope scope;
     final Condition where;
@@ -408,15 +411,18 @@ final class Operands {
       return (List<?>) v;
     }
 
+    /** Walks over the list's items. */
+    abstract T walk(EvalContext ctx);
+
     /**
-     * Runs a walk over the list and then restores the slot it binds: a definition evaluated inside
+     * Runs {@link #walk} and then restores the slot it binds: a definition evaluated inside
      * another list's loop may use the same slot.
      */
-    final <T> T restoring(EvalContext ctx, java.util.function.Function<EvalContext, T> walk) {
+    final T restoring(EvalContext ctx) {
       Rec saved = ctx.items[scope.depth];
       int savedIndex = ctx.indexes[scope.depth];
       try {
-        return walk.apply(ctx);
+        return walk(ctx);
       } finally {
         ctx.items[scope.depth] = saved;
         ctx.indexes[scope.depth] = savedIndex;
@@ -432,7 +438,7 @@ final class Operands {
   }
 
   /** The number of items satisfying {@code where}, as an interval; {@code distinct} merges items sharing a key. */
-  static final class Count extends OverList implements Operand {
+  static final class Count extends OverList<Val> implements Operand {
     private final FactRef[] distinct;
 
     Count(FactRef list, Scope scope, Condition where, FactRef[] distinct) {
@@ -442,10 +448,11 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Val walk(EvalContext ctx) {
+    @Override
+    Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.range(0, Double.POSITIVE_INFINITY);
@@ -507,7 +514,7 @@ final class Operands {
   }
 
   /** The sum of a number field over the items satisfying {@code where}; unknown amounts count as zero or more. */
-  static final class Sum extends OverList implements Operand {
+  static final class Sum extends OverList<Val> implements Operand {
     private final Operand value;
 
     Sum(FactRef list, Scope scope, Condition where, Operand value) {
@@ -517,10 +524,11 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Val walk(EvalContext ctx) {
+    @Override
+    Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.range(0, Double.POSITIVE_INFINITY);
@@ -548,7 +556,7 @@ final class Operands {
   }
 
   /** The earliest or latest date among the items satisfying {@code where}. */
-  static final class Extreme extends OverList implements Operand {
+  static final class Extreme extends OverList<Val> implements Operand {
     private final Operand value;
     private final boolean earliest;
 
@@ -560,10 +568,11 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Val walk(EvalContext ctx) {
+    @Override
+    Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.UNKNOWN_RANGE;
