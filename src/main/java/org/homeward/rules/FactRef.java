@@ -9,21 +9,41 @@ import org.homeward.person.Rec;
  * the field indexes to follow, so reading it costs a few array lookups.
  */
 final class FactRef {
+  /** Lists rarely hold more items than this. */
+  private static final int ITEMS_AHEAD = 4;
+
   final FactDef def;
   final Scope scope;
   final int[] chain;
   final String relative;
-  /** Outside any list the concrete path never changes, so the missing facts are made once. */
-  private final Gap unknownAtRoot;
-  private final Gap inexactAtRoot;
+  /**
+   * The missing facts (unknown, inexact) made ahead, when rules load, for the places this fact is
+   * usually read at: outside any list the one place; in a top-level list its first few items.
+   * Indexed by item; beyond them (and in nested lists) a fact is named only if kept (see {@link Gap}).
+   */
+  private final Gap[] unknownAhead;
+  private final Gap[] inexactAhead;
 
   FactRef(FactDef def, Scope scope, int[] chain, String relative) {
     this.def = def;
     this.scope = scope;
     this.chain = chain;
     this.relative = relative;
-    this.unknownAtRoot = scope == null ? new Gap(missing(Missing.Kind.UNKNOWN, null)) : null;
-    this.inexactAtRoot = scope == null ? new Gap(missing(Missing.Kind.INEXACT, null)) : null;
+    int places = scope == null ? 1 : scope.base == null ? ITEMS_AHEAD : 0;
+    this.unknownAhead = ahead(Missing.Kind.UNKNOWN, places);
+    this.inexactAhead = ahead(Missing.Kind.INEXACT, places);
+  }
+
+  private Gap[] ahead(Missing.Kind kind, int places) {
+    Gap[] gaps = new Gap[places];
+    for (int i = 0; i < places; i++) {
+      int[] indexes = new int[scope == null ? 0 : scope.depth + 1];
+      if (scope != null) {
+        indexes[scope.depth] = i;
+      }
+      gaps[i] = new Gap(missing(kind, indexes));
+    }
+    return gaps;
   }
 
   Object get(EvalContext ctx) {
@@ -49,8 +69,10 @@ final class FactRef {
 
   /** Notes the fact as missing (unknown or inexact) for the current items. */
   void missing(EvalContext ctx, Missing.Kind kind) {
-    if (scope == null) {
-      ctx.note(kind == Missing.Kind.UNKNOWN ? unknownAtRoot : inexactAtRoot);
+    Gap[] ahead = kind == Missing.Kind.UNKNOWN ? unknownAhead : inexactAhead;
+    int place = scope == null ? 0 : ctx.indexes[scope.depth];
+    if (place < ahead.length) {
+      ctx.note(ahead[place]);
     } else {
       ctx.note(new Gap(this, kind, Arrays.copyOf(ctx.indexes, scope.depth + 1)));
     }
