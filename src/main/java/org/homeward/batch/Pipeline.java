@@ -55,9 +55,9 @@ public final class Pipeline {
     LocalDate date = Screener.asOf(p, asOf, today);
     if (full) {
       Screening s = screener.screen(p, date, explain);
-      return new Result(row, Verdicts.of(s), s);
+      return new Result(row, Verdict.of(s), s);
     }
-    return new Result(row, Verdicts.of(screener.screen(p, date, false)), null); // MERGE: screener.verdict
+    return new Result(row, screener.verdict(p, date), null);
   }
 
   /**

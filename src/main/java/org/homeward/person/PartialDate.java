@@ -5,9 +5,24 @@ import java.time.YearMonth;
 
 /**
  * A date known to the year, the month or the day. It stands for the interval of days it names:
- * {@code 2007} is 2007-01-01 to 2007-12-31.
+ * {@code 2007} is 2007-01-01 to 2007-12-31. Immutable; the interval's first and last days are
+ * worked out once, when the date is made, because the evaluator reads them for every comparison.
  */
-public record PartialDate(int year, int month, int day) {
+public final class PartialDate {
+  private final int year;
+  private final int month;
+  private final int day;
+  private final long firstEpochDay;
+  private final long lastEpochDay;
+
+  /** A date; {@code month} and {@code day} are 0 when not known. */
+  public PartialDate(int year, int month, int day) {
+    this.year = year;
+    this.month = month;
+    this.day = day;
+    this.firstEpochDay = first().toEpochDay();
+    this.lastEpochDay = last().toEpochDay();
+  }
 
   /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; returns null when it is not one. */
   public static PartialDate parse(String text) {
@@ -59,6 +74,20 @@ public record PartialDate(int year, int month, int day) {
     return new PartialDate(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
   }
 
+  public int year() {
+    return year;
+  }
+
+  /** The month, or 0 when only the year is known. */
+  public int month() {
+    return month;
+  }
+
+  /** The day of the month, or 0 when only the year or month is known. */
+  public int day() {
+    return day;
+  }
+
   public boolean isExact() {
     return day != 0;
   }
@@ -77,6 +106,26 @@ public record PartialDate(int year, int month, int day) {
       return YearMonth.of(year, month).atEndOfMonth();
     }
     return LocalDate.of(year, 12, 31);
+  }
+
+  /** {@link #first()} as an epoch day. */
+  public long firstEpochDay() {
+    return firstEpochDay;
+  }
+
+  /** {@link #last()} as an epoch day. */
+  public long lastEpochDay() {
+    return lastEpochDay;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PartialDate d && d.year == year && d.month == month && d.day == day;
+  }
+
+  @Override
+  public int hashCode() {
+    return (year * 31 + month) * 31 + day;
   }
 
   @Override

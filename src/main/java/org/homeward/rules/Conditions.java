@@ -56,7 +56,7 @@ final class Conditions {
   }
 
   /** Some item (exists) or every item (every) of a list satisfies {@code where}; an unknown list is unknown. */
-  static final class Quantifier extends Operands.OverList implements Condition {
+  static final class Quantifier extends Operands.OverList<Truth> implements Condition {
     private final boolean every;
 
     Quantifier(FactRef list, Scope scope, Condition where, boolean every) {
@@ -66,10 +66,11 @@ final class Conditions {
 
     @Override
     public Truth eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Truth walk(EvalContext ctx) {
+    @Override
+    Truth walk(EvalContext ctx) {
       int mark = ctx.mark();
       List<?> items = items(ctx);
       if (items == null) {
@@ -108,7 +109,7 @@ final class Conditions {
           return t;
         }
       }
-      ctx.missing.add(new Missing(Missing.Kind.REVIEW, "attorney_review", note, note));
+      ctx.note(new Gap(new Missing(Missing.Kind.REVIEW, "attorney_review", note, note)));
       return Truth.UNKNOWN;
     }
   }

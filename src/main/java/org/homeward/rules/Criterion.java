@@ -8,6 +8,8 @@ import org.homeward.document.Location;
  * text, the compiled condition, the citations it implements and the question to ask when unknown.
  */
 public final class Criterion {
+  private static final Evaluation MET = new Evaluation(Truth.TRUE, List.of(), List.of());
+
   private final String id;
   private final String text;
   private final Condition when;
@@ -40,13 +42,31 @@ public final class Criterion {
   /** Evaluates the criterion; an always-true criterion (no condition) is met. */
   public Evaluation evaluate(EvalContext ctx) {
     if (when == null) {
-      return new Evaluation(Truth.TRUE, List.of(), List.of());
+      return MET;
+    }
+    int mark = ctx.mark();
+    Truth t = test(ctx);
+    List<Missing> missing = ctx.missingSince(mark);
+    ctx.truncate(mark);
+    return new Evaluation(t, missing, ctx.takeReads());
+  }
+
+  /**
+   * Evaluates the criterion for its truth alone, allocating nothing for the result. When it is
+   * unknown, the facts that kept it open stay noted in the context after the mark taken before
+   * the call (see {@link EvalContext#missing(int)}), for the caller to read and truncate; a known
+   * result leaves none.
+   */
+  public Truth test(EvalContext ctx) {
+    if (when == null) {
+      return Truth.TRUE;
     }
     int mark = ctx.mark();
     Truth t = when.eval(ctx);
-    List<Missing> missing = t == Truth.UNKNOWN ? ctx.missingSince(mark) : List.of();
-    ctx.truncate(mark);
-    return new Evaluation(t, missing, ctx.takeReads());
+    if (t != Truth.UNKNOWN) {
+      ctx.truncate(mark);
+    }
+    return t;
   }
 
   public String id() {

@@ -2,6 +2,7 @@ package org.homeward.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.homeward.person.Rec;
 
@@ -18,11 +19,9 @@ public final class EvalContext {
   final double asOf;
   final Rec[] items = new Rec[32];
   final int[] indexes = new int[32];
-  final ArrayList<Missing> missing = new ArrayList<>();
-  /** The concrete path of the current item per slot, built once per item (see {@link Scope#concrete}). */
-  final String[] concrete = new String[32];
-  final Scope[] concreteScope = new Scope[32];
-  final Rec[] concreteItem = new Rec[32];
+  /** The missing facts noted so far, oldest first: {@code gaps[0..gapCount)}. */
+  private Gap[] gaps = new Gap[32];
+  private int gapCount;
   private List<Read> reads;
   private long spent;
   Val birthCache;
@@ -71,29 +70,47 @@ public final class EvalContext {
     return value instanceof Rec ? "(a record)" : value.toString();
   }
 
-  int mark() {
-    return missing.size();
+  /** Notes a missing fact. */
+  void note(Gap gap) {
+    if (gapCount == gaps.length) {
+      gaps = Arrays.copyOf(gaps, gapCount * 2);
+    }
+    gaps[gapCount++] = gap;
   }
 
-  void truncate(int mark) {
-    for (int i = missing.size() - 1; i >= mark; i--) {
-      missing.remove(i);
+  /** How many missing facts have been noted so far: a mark to read from or truncate back to. */
+  public int mark() {
+    return gapCount;
+  }
+
+  /** Forgets the missing facts noted since {@code mark}. */
+  public void truncate(int mark) {
+    while (gapCount > mark) {
+      gaps[--gapCount] = null;
     }
   }
 
-  /** The missing facts collected since {@code mark}, without duplicates, in order. */
+  /** The missing fact noted at a position below {@link #mark()}, with its concrete path. */
+  public Missing missing(int position) {
+    if (position >= gapCount) {
+      throw new IndexOutOfBoundsException(position);
+    }
+    return gaps[position].missing();
+  }
+
+  /** The missing facts noted since {@code mark}, without duplicates, in order. */
   List<Missing> missingSince(int mark) {
-    if (mark == missing.size()) {
+    if (mark == gapCount) {
       return List.of();
     }
-    List<Missing> out = new ArrayList<>();
-    for (int i = mark; i < missing.size(); i++) {
-      Missing m = missing.get(i);
+    List<Missing> out = new ArrayList<>(gapCount - mark);
+    for (int i = mark; i < gapCount; i++) {
+      Missing m = gaps[i].missing();
       if (!out.contains(m)) {
         out.add(m);
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   void spend() {

@@ -1,5 +1,6 @@
 package org.homeward.rules;
 
+import java.util.Arrays;
 import org.homeward.facts.FactDef;
 import org.homeward.person.Rec;
 
@@ -8,16 +9,41 @@ import org.homeward.person.Rec;
  * the field indexes to follow, so reading it costs a few array lookups.
  */
 final class FactRef {
+  /** Lists rarely hold more items than this. */
+  private static final int ITEMS_AHEAD = 4;
+
   final FactDef def;
   final Scope scope;
   final int[] chain;
   final String relative;
+  /**
+   * The missing facts (unknown, inexact) made ahead, when rules load, for the places this fact is
+   * usually read at: outside any list the one place; in a top-level list its first few items.
+   * Indexed by item; beyond them (and in nested lists) a fact is named only if kept (see {@link Gap}).
+   */
+  private final Gap[] unknownAhead;
+  private final Gap[] inexactAhead;
 
   FactRef(FactDef def, Scope scope, int[] chain, String relative) {
     this.def = def;
     this.scope = scope;
     this.chain = chain;
     this.relative = relative;
+    int places = scope == null ? 1 : scope.base == null ? ITEMS_AHEAD : 0;
+    this.unknownAhead = ahead(Missing.Kind.UNKNOWN, places);
+    this.inexactAhead = ahead(Missing.Kind.INEXACT, places);
+  }
+
+  private Gap[] ahead(Missing.Kind kind, int places) {
+    Gap[] gaps = new Gap[places];
+    for (int i = 0; i < places; i++) {
+      int[] indexes = new int[scope == null ? 0 : scope.depth + 1];
+      if (scope != null) {
+        indexes[scope.depth] = i;
+      }
+      gaps[i] = new Gap(missing(kind, indexes));
+    }
+    return gaps;
   }
 
   Object get(EvalContext ctx) {
@@ -31,16 +57,29 @@ final class FactRef {
     }
     Object value = rec.get(chain[chain.length - 1]);
     if (ctx.isTracing()) {
-      ctx.read(concrete(ctx), value);
+      ctx.read(concrete(ctx.indexes), value);
     }
     return value;
   }
 
-  String concrete(EvalContext ctx) {
-    return scope == null ? relative : scope.concrete(ctx) + "." + relative;
+  /** The concrete path at the given item index per slot, such as {@code entries[0].date}. */
+  String concrete(int[] indexes) {
+    return scope == null ? relative : scope.concrete(indexes) + "." + relative;
   }
 
+  /** Notes the fact as missing (unknown or inexact) for the current items. */
   void missing(EvalContext ctx, Missing.Kind kind) {
-    ctx.missing.add(new Missing(kind, def.path(), concrete(ctx), def.question()));
+    Gap[] ahead = kind == Missing.Kind.UNKNOWN ? unknownAhead : inexactAhead;
+    int place = scope == null ? 0 : ctx.indexes[scope.depth];
+    if (place < ahead.length) {
+      ctx.note(ahead[place]);
+    } else {
+      ctx.note(new Gap(this, kind, Arrays.copyOf(ctx.indexes, scope.depth + 1)));
+    }
+  }
+
+  /** The missing fact at the given item index per slot. */
+  Missing missing(Missing.Kind kind, int[] indexes) {
+    return new Missing(kind, def.path(), concrete(indexes), def.question());
   }
 }

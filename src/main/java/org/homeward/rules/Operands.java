@@ -22,7 +22,7 @@ final class Operands {
   }
 
   static Val dateVal(PartialDate d) {
-    return Val.range(d.first().toEpochDay(), d.last().toEpochDay());
+    return Val.range(d.firstEpochDay(), d.lastEpochDay());
   }
 
   /** A scalar fact. Unknown adds the fact to the missing list; a partial date adds it as inexact. */
@@ -172,8 +172,8 @@ final class Operands {
         if (r.get(dateIdx) instanceof PartialDate d && r.get(ageIdx) instanceof Double age) {
           long n = age.longValue();
           // Aged n on a day in [first, last]: born after (first - (n+1) years), on or before (last - n years).
-          iv[0] = Math.max(iv[0], Calendar.addYears(d.first().toEpochDay(), -(n + 1)) + 1);
-          iv[1] = Math.min(iv[1], Calendar.addYears(d.last().toEpochDay(), -n));
+          iv[0] = Math.max(iv[0], Calendar.addYears(d.firstEpochDay(), -(n + 1)) + 1);
+          iv[1] = Math.min(iv[1], Calendar.addYears(d.lastEpochDay(), -n));
         }
       }
     }
@@ -386,8 +386,11 @@ final class Operands {
     }
   }
 
-  /** Shared helper for the list aggregates: iterates a bound list, tracking the evaluation budget. */
-  abstract static class OverList {
+  /**
+   * Shared helper for the list aggregates: iterates a bound list, tracking the evaluation budget.
+   * {@code T} is what a walk over the list gives: a {@link Val} or a {@link Truth}.
+   */
+  abstract static class OverList<T> {
     final FactRef list;
     final Scope scope;
     final Condition where;
@@ -408,15 +411,18 @@ final class Operands {
       return (List<?>) v;
     }
 
+    /** Walks over the list's items. */
+    abstract T walk(EvalContext ctx);
+
     /**
-     * Runs a walk over the list and then restores the slot it binds: a definition evaluated inside
+     * Runs {@link #walk} and then restores the slot it binds: a definition evaluated inside
      * another list's loop may use the same slot.
      */
-    final <T> T restoring(EvalContext ctx, java.util.function.Function<EvalContext, T> walk) {
+    final T restoring(EvalContext ctx) {
       Rec saved = ctx.items[scope.depth];
       int savedIndex = ctx.indexes[scope.depth];
       try {
-        return walk.apply(ctx);
+        return walk(ctx);
       } finally {
         ctx.items[scope.depth] = saved;
         ctx.indexes[scope.depth] = savedIndex;
@@ -432,7 +438,7 @@ final class Operands {
   }
 
   /** The number of items satisfying {@code where}, as an interval; {@code distinct} merges items sharing a key. */
-  static final class Count extends OverList implements Operand {
+  static final class Count extends OverList<Val> implements Operand {
     private final FactRef[] distinct;
 
     Count(FactRef list, Scope scope, Condition where, FactRef[] distinct) {
@@ -442,17 +448,18 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Val walk(EvalContext ctx) {
+    @Override
+    Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.range(0, Double.POSITIVE_INFINITY);
       }
       int sure = 0;
       int maybe = 0;
-      Map<String, Integer> group = distinct.length == 0 ? null : new HashMap<>();
+      Map<Key, Integer> group = distinct.length == 0 ? null : new HashMap<>();
       int groups = 0;
       int unkeyed = 0;
       for (int i = 0; i < items.size(); i++) {
@@ -473,16 +480,16 @@ final class Operands {
             continue;
           }
           Integer found = null;
-          String[] keys = new String[distinct.length];
+          Key[] keys = new Key[distinct.length];
           for (int k = 0; k < distinct.length; k++) {
             Object kv = distinct[k].get(ctx);
-            keys[k] = kv == null ? null : k + ":" + kv;
+            keys[k] = kv == null ? null : new Key(k, kv);
             if (keys[k] != null && found == null) {
               found = group.get(keys[k]);
             }
           }
           int g = found != null ? found : groups++;
-          for (String key : keys) {
+          for (Key key : keys) {
             if (key != null) {
               group.putIfAbsent(key, g);
             }
@@ -501,10 +508,13 @@ final class Operands {
     public Type type() {
       return Type.NUMBER;
     }
+
+    /** The value of the k-th {@code distinct} field of an item: items sharing one are one occasion. */
+    private record Key(int field, Object value) {}
   }
 
   /** The sum of a number field over the items satisfying {@code where}; unknown amounts count as zero or more. */
-  static final class Sum extends OverList implements Operand {
+  static final class Sum extends OverList<Val> implements Operand {
     private final Operand value;
 
     Sum(FactRef list, Scope scope, Condition where, Operand value) {
@@ -514,10 +524,11 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Val walk(EvalContext ctx) {
+    @Override
+    Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.range(0, Double.POSITIVE_INFINITY);
@@ -545,7 +556,7 @@ final class Operands {
   }
 
   /** The earliest or latest date among the items satisfying {@code where}. */
-  static final class Extreme extends OverList implements Operand {
+  static final class Extreme extends OverList<Val> implements Operand {
     private final Operand value;
     private final boolean earliest;
 
@@ -557,10 +568,11 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      return restoring(ctx, this::walk);
+      return restoring(ctx);
     }
 
-    private Val walk(EvalContext ctx) {
+    @Override
+    Val walk(EvalContext ctx) {
       List<?> items = items(ctx);
       if (items == null) {
         return Val.UNKNOWN_RANGE;

@@ -27,17 +27,13 @@ final class Scope {
     this.shape = shape;
   }
 
-  /** The concrete path of the current item, such as {@code convictions[1].post_conviction[0]}. */
-  String concrete(EvalContext ctx) {
-    // The same item object in the same slot always has the same path: build it once.
-    if (ctx.concreteScope[depth] == this && ctx.concreteItem[depth] == ctx.items[depth] && ctx.concrete[depth] != null) {
-      return ctx.concrete[depth];
-    }
-    String own = relative + "[" + ctx.indexes[depth] + "]";
-    String path = base == null ? own : base.concrete(ctx) + "." + own;
-    ctx.concreteScope[depth] = this;
-    ctx.concreteItem[depth] = ctx.items[depth];
-    ctx.concrete[depth] = path;
-    return path;
+  /**
+   * The concrete path of the item at the given index per slot, such as
+   * {@code convictions[1].post_conviction[0]}. The base scope is bound in an outer slot, so
+   * {@code indexes[0..depth]} names the item.
+   */
+  String concrete(int[] indexes) {
+    String own = relative + "[" + indexes[depth] + "]";
+    return base == null ? own : base.concrete(indexes) + "." + own;
   }
 }

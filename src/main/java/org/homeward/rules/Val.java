@@ -9,6 +9,10 @@ final class Val {
   static final Val UNKNOWN_WORD = new Val(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
   static final Val UNKNOWN_RANGE = new Val(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
 
+  /** The two booleans, made once: boolean facts are read often. */
+  private static final Val YES = new Val(0, 0, Boolean.TRUE);
+  private static final Val NO = new Val(0, 0, Boolean.FALSE);
+
   /** The earliest or latest of no items: compares false with everything. */
   static final Val NONE = new Val(Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, null);
 
@@ -43,6 +47,9 @@ final class Val {
   }
 
   static Val word(Object w) {
+    if (w instanceof Boolean b) {
+      return b ? YES : NO;
+    }
     return w == null ? UNKNOWN_WORD : new Val(0, 0, w);
   }
 

@@ -12,7 +12,6 @@ import org.homeward.rules.Category;
 import org.homeward.rules.Criterion;
 import org.homeward.rules.DateExpression;
 import org.homeward.rules.EvalContext;
-import org.homeward.rules.Missing;
 import org.homeward.rules.RulePath;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.Truth;
@@ -23,9 +22,11 @@ import org.homeward.rules.Truth;
  */
 public final class Screener {
   private final RuleSet rules;
+  private final LeanScreener lean;
 
   public Screener(RuleSet rules) {
     this.rules = rules;
+    this.lean = new LeanScreener(rules);
   }
 
   public RuleSet rules() {
@@ -44,6 +45,14 @@ public final class Screener {
       return d.first();
     }
     return fallback;
+  }
+
+  /**
+   * The verdict of screening one person: the same outcomes, leads, barrier statuses and missing
+   * facts as {@link Verdict#of} a full {@link #screen}, at a fraction of the cost.
+   */
+  public Verdict verdict(Person person, LocalDate asOf) {
+    return lean.verdict(person, asOf);
   }
 
   /** Screens one person; {@code explain} records the facts each criterion read. */
@@ -67,59 +76,61 @@ public final class Screener {
 
   private CategoryResult screen(Category category, EvalContext ctx) {
     List<CriterionResult> disqualifiers = evaluate(category.disqualifiers(), ctx);
-    boolean disqualified = disqualifiers.stream().anyMatch(r -> r.truth() == Truth.TRUE);
-    List<PathResult> paths = new ArrayList<>();
+    boolean disqualified = false;
+    for (CriterionResult r : disqualifiers) {
+      disqualified |= r.truth() == Truth.TRUE;
+    }
+    List<RulePath> rulePaths = category.paths();
+    PathResult[] paths = new PathResult[rulePaths.size()];
     boolean anyMet = false;
     boolean allFailed = true;
     boolean lead = false;
-    for (RulePath p : category.paths()) {
-      List<CriterionResult> criteria = new ArrayList<>();
+    for (int i = 0; i < paths.length; i++) {
+      RulePath p = rulePaths.get(i);
+      CriterionResult[] criteria = new CriterionResult[p.criteria().size()];
       Truth truth = Truth.TRUE;
       boolean leadHere = false;
-      for (Criterion c : p.criteria()) {
+      for (int k = 0; k < criteria.length; k++) {
+        Criterion c = p.criteria().get(k);
         CriterionResult r = evaluate(c, ctx);
-        criteria.add(r);
+        criteria[k] = r;
         truth = truth.and(r.truth());
         leadHere |= c.lead() && r.truth() == Truth.TRUE;
       }
-      paths.add(new PathResult(p.id(), p.title(), truth, criteria));
+      paths[i] = new PathResult(p.id(), p.title(), truth, List.of(criteria));
       anyMet |= truth == Truth.TRUE;
       allFailed &= truth == Truth.FALSE;
       lead |= leadHere && truth == Truth.UNKNOWN;
     }
-    Outcome outcome;
-    if (disqualified) {
-      outcome = Outcome.DOES_NOT_FIT;
-    } else if (anyMet) {
-      outcome = Outcome.MAY_FIT;
-    } else if (allFailed) {
-      outcome = Outcome.DOES_NOT_FIT;
-    } else {
-      outcome = Outcome.NEEDS_INFO;
-    }
+    Outcome outcome = outcome(disqualified, anyMet, allFailed);
     Set<MissingFact> missing = new LinkedHashSet<>();
     if (outcome == Outcome.NEEDS_INFO) {
       for (PathResult p : paths) {
         if (p.truth() == Truth.UNKNOWN) {
-          p.criteria().forEach(r -> r.missing().forEach(m -> missing.add(m)));
+          p.criteria().forEach(r -> missing.addAll(r.missing()));
         }
       }
     }
     if (outcome != Outcome.DOES_NOT_FIT) {
-      disqualifiers.forEach(r -> r.missing().forEach(m -> missing.add(m)));
+      disqualifiers.forEach(r -> missing.addAll(r.missing()));
     }
-    List<CriterionResult> notes = evaluate(category.notes(), ctx).stream()
-        .filter(r -> r.truth() == Truth.TRUE).toList();
+    List<CriterionResult> notes = new ArrayList<>();
+    for (Criterion note : category.notes()) {
+      Criterion.Evaluation e = note.evaluate(ctx);
+      if (e.truth() == Truth.TRUE) {
+        notes.add(result(note, e));
+      }
+    }
     List<CriterionResult> steps = new ArrayList<>();
     for (Criterion step : category.nextSteps()) {
-      CriterionResult r = evaluate(step, ctx);
+      Criterion.Evaluation e = step.evaluate(ctx);
       boolean unconditional = !step.conditional();
-      if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && r.truth() == Truth.TRUE)) {
-        steps.add(r);
+      if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && e.truth() == Truth.TRUE)) {
+        steps.add(result(step, e));
       }
     }
     return new CategoryResult(category.id(), category.title(), outcome, outcome == Outcome.NEEDS_INFO && lead,
-        paths, disqualifiers, List.copyOf(missing), notes, steps, category.citations());
+        List.of(paths), disqualifiers, List.copyOf(missing), notes, steps, category.citations());
   }
 
   /**
@@ -142,74 +153,97 @@ public final class Screener {
     Truth ended = Truth.FALSE;
     if (b.ends() != null) {
       DateExpression.Result end = b.ends().evaluate(ctx);
-      if (end.none()) {
-        ended = Truth.FALSE;
-      } else if (end.exact()) {
-        endsOn = end.first();
-        ended = Truth.of(!asOf.isBefore(endsOn));
-      } else if (end.last() != null && !asOf.isBefore(end.last())) {
-        ended = Truth.TRUE;
-      } else if (end.first() != null && asOf.isBefore(end.first())) {
-        ended = Truth.FALSE;
-      } else {
-        ended = Truth.UNKNOWN;
-        end.missing().forEach(m -> missing.add(fact(m)));
+      endsOn = end.exact() ? end.first() : null;
+      ended = ended(end, asOf);
+      if (ended == Truth.UNKNOWN) {
+        end.missing().forEach(m -> missing.add(MissingFact.of(m)));
       }
     }
-    BarrierStatus status;
-    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
-      status = BarrierStatus.NOT_TRIGGERED;
-    } else if (triggered == Truth.TRUE && ended == Truth.TRUE) {
-      status = BarrierStatus.EXPIRED;
-    } else if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
-      status = BarrierStatus.ACTIVE;
-    } else {
-      status = BarrierStatus.POSSIBLE;
-    }
+    BarrierStatus status = status(triggered, excepted, ended);
     if (status == BarrierStatus.POSSIBLE) {
       triggers.forEach(r -> missing.addAll(r.missing()));
       exceptions.forEach(r -> missing.addAll(r.missing()));
     } else {
       missing.clear();
     }
-    List<CriterionResult> notes = evaluate(b.notes(), ctx).stream().filter(r -> r.truth() == Truth.TRUE).toList();
+    List<CriterionResult> notes = new ArrayList<>();
+    for (Criterion note : b.notes()) {
+      Criterion.Evaluation e = note.evaluate(ctx);
+      if (e.truth() == Truth.TRUE) {
+        notes.add(result(note, e));
+      }
+    }
     List<CriterionResult> steps = new ArrayList<>();
     for (Criterion step : b.nextSteps()) {
-      CriterionResult r = evaluate(step, ctx);
-      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && r.truth() == Truth.TRUE)) {
-        steps.add(r);
+      Criterion.Evaluation e = step.evaluate(ctx);
+      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && e.truth() == Truth.TRUE)) {
+        steps.add(result(step, e));
       }
     }
     return new BarrierResult(b.id(), b.title(), status, endsOn, triggers, exceptions, List.copyOf(missing), notes,
         steps, b.citations(), b.affects());
   }
 
-  private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
-    List<CriterionResult> out = new ArrayList<>(criteria.size());
-    for (Criterion c : criteria) {
-      out.add(evaluate(c, ctx));
+  /** A category is out when disqualified, may fit when a path is met, is out when every path fails, and else is open. */
+  static Outcome outcome(boolean disqualified, boolean anyMet, boolean allFailed) {
+    if (disqualified) {
+      return Outcome.DOES_NOT_FIT;
     }
-    return out;
+    if (anyMet) {
+      return Outcome.MAY_FIT;
+    }
+    return allFailed ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
+  }
+
+  /** Whether a barrier has ended by the as-of date, given the days its end may be. */
+  static Truth ended(DateExpression.Result end, LocalDate asOf) {
+    if (end.none()) {
+      return Truth.FALSE;
+    }
+    if (end.exact()) {
+      return Truth.of(!asOf.isBefore(end.first()));
+    }
+    if (end.last() != null && !asOf.isBefore(end.last())) {
+      return Truth.TRUE;
+    }
+    if (end.first() != null && asOf.isBefore(end.first())) {
+      return Truth.FALSE;
+    }
+    return Truth.UNKNOWN;
+  }
+
+  /** A barrier's status from whether it is triggered, excepted and ended. */
+  static BarrierStatus status(Truth triggered, Truth excepted, Truth ended) {
+    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
+      return BarrierStatus.NOT_TRIGGERED;
+    }
+    if (triggered == Truth.TRUE && ended == Truth.TRUE) {
+      return BarrierStatus.EXPIRED;
+    }
+    if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
+      return BarrierStatus.ACTIVE;
+    }
+    return BarrierStatus.POSSIBLE;
+  }
+
+  private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
+    CriterionResult[] out = new CriterionResult[criteria.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = evaluate(criteria.get(i), ctx);
+    }
+    return List.of(out);
   }
 
   private CriterionResult evaluate(Criterion c, EvalContext ctx) {
-    Criterion.Evaluation e = c.evaluate(ctx);
-    List<MissingFact> missing = e.missing().isEmpty() ? List.of() : new ArrayList<>(e.missing().size());
-    for (Missing m : e.missing()) {
-      missing.add(fact(m));
-    }
-    return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), missing, e.reads());
+    return result(c, c.evaluate(ctx));
   }
 
-  private static MissingFact fact(Missing m) {
-    return new MissingFact(m.kind(), m.path(), m.at(), question(m));
-  }
-
-  private static String question(Missing m) {
-    if (m.kind() == Missing.Kind.REVIEW) {
-      return m.at();
+  /** The result of a criterion as evaluated; its lists are built immutable, so the record need not copy them. */
+  private static CriterionResult result(Criterion c, Criterion.Evaluation e) {
+    MissingFact[] missing = new MissingFact[e.missing().size()];
+    for (int i = 0; i < missing.length; i++) {
+      missing[i] = MissingFact.of(e.missing().get(i));
     }
-    String q = m.question() == null ? "What is " + m.path() + "?" : m.question();
-    return m.kind() == Missing.Kind.INEXACT ? "Exact date needed. " + q : q;
+    return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), List.of(missing), e.reads());
   }
 }
