@@ -1,6 +1,7 @@
 package org.homeward.batch;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -26,7 +27,8 @@ public final class CsvSink implements Sink {
     if (excel) {
       out.write('\uFEFF');
     }
-    this.rows = MAPPER.writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader()).writeValues(out);
+    this.rows = MAPPER.writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader())
+        .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
     List<String> header = table.header();
     rows.write(header.toArray(new String[0]));
   }

@@ -23,6 +23,8 @@ import org.homeward.screening.Verdict;
 public final class Table {
   private final RuleSet rules;
   private final List<String> header = new ArrayList<>();
+  /** Column names by concrete path: few distinct paths recur in every row. Rows are written on one thread. */
+  private final java.util.Map<String, String> columns = new java.util.HashMap<>();
 
   public Table(RuleSet rules) {
     this.rules = rules;
@@ -37,7 +39,7 @@ public final class Table {
     return List.copyOf(header);
   }
 
-  /** The cells of a screened row; the row number is the first cell. */
+  /** The cells of a screened row; the row number is the first cell. Not thread-safe. */
   public String[] cells(long row, String id, Verdict v) {
     String[] out = new String[header.size()];
     out[0] = Long.toString(row);
@@ -55,8 +57,8 @@ public final class Table {
     Set<String> inexact = new LinkedHashSet<>();
     for (MissingFact m : v.missing()) {
       switch (m.kind()) {
-        case UNKNOWN -> missing.add(column(m.at()));
-        case INEXACT -> inexact.add(column(m.at()));
+        case UNKNOWN -> missing.add(columns.computeIfAbsent(m.at(), Table::column));
+        case INEXACT -> inexact.add(columns.computeIfAbsent(m.at(), Table::column));
         case REVIEW -> { }
       }
     }
