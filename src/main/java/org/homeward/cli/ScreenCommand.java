@@ -130,15 +130,15 @@ final class ScreenCommand implements Callable<Integer> {
     RuleSet ruleSet = rules.load();
     Screener screener = new Screener(ruleSet);
     PersonBuilder builder = new PersonBuilder(ruleSet.facts());
-    Columns columns = new Columns(ruleSet.facts());
-    ColumnMap mapping = map == null ? ColumnMap.NONE : ColumnMap.load(map, columns);
     List<Source> sources = new ArrayList<>();
     for (String file : files) {
       sources.add(source(file));
     }
+    boolean sheets = sources.stream().anyMatch(s -> "csv".equals(s.kind()) || "xlsx".equals(s.kind()));
+    Columns columns = sheets || map != null ? new Columns(ruleSet.facts()) : null;
+    ColumnMap mapping = map == null ? ColumnMap.NONE : ColumnMap.load(map, columns);
     Summary summary = new Summary(ruleSet);
-    Pipeline pipeline = new Pipeline(screener, given, io.today(),
-        threads != null ? threads : Runtime.getRuntime().availableProcessors(), explain);
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Progress progress = new Progress(io.err(), io.terminal() && !quiet);
     boolean batch = true;
     try (AtomicOutput out = output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
@@ -150,6 +150,7 @@ final class ScreenCommand implements Callable<Integer> {
           if (sink == null) {
             sink = sink(fmt, out, ruleSet, !batch, given);
           }
+          Pipeline pipeline = new Pipeline(screener, given, io.today(), single ? 1 : workers, explain);
           pipeline.run(reporting(stream, fmt), sink, summary, progress);
           if (stream instanceof SheetPersonStream sheet) {
             summary.blankRows(summary.blank() + sheet.blankRows());
