@@ -76,6 +76,7 @@ abstract class AtomicOutput implements java.io.Closeable {
   static AtomicOutput file(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+    temp.toFile().deleteOnExit();
     OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
     Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
     return new AtomicOutput() {

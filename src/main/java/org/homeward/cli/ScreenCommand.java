@@ -177,7 +177,8 @@ final class ScreenCommand implements Callable<Integer> {
     }
     if (summary.errors() > 0) {
       if (!batch || quiet) {
-        io.err().println("homeward: " + summary.screened() + " screened, " + summary.errors() + " could not be read (see above).");
+        io.err().printf("homeward: %,d screened, %,d could not be read (%s).%n", summary.screened(), summary.errors(),
+            fmt.equals("text") || summary.errors() <= ERRORS_SHOWN ? "see above" : "each is in the output, with its reason");
       }
       return summary.screened() == 0 ? ExitCode.INPUT.code() : ExitCode.ROW_ERRORS.code();
     }
