@@ -277,6 +277,34 @@ class BatchCliTest {
   }
 
   @Test
+  void excelDateCellsAreDatesAndExcelNumbersAreTheDigitsTyped() throws IOException {
+    Path in = dir.resolve("dates.xlsx");
+    try (java.io.OutputStream os = Files.newOutputStream(in)) {
+      org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0");
+      org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("People");
+      String[] header = {"id", "birth_date", "entries.1.date", "entries.1.age_at_entry", "currently_in_us"};
+      for (int c = 0; c < header.length; c++) {
+        ws.value(0, c, header[c]);
+      }
+      ws.value(1, 0, 1001);
+      ws.value(1, 1, LocalDate.of(1993, 4, 11));
+      ws.style(1, 1).format("mm/dd/yyyy").set();
+      ws.value(1, 2, 2001);
+      ws.value(1, 3, 8);
+      ws.value(1, 4, false);
+      wb.finish();
+    }
+    Run r = run("screen", in.toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode doc = JSON.readTree(r.lines().get(0));
+    assertThat(doc.get("id").asText()).as("a numeric id keeps its digits").isEqualTo("1001");
+    Path json = write("same.json", "{\"id\":\"1001\",\"birth_date\":\"1993-04-11\",\"entries\":[{\"date\":\"2001\","
+        + "\"age_at_entry\":8}],\"currently_in_us\":false}");
+    assertThat(screenJson(in)).as("a date cell is the date; 2001 in a plain number cell is the year 2001")
+        .isEqualTo(screenJson(json));
+  }
+
+  @Test
   void semicolonSeparatedSheetsFromEuropeanExcelAreRead() throws IOException {
     Run r = run("screen", write("eu.csv", "id;birth_date\na;1990\n").toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).isZero();
