@@ -144,6 +144,8 @@ final class RulesCommand {
     private final Io io;
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")
     java.nio.file.Path dir;
+    @Option(names = "--untranslated", description = "List every human-facing text that has no Spanish twin (es:) yet.")
+    boolean untranslated;
     @Mixin RuleOptions rules;
 
     CheckCommand(Io io) {
@@ -164,6 +166,14 @@ final class RulesCommand {
         return ExitCode.RULES.code();
       }
       io.out().println("Rule set OK (" + warnings + " warning(s)).");
+      org.homeward.document.Translations tr = org.homeward.rules.RuleLoader.load(rules.source()).translations();
+      if (untranslated) {
+        tr.untranslated().forEach(t -> io.out().println("untranslated: " + t));
+      }
+      if (!tr.untranslated().isEmpty()) {
+        io.out().println(tr.untranslated().size() + " of " + tr.size() + " human-facing texts have no Spanish twin"
+            + (untranslated ? "." : " ('homeward rules check --untranslated' lists them)."));
+      }
       return ExitCode.OK.code();
     }
   }

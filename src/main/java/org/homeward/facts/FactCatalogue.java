@@ -10,6 +10,7 @@ import java.util.Set;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Node;
 import org.homeward.document.ProblemException;
+import org.homeward.document.Translations;
 
 /** The catalogue of facts, loaded once from {@code facts.yaml}; immutable and thread-safe. */
 public final class FactCatalogue {
@@ -19,11 +20,18 @@ public final class FactCatalogue {
   private final Map<String, FactDef> byPath;
   private final Shape root;
   private final String version;
+  private final Translations translations;
 
-  private FactCatalogue(Map<String, FactDef> byPath, Shape root, String version) {
+  private FactCatalogue(Map<String, FactDef> byPath, Shape root, String version, Translations translations) {
     this.byPath = byPath;
     this.root = root;
     this.version = version;
+    this.translations = translations;
+  }
+
+  /** The Spanish twins of the facts' meanings and questions ({@code es:} beside them). */
+  public Translations translations() {
+    return translations;
   }
 
   /** The person's own fields. */
@@ -99,8 +107,12 @@ public final class FactCatalogue {
     if (top.get("version") instanceof Node.Scalar v) {
       version = v.text();
     }
+    Translations translations = new Translations();
     for (Node item : facts.items()) {
       FactDef def = parseFact(item, shapes, problems);
+      if (def != null && item instanceof Node.Mapping fm) {
+        spanish(fm, translations, problems);
+      }
       if (def == null) {
         continue;
       }
@@ -116,7 +128,29 @@ public final class FactCatalogue {
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       throw new ProblemException(ProblemException.Kind.RULES, problems);
     }
-    return new FactCatalogue(byPath, root, version);
+    return new FactCatalogue(byPath, root, version, translations);
+  }
+
+  /** A fact's meaning and question, and their Spanish twins under {@code es:}. */
+  private static void spanish(Node.Mapping m, Translations translations, List<Diagnostic> problems) {
+    translations.need(text(m, "meaning"));
+    translations.need(text(m, "question"));
+    if (m.get("es") == null) {
+      return;
+    }
+    if (!(m.get("es") instanceof Node.Mapping es)) {
+      problems.add(Diagnostic.error(m.get("es").location(), "'es' holds the Spanish of 'meaning' and 'question'"));
+      return;
+    }
+    for (Map.Entry<String, Node> e : es.entries().entrySet()) {
+      String english = text(m, e.getKey());
+      if (!Set.of("meaning", "question").contains(e.getKey()) || english == null) {
+        problems.add(Diagnostic.error(es.keyLocation(e.getKey()), "'es' may translate only the fact's own "
+            + "'meaning' and 'question', found '" + e.getKey() + "'"));
+      } else if (e.getValue() instanceof Node.Scalar v && !v.isNull()) {
+        translations.add(english, v.text());
+      }
+    }
   }
 
   private static FactDef parseFact(Node item, Map<String, Shape> shapes, List<Diagnostic> problems) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.Node;
+import org.homeward.document.Translations;
 import org.homeward.facts.FactCatalogue;
 import org.homeward.facts.FactDef;
 import org.homeward.facts.FactType;
@@ -24,7 +25,7 @@ import org.homeward.person.PartialDate;
 final class ConditionCompiler {
   static final Set<String> CONDITION_KEYS =
       Set.of("all", "any", "not", "exists", "every", "where", "ref", "review", "if", "overlaps", "start",
-          "end", "fact", "left", "op", "value", "right");
+          "end", "fact", "left", "op", "value", "right", "es");
   private static final Pattern COMPACT =
       Pattern.compile("^\\s*(\\S+)\\s+(==|!=|<=|>=|<|>|in|not_in|contains_any|contains_all|before|after"
           + "|on_or_before|on_or_after)\\s+(.+?)\\s*$");
@@ -37,13 +38,16 @@ final class ConditionCompiler {
   private final Map<String, Object> compiled = new HashMap<>();
   private final Set<String> compiling = new LinkedHashSet<>();
   private final List<Diagnostic> problems;
+  private final Translations translations;
   private final Operands.Birth birth;
 
   ConditionCompiler(
       FactCatalogue catalogue,
       Map<String, Parameter> parameters,
       Map<String, Node> definitions,
-      List<Diagnostic> problems) {
+      List<Diagnostic> problems,
+      Translations translations) {
+    this.translations = translations;
     this.catalogue = catalogue;
     this.parameters = parameters;
     this.definitions = definitions;
@@ -172,8 +176,18 @@ final class ConditionCompiler {
       ref.target = (Condition) target;
       return ref;
     }
+    if (m.get("es") != null && m.get("review") == null) {
+      problems.add(Diagnostic.error(m.keyLocation("es"), "'es' in a condition is the Spanish of its 'review' note"));
+    }
     if (m.get("review") != null) {
-      return new Conditions.Review(word(m.get("review")), m.get("if") == null ? null : cond(m.get("if"), scope));
+      String note = word(m.get("review"));
+      translations.need(note);
+      if (m.get("es") instanceof Node.Scalar es && !es.isNull() && !es.text().isBlank()) {
+        translations.add(note, es.text());
+      } else if (m.get("es") != null) {
+        problems.add(Diagnostic.error(m.get("es").location(), "expected the Spanish text of the review note"));
+      }
+      return new Conditions.Review(note, m.get("if") == null ? null : cond(m.get("if"), scope));
     }
     if (m.get("overlaps") != null) {
       Operand periods = operand(m.get("overlaps"), scope, Operand.Type.PERIODS, null);

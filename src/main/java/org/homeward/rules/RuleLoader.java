@@ -18,6 +18,7 @@ import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
+import org.homeward.document.Translations;
 import org.homeward.facts.FactCatalogue;
 import org.homeward.person.PartialDate;
 
@@ -27,17 +28,19 @@ import org.homeward.person.PartialDate;
  */
 public final class RuleLoader {
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "paths", "disqualifiers", "notes", "next_steps");
+      "definitions", "paths", "disqualifiers", "notes", "next_steps", "es");
   private static final Set<String> BARRIER_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects");
-  private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers");
-  private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria");
+      "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects", "es");
+  private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers",
+      "es");
+  private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria", "es");
   private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values");
 
   private final RuleSource source;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final MessageDigest digest;
   private final Map<String, String> texts = new HashMap<>();
+  private final Translations translations = new Translations();
 
   private RuleLoader(RuleSource source) {
     this.source = source;
@@ -183,7 +186,9 @@ public final class RuleLoader {
       bundled = null;
     }
     // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
-    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories, barriers);
+    translations.addAll(facts.translations());
+    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories, barriers,
+        translations);
   }
 
   /** What every rule and barrier file starts with: its id, citations and a compiler for its conditions. */
@@ -196,6 +201,7 @@ public final class RuleLoader {
       return null;
     }
     unknownKeys(m, keys, what);
+    human(m, "title", "summary");
     String id = required(m, "id");
     if (id != null && !id.equals(folder)) {
       problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' must match its folder '" + folder + "'"));
@@ -227,6 +233,7 @@ public final class RuleLoader {
         continue;
       }
       unknownKeys(pm, PATH_KEYS, "a path");
+      human(pm, "title");
       String pid = required(pm, "id");
       unique(ids, pid, pm);
       List<Criterion> criteria = new ArrayList<>();
@@ -300,7 +307,7 @@ public final class RuleLoader {
         definitions.put(did, dm);
       }
     }
-    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems);
+    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems, translations);
     compiler.compileDefinitions();
     return compiler;
   }
@@ -333,6 +340,7 @@ public final class RuleLoader {
       return null;
     }
     unknownKeys(m, CRITERION_KEYS, "a criterion");
+    human(m, "text", "question");
     String id = required(m, "id");
     if (ids != null) {
       unique(ids, id, m);
@@ -532,6 +540,37 @@ public final class RuleLoader {
       problems.add(Diagnostic.error(m.location(), "'" + key + "' is required here"));
     }
     return v;
+  }
+
+  /**
+   * Records a mapping's human-facing texts, and their Spanish twins from its {@code es:} mapping,
+   * which may translate only those keys, and only where the English is given.
+   */
+  private void human(Node.Mapping m, String... keys) {
+    List<String> allowed = List.of(keys);
+    for (String k : keys) {
+      translations.need(text(m, k));
+    }
+    Node es = m.get("es");
+    if (es == null) {
+      return;
+    }
+    if (!(es instanceof Node.Mapping em)) {
+      problems.add(Diagnostic.error(es.location(), "'es' holds the Spanish of " + String.join(" and ", allowed)
+          + ", as a map (text: ...)"));
+      return;
+    }
+    for (Map.Entry<String, Node> e : em.entries().entrySet()) {
+      String english = allowed.contains(e.getKey()) ? text(m, e.getKey()) : null;
+      if (english == null) {
+        problems.add(Diagnostic.error(em.keyLocation(e.getKey()), "'es' here may translate only "
+            + String.join(", ", allowed) + " (where the English is given), found '" + e.getKey() + "'"));
+      } else if (!(e.getValue() instanceof Node.Scalar v) || v.isNull() || v.text().isBlank()) {
+        problems.add(Diagnostic.error(e.getValue().location(), "expected the Spanish text of '" + e.getKey() + "'"));
+      } else {
+        translations.add(english, v.text());
+      }
+    }
   }
 
   private static String text(Node.Mapping m, String key) {

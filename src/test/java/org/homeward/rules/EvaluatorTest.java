@@ -21,7 +21,8 @@ class EvaluatorTest {
 
   private static Condition compile(String yaml, List<Diagnostic> problems) {
     Node node = NodeReader.readYaml(new StringReader(yaml), "test.yaml");
-    return new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems).condition(node);
+    return new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems,
+        new org.homeward.document.Translations()).condition(node);
   }
 
   private static Result eval(String yaml, String personJson) {
