@@ -31,6 +31,7 @@ import org.homeward.person.PersonBuilder;
 import org.homeward.person.PersonStream;
 import org.homeward.person.Row;
 import org.homeward.report.TextReport;
+import org.homeward.report.Words;
 import org.homeward.rules.RuleSet;
 import org.homeward.screening.Screener;
 import org.homeward.sheet.ColumnMap;
@@ -105,6 +106,10 @@ final class ScreenCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on standard error.")
   boolean quiet;
 
+  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
+      description = "Language of the report for people: en or es (español). JSON and sheets keep machine words. Default: ${DEFAULT-VALUE}.")
+  String lang;
+
   @Option(names = "--no-color", description = "No colour in text output (also: the NO_COLOR environment variable).")
   boolean noColor;
 
@@ -118,6 +123,9 @@ final class ScreenCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     LocalDate given = parseAsOf();
     String fmt = outputFormat();
+    if (!Words.LANGUAGES.contains(lang)) {
+      throw usage("--lang must be en or es");
+    }
     if (excel && !fmt.equals("csv")) {
       throw usage("--excel applies to CSV output only (--format csv)");
     }
@@ -216,7 +224,8 @@ final class ScreenCommand implements Callable<Integer> {
       case "xlsx" -> new XlsxSink(new Table(ruleSet), out.stream(), "As of " + (given != null ? given
           : "each person's screening_date, else " + io.today()) + "; rule set " + ruleSet.version());
       case "json", "jsonl" -> ReportSink.json(w, fmt.equals("json"), explain, single);
-      default -> ReportSink.text(w, new TextReport(output == null && !noColor && io.colorAllowed(), explain));
+      default -> ReportSink.text(w, new TextReport(output == null && !noColor && io.colorAllowed(), explain,
+          Words.of(lang, ruleSet.translations())));
     };
   }
 

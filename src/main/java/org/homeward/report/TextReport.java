@@ -36,70 +36,78 @@ public final class TextReport {
 
   private final boolean color;
   private final boolean explain;
+  private final Words w;
 
   public TextReport(boolean color, boolean explain) {
+    this(color, explain, Words.english());
+  }
+
+  /** A report in the language of {@code words}. */
+  public TextReport(boolean color, boolean explain, Words words) {
     this.color = color;
     this.explain = explain;
+    this.w = words;
   }
 
   /** Writes one person's report. */
   public void write(Screening s, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    b.append(paint(BOLD, "Homeward screening: " + s.personId())).append('\n');
+    b.append(paint(BOLD, w.ui("report.title", s.personId()))).append('\n');
     if (s.name() != null) {
-      b.append("Name: ").append(s.name()).append('\n');
+      b.append(w.ui("report.name", s.name())).append('\n');
     }
-    b.append("As of ").append(s.asOf()).append(" | rules ").append(s.rulesVersion()).append('\n');
+    b.append(w.ui("report.asof", s.asOf(), s.rulesVersion())).append('\n');
     // Groups in the brief's precedence within each: may fit (a possible citizen first, as the
     // rule set orders it), leads, then what does not fit; unexplored categories fold into one list.
-    group(b, s, "MAY FIT", c -> c.outcome() == Outcome.MAY_FIT, true);
-    group(b, s, "NEEDS INFORMATION", c -> c.outcome() == Outcome.NEEDS_INFO && (c.lead() || explain), true);
-    group(b, s, "DOES NOT FIT", c -> c.outcome() == Outcome.DOES_NOT_FIT, explain);
+    group(b, s, w.ui("group.may_fit"), c -> c.outcome() == Outcome.MAY_FIT, true);
+    group(b, s, w.ui("group.needs_info"), c -> c.outcome() == Outcome.NEEDS_INFO && (c.lead() || explain), true);
+    group(b, s, w.ui("group.does_not_fit"), c -> c.outcome() == Outcome.DOES_NOT_FIT, explain);
     List<CategoryResult> unexplored = s.categories().stream()
         .filter(c -> c.outcome() == Outcome.NEEDS_INFO && !c.lead() && !explain).toList();
     if (!unexplored.isEmpty()) {
-      b.append('\n').append(paint(BOLD, "NOT YET EXPLORED")).append(" (nothing decisive is known about these yet)\n");
+      b.append('\n').append(paint(BOLD, w.ui("group.unexplored"))).append(' ').append(w.ui("group.unexplored.note"))
+          .append('\n');
       List<MissingFact> asks = new ArrayList<>();
       for (CategoryResult c : unexplored) {
-        b.append("  ? ").append(c.title()).append(" [").append(c.id()).append("]\n");
+        b.append("  ? ").append(w.rule(c.title())).append(" [").append(c.id()).append("]\n");
         asks.addAll(c.missing());
       }
-      b.append("  Questions that would open them:\n");
+      b.append("  ").append(w.ui("group.unexplored.questions")).append('\n');
       questions(b, asks, UNEXPLORED_QUESTIONS);
     }
     List<BarrierResult> flagged = s.barriers().stream().filter(x -> x.status() != BarrierStatus.NOT_TRIGGERED).toList();
     if (!flagged.isEmpty()) {
-      b.append('\n').append(paint(BOLD, "Barriers to coming back")).append('\n');
+      b.append('\n').append(paint(BOLD, w.ui("barriers.heading"))).append('\n');
       for (BarrierResult bar : flagged) {
-        b.append("  ").append(bar.title()).append(" [").append(bar.id()).append("]: ").append(status(bar)).append('\n');
+        b.append("  ").append(w.rule(bar.title())).append(" [").append(bar.id()).append("]: ").append(status(bar)).append('\n');
         for (CriterionResult r : bar.triggers()) {
           if (r.truth() != Truth.FALSE) {
             criterion(b, r, "      ");
           }
         }
         questions(b, bar.missing(), Integer.MAX_VALUE);
-        list(b, "Notes", bar.notes());
-        list(b, "Next steps", bar.nextSteps());
+        list(b, w.ui("notes"), bar.notes());
+        list(b, w.ui("next_steps"), bar.nextSteps());
       }
     }
-    b.append('\n').append(Disclaimer.TEXT).append('\n');
+    b.append('\n').append(w.ui("disclaimer")).append('\n');
     out.write(b.toString());
   }
 
   private void category(StringBuilder b, CategoryResult c) {
-    String outcome = c.outcome().label().toUpperCase(java.util.Locale.ROOT);
+    String outcome = w.outcome(c.outcome()).toUpperCase(java.util.Locale.ROOT);
     if (c.outcome() == Outcome.NEEDS_INFO) {
-      outcome += c.lead() ? " (lead)" : " (unexplored)";
+      outcome += " (" + w.ui(c.lead() ? "open.lead" : "open.unexplored") + ")";
     }
     String colour = switch (c.outcome()) {
       case MAY_FIT -> GREEN;
       case NEEDS_INFO -> YELLOW;
       case DOES_NOT_FIT -> RED;
     };
-    b.append(paint(BOLD, c.title())).append(" [").append(c.id()).append("]: ")
+    b.append(paint(BOLD, w.rule(c.title()))).append(" [").append(c.id()).append("]: ")
         .append(paint(colour, outcome)).append('\n');
     for (PathResult p : c.paths()) {
-      b.append("  ").append(mark(p.truth())).append(" Path: ").append(p.title()).append('\n');
+      b.append("  ").append(mark(p.truth())).append(' ').append(w.ui("path", w.rule(p.title()))).append('\n');
       if (p.truth() == Truth.FALSE && !explain) {
         p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
             .ifPresent(r -> criterion(b, r, "      "));
@@ -111,17 +119,18 @@ public final class TextReport {
     }
     for (CriterionResult d : c.disqualifiers()) {
       if (d.truth() != Truth.FALSE || explain) {
-        b.append("  Disqualifier ").append(mark(d.truth())).append(' ').append(d.text()).append('\n');
+        b.append("  ").append(w.ui("disqualifier")).append(' ').append(mark(d.truth())).append(' ')
+            .append(w.rule(d.text())).append('\n');
       }
     }
     if (!c.missing().isEmpty()) {
-      b.append("  Questions to ask:\n");
+      b.append("  ").append(w.ui("questions")).append('\n');
       questions(b, c.missing(), Integer.MAX_VALUE);
     }
-    list(b, "Notes", c.notes());
-    list(b, "Next steps", c.nextSteps());
+    list(b, w.ui("notes"), c.notes());
+    list(b, w.ui("next_steps"), c.nextSteps());
     if (!c.citations().isEmpty()) {
-      b.append("  Citations:\n");
+      b.append("  ").append(w.ui("citations")).append(":\n");
       for (Citation cite : c.citations()) {
         b.append("    [").append(cite.id()).append("] ").append(cite.title());
         if (cite.url() != null) {
@@ -144,17 +153,19 @@ public final class TextReport {
         b.append('\n');
         category(b, c);
       } else {
-        b.append("  ").append(mark(Truth.FALSE)).append(' ').append(c.title()).append(" [").append(c.id()).append("]\n");
+        b.append("  ").append(mark(Truth.FALSE)).append(' ').append(w.rule(c.title())).append(" [").append(c.id())
+            .append("]\n");
         for (PathResult p : c.paths()) {
           p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
-              .ifPresent(r -> b.append("      ").append(p.title()).append(": not met - ").append(r.text()).append('\n'));
+              .ifPresent(r -> b.append("      ").append(w.ui("path.not_met", w.rule(p.title()), w.rule(r.text())))
+                  .append('\n'));
         }
         c.disqualifiers().stream().filter(r -> r.truth() == Truth.TRUE)
-            .forEach(r -> b.append("      Disqualified: ").append(r.text()).append('\n'));
+            .forEach(r -> b.append("      ").append(w.ui("disqualified", w.rule(r.text()))).append('\n'));
       }
       for (BarrierResult bar : s.barriersOf(c.id())) {
         if (bar.status() != BarrierStatus.NOT_TRIGGERED) {
-          b.append("  Barrier ").append(bar.id()).append(": ").append(status(bar)).append('\n');
+          b.append("  ").append(w.ui("barrier.label", bar.id())).append(": ").append(status(bar)).append('\n');
         }
       }
     }
@@ -165,14 +176,14 @@ public final class TextReport {
     Set<String> asked = new LinkedHashSet<>();
     for (MissingFact m : missing) {
       String line = m.kind() == Missing.Kind.REVIEW
-          ? "Attorney review: " + m.question()
-          : m.question() + paint(DIM, " (" + m.at() + ")");
+          ? w.question(m)
+          : w.question(m) + paint(DIM, " (" + m.at() + ")");
       asked.add(line);
     }
     int n = 0;
     for (String line : asked) {
       if (n++ == most) {
-        b.append("    - ... and ").append(asked.size() - most).append(" more (see --explain or --format json)\n");
+        b.append("    - ").append(w.ui("questions.more", asked.size() - most)).append('\n');
         break;
       }
       b.append("    - ").append(line).append('\n');
@@ -180,26 +191,26 @@ public final class TextReport {
   }
 
   private void criterion(StringBuilder b, CriterionResult r, String indent) {
-    b.append(indent).append(mark(r.truth())).append(' ').append(r.text());
+    b.append(indent).append(mark(r.truth())).append(' ').append(w.rule(r.text()));
     if (!r.citations().isEmpty()) {
       b.append(paint(DIM, " [" + String.join(", ", r.citations()) + "]"));
     }
     b.append('\n');
     if (explain) {
       for (var read : r.reads()) {
-        b.append(indent).append("    read ").append(read.path()).append(" = ")
-            .append(read.value() == null ? "unknown" : read.value()).append('\n');
+        b.append(indent).append("    ").append(w.ui("read", read.path(), read.value() == null ? w.ui("unknown")
+            : read.value())).append('\n');
       }
     }
   }
 
-  private static void list(StringBuilder b, String heading, List<CriterionResult> items) {
+  private void list(StringBuilder b, String heading, List<CriterionResult> items) {
     if (items.isEmpty()) {
       return;
     }
     b.append("  ").append(heading).append(":\n");
     for (CriterionResult r : items) {
-      b.append("    - ").append(r.text());
+      b.append("    - ").append(w.rule(r.text()));
       if (!r.citations().isEmpty()) {
         b.append(" [").append(String.join(", ", r.citations())).append(']');
       }
@@ -208,9 +219,10 @@ public final class TextReport {
   }
 
   private String status(BarrierResult bar) {
-    String word = bar.status().word().replace('_', ' ');
+    String word = w.status(bar.status());
     String colour = bar.status() == BarrierStatus.ACTIVE ? RED : bar.status() == BarrierStatus.POSSIBLE ? YELLOW : GREEN;
-    String until = bar.endsOn() == null ? "" : (bar.status() == BarrierStatus.EXPIRED ? " (ended " : " (until ") + bar.endsOn() + ")";
+    String until = bar.endsOn() == null ? ""
+        : " (" + w.ui(bar.status() == BarrierStatus.EXPIRED ? "barrier.ended" : "barrier.until", bar.endsOn()) + ")";
     return paint(colour, word + until);
   }
 
