@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
       "Start with:  homeward screen samples/daca-may-fit.json",
       "Then:        homeward screen --help"
     },
-    subcommands = {ScreenCommand.class, TemplateCommand.class, RulesCommand.class, SchemaCommand.class,
+    subcommands = {ScreenCommand.class, InterviewCommand.class, TemplateCommand.class, RulesCommand.class, SchemaCommand.class,
         picocli.CommandLine.HelpCommand.class})
 final class HomewardCommand {
 

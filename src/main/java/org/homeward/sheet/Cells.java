@@ -21,9 +21,9 @@ import org.homeward.person.PersonBuilder;
  * into spreadsheets: dates as ISO (also partial), US {@code MM/DD/YYYY} or {@code MM/YYYY}; yes/no
  * in the usual spellings, English and Spanish; enum words in any case with spaces; country and
  * state codes in lower case. A blank cell, or one that says it is not known, is unknown: never
- * false, never zero.
+ * false, never zero. The interview reads its answers the same way.
  */
-final class Cells {
+public final class Cells {
   private static final Set<String> YES = Set.of("yes", "y", "true", "t", "1", "si");
   private static final Set<String> NO = Set.of("no", "n", "false", "f", "0");
   private static final Set<String> UNKNOWN = Set.of(
@@ -44,7 +44,7 @@ final class Cells {
   private Cells() {}
 
   /** A cell that cannot be read as its fact; the message quotes the cell and says what is expected. */
-  static final class Problem extends Exception {
+  public static final class Problem extends Exception {
     Problem(String message) {
       super(message, null, false, false);
     }
@@ -71,7 +71,7 @@ final class Cells {
   }
 
   /** Whether a cell says nothing: blank, or a way of saying "not known". */
-  static boolean isUnknown(String text) {
+  public static boolean isUnknown(String text) {
     if (text == null || text.isBlank()) {
       return true;
     }
@@ -84,7 +84,7 @@ final class Cells {
    * (their details in the numbered columns, blank where unknown), or -1 for "there are some" (yes),
    * which leaves the list to its numbered columns.
    */
-  static int listCount(String text) throws Problem {
+  public static int listCount(String text) throws Problem {
     String w = word(text);
     if (NONE.contains(w)) {
       return 0;
@@ -100,7 +100,7 @@ final class Cells {
   }
 
   /** The value a cell holds for a fact, or null when unknown. */
-  static Node value(String text, FactDef def, Location at) throws Problem {
+  public static Node value(String text, FactDef def, Location at) throws Problem {
     if (isUnknown(text)) {
       return null;
     }
