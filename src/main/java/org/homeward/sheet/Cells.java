@@ -86,14 +86,14 @@ public final class Cells {
    */
   public static int listCount(String text) throws Problem {
     String w = word(text);
+    if (COUNT.matcher(w).matches() && Integer.parseInt(w) <= PersonBuilder.MAX_LIST_ITEMS) {
+      return Integer.parseInt(w);
+    }
     if (NONE.contains(w)) {
       return 0;
     }
     if (YES.contains(w)) {
       return -1;
-    }
-    if (COUNT.matcher(w).matches() && Integer.parseInt(w) <= PersonBuilder.MAX_LIST_ITEMS) {
-      return Integer.parseInt(w);
     }
     throw new Problem("\"" + shorten(text) + "\" does not say how many there are; write none when it is known "
         + "there are none, or how many there are, or leave it blank and fill in the numbered columns");

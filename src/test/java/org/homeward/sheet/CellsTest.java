@@ -84,7 +84,7 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"none, 0", "None, 0", "0, 0", "no, 0", "ninguna, 0", "3, 3", "yes, -1"})
+  @CsvSource({"none, 0", "None, 0", "0, 0", "no, 0", "ninguna, 0", "1, 1", "3, 3", "yes, -1", "sí, -1"})
   void aListsOwnColumnSaysHowManyThereAre(String cell, int count) throws Cells.Problem {
     assertThat(Cells.listCount(cell)).isEqualTo(count);
   }
