@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
           + "Offline: no data leaves this machine.",
       "",
       "Start with:  homeward screen samples/daca-may-fit.json",
+      "A person:    homeward interview -o person.json   (--lang es: en español)",
+      "A sheet:     homeward screen samples/intake.csv -o results.xlsx",
       "Then:        homeward screen --help"
     },
     subcommands = {ScreenCommand.class, InterviewCommand.class, TemplateCommand.class, RulesCommand.class, SchemaCommand.class,
