@@ -2,10 +2,12 @@ package org.homeward.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.homeward.rules.Citation;
 import org.homeward.rules.Missing;
 import org.homeward.rules.Truth;
@@ -115,10 +117,32 @@ public final class HtmlReport {
       }
       h.close("ul").close("div").nl();
     }
-    list(h, w.ui("notes"), c.notes());
-    list(h, w.ui("next_steps"), c.nextSteps());
-    citations(h, c.citations());
+    if (full(c)) {
+      list(h, w.ui("notes"), c.notes());
+      list(h, w.ui("next_steps"), c.nextSteps());
+      citations(h, c.citations());
+    } else {
+      citations(h, cited(c));
+    }
     h.close("section").nl();
+  }
+
+  /**
+   * Whether a category is shown whole (as the text report does): one that may fit, a lead, or any
+   * when explaining. Otherwise a page shows why not, or what to ask, and only the sources cited there.
+   */
+  private boolean full(CategoryResult c) {
+    return explain || c.outcome() == Outcome.MAY_FIT || c.lead();
+  }
+
+  /** The category's citations that the criteria shown on the page cite. */
+  private List<Citation> cited(CategoryResult c) {
+    Set<String> ids = new HashSet<>();
+    for (PathResult p : c.paths()) {
+      shown(c, p).forEach(r -> ids.addAll(r.citations()));
+    }
+    c.disqualifiers().stream().filter(d -> d.truth() != Truth.FALSE).forEach(d -> ids.addAll(d.citations()));
+    return c.citations().stream().filter(cite -> ids.contains(cite.id())).toList();
   }
 
   /** Each path with its mark; a path not met shows the criterion that failed, an unexplored category only the paths. */
