@@ -2,36 +2,47 @@ package org.homeward.batch;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.homeward.report.HtmlReport;
 import org.homeward.report.JsonReport;
 import org.homeward.report.TextReport;
 
 /**
  * Full reports, one per input row: JSON documents (pretty, or one per line for pipelines) in the
  * documented contract, with an error document for a row that could not be read; or text reports
- * for people, separated by a rule.
+ * for people, separated by a rule; or one person's HTML page.
  */
 public final class ReportSink implements Sink {
   private final Writer out;
   private final JsonReport json;
   private final TextReport text;
+  private final HtmlReport html;
   private final boolean single;
   private long written;
 
-  private ReportSink(Writer out, JsonReport json, TextReport text, boolean single) {
+  private ReportSink(Writer out, JsonReport json, TextReport text, HtmlReport html, boolean single) {
     this.out = out;
     this.json = json;
     this.text = text;
+    this.html = html;
     this.single = single;
   }
 
   /** JSON: one pretty document per person, or one per line; {@code single} leaves out the row number. */
   public static ReportSink json(Writer out, boolean pretty, boolean explain, boolean single) {
-    return new ReportSink(out, new JsonReport(pretty, explain), null, single);
+    return new ReportSink(out, new JsonReport(pretty, explain), null, null, single);
   }
 
   /** Text reports for people; rows that could not be read are reported on standard error only. */
   public static ReportSink text(Writer out, TextReport report) {
-    return new ReportSink(out, null, report, false);
+    return new ReportSink(out, null, report, null, false);
+  }
+
+  /**
+   * One person's HTML page (a batch gets {@link HtmlSummarySink} instead); a row that could not be
+   * read is reported on standard error only.
+   */
+  public static ReportSink html(Writer out, HtmlReport report) {
+    return new ReportSink(out, null, null, report, true);
   }
 
   @Override
@@ -42,6 +53,12 @@ public final class ReportSink implements Sink {
   @Override
   public void write(Result r) throws IOException {
     long row = single ? 0 : r.row().number();
+    if (html != null) {
+      if (r.ok()) {
+        html.write(r.screening(), out);
+      }
+      return;
+    }
     if (text != null) {
       if (r.ok()) {
         if (written++ > 0) {

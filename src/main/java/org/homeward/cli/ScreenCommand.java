@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.homeward.batch.CsvSink;
+import org.homeward.batch.HtmlSummarySink;
 import org.homeward.batch.Pipeline;
 import org.homeward.batch.ReportSink;
 import org.homeward.batch.Sink;
@@ -30,6 +31,7 @@ import org.homeward.person.JsonPersonStream;
 import org.homeward.person.PersonBuilder;
 import org.homeward.person.PersonStream;
 import org.homeward.person.Row;
+import org.homeward.report.HtmlReport;
 import org.homeward.report.TextReport;
 import org.homeward.report.Words;
 import org.homeward.rules.RuleSet;
@@ -57,12 +59,13 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  homeward screen samples/daca-may-fit.json",
       "  homeward screen people.xlsx -o results.xlsx",
+      "  homeward screen samples/daca-may-fit.json --lang es -o report.html",
       "  homeward screen intake.csv --map map.yaml --excel -o results.csv",
       "  homeward screen people.jsonl --as-of 2026-01-31 -o results.jsonl",
       "  cat people.jsonl | homeward screen - --format jsonl | jq -c .categories"
     })
 final class ScreenCommand implements Callable<Integer> {
-  private static final List<String> FORMATS = List.of("text", "json", "jsonl", "csv", "xlsx");
+  private static final List<String> FORMATS = List.of("text", "html", "json", "jsonl", "csv", "xlsx");
   private static final List<String> INPUTS = List.of("json", "jsonl", "csv", "xlsx");
   /** Row errors printed on standard error before the rest are left to the output's error column. */
   private static final int ERRORS_SHOWN = 20;
@@ -77,8 +80,9 @@ final class ScreenCommand implements Callable<Integer> {
   String asOf;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text (reports for people), json (one document per person), jsonl (one per line), csv or xlsx "
-          + "(one result row per input row). Default: from the -o file's extension, else text.")
+      description = "text (reports for people), html (one person's printable page, or a batch's summary page), "
+          + "json (one document per person), jsonl (one per line), csv or xlsx (one result row per input row). "
+          + "Default: from the -o file's extension, else text.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -107,7 +111,7 @@ final class ScreenCommand implements Callable<Integer> {
   boolean quiet;
 
   @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-      description = "Language of the report for people: en or es (español). JSON and sheets keep machine words. Default: ${DEFAULT-VALUE}.")
+      description = "Language of the reports for people (text and html): en or es (español). JSON and sheets keep machine words. Default: ${DEFAULT-VALUE}.")
   String lang;
 
   @Option(names = "--no-color", description = "No colour in text output (also: the NO_COLOR environment variable).")
@@ -176,8 +180,10 @@ final class ScreenCommand implements Callable<Integer> {
     }
     if (batch && !quiet) {
       if (summary.errors() > ERRORS_SHOWN && !fmt.equals("text")) {
-        io.err().printf("homeward: %,d more rows could not be screened; each is in the output with its reason.%n",
-            summary.errors() - ERRORS_SHOWN);
+        io.err().printf("homeward: %,d more rows could not be screened; %s.%n", summary.errors() - ERRORS_SHOWN,
+            fmt.equals("html") && summary.errors() > HtmlSummarySink.ERRORS_LISTED
+                ? "the page lists the first " + HtmlSummarySink.ERRORS_LISTED + " (--format csv lists every one)"
+                : "each is in the output with its reason");
       }
       for (String line : summary.lines()) {
         io.err().println("homeward: " + line);
@@ -224,9 +230,20 @@ final class ScreenCommand implements Callable<Integer> {
       case "xlsx" -> new XlsxSink(new Table(ruleSet), out.stream(), "As of " + (given != null ? given
           : "each person's screening_date, else " + io.today()) + "; rule set " + ruleSet.version());
       case "json", "jsonl" -> ReportSink.json(w, fmt.equals("json"), explain, single);
+      case "html" -> html(w, ruleSet, single, given);
       default -> ReportSink.text(w, new TextReport(output == null && !noColor && io.colorAllowed(), explain,
           Words.of(lang, ruleSet.translations())));
     };
+  }
+
+  /** One person's page, or for a batch the summary page. */
+  private Sink html(Writer w, RuleSet ruleSet, boolean single, LocalDate given) {
+    Words words = Words.of(lang, ruleSet.translations());
+    if (single) {
+      return ReportSink.html(w, new HtmlReport(explain, words));
+    }
+    String asOfWords = given != null ? given.toString() : words.ui("summary.asof.each", io.today());
+    return new HtmlSummarySink(w, words, asOfWords);
   }
 
   private String outputFormat() {
@@ -236,14 +253,15 @@ final class ScreenCommand implements Callable<Integer> {
       int dot = name.lastIndexOf('.');
       String ext = dot < 0 ? "" : name.substring(dot + 1);
       fmt = switch (ext) {
-        case "csv", "xlsx", "jsonl", "json" -> ext;
+        case "csv", "xlsx", "jsonl", "json", "html" -> ext;
+        case "htm" -> "html";
         case "ndjson" -> "jsonl";
         default -> "text";
       };
     }
     fmt = fmt == null ? "text" : fmt.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(fmt)) {
-      throw usage("--format must be text, json, jsonl, csv or xlsx");
+      throw usage("--format must be text, html, json, jsonl, csv or xlsx");
     }
     if (fmt.equals("xlsx") && output == null && io.terminal()) {
       throw usage("xlsx output is a binary file; write it with -o FILE.xlsx");
