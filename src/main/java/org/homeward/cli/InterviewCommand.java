@@ -95,6 +95,30 @@ final class InterviewCommand implements Callable<Integer> {
       }
     }
     Interview interview = new Interview(ruleSet, start, date);
+    // Ctrl-C (or the terminal closing) still saves everything answered so far.
+    java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread onExit = new Thread(() -> {
+      if (saved.compareAndSet(false, true)) {
+        try {
+          save(interview, Words.of(lang, ruleSet.translations()));
+        } catch (IOException | RuntimeException e) {
+          io.err().println("homeward: could not save the answers: " + e.getMessage());
+        }
+      }
+    }, "homeward-interview-save");
+    Runtime.getRuntime().addShutdownHook(onExit);
+    try {
+      return run(interview, w, saved);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook saves
+      }
+    }
+  }
+
+  private int run(Interview interview, Words w, java.util.concurrent.atomic.AtomicBoolean saved) throws IOException {
     PrintWriter say = io.err();
     BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
     say.println(w.ui("interview.intro"));
@@ -141,7 +165,9 @@ final class InterviewCommand implements Callable<Integer> {
     if (!stopped) {
       say.println(shown);
     }
-    save(interview, w);
+    if (saved.compareAndSet(false, true)) {
+      save(interview, w);
+    }
     return ExitCode.OK.code();
   }
 
