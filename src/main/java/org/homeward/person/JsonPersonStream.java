@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.Node;
@@ -18,7 +16,7 @@ import org.homeward.document.ProblemException;
  * Reads persons from JSON: one object, an array of objects (streamed item by item) or JSON Lines
  * (one object per line, each line parsed on its own so a broken line is one bad row).
  */
-public final class JsonPersonStream implements PersonStream {
+public final class JsonPersonStream extends LazyPersonStream {
   private final BufferedReader in;
   private final String source;
   private final PersonBuilder builder;
@@ -26,10 +24,8 @@ public final class JsonPersonStream implements PersonStream {
   private JsonParser parser;
   private boolean single;
   private boolean started;
-  private boolean finished;
   private long number;
   private long lineNumber;
-  private Row next;
 
   private JsonPersonStream(BufferedReader in, String source, PersonBuilder builder, boolean lines) {
     this.in = in;
@@ -57,28 +53,8 @@ public final class JsonPersonStream implements PersonStream {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && !finished) {
-      try {
-        next = lines ? nextLine() : nextItem();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (next == null) {
-        finished = true;
-      }
-    }
-    return next != null;
-  }
-
-  @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Row r = next;
-    next = null;
-    return r;
+  protected Row read() throws IOException {
+    return lines ? nextLine() : nextItem();
   }
 
   private Row nextLine() throws IOException {
@@ -121,7 +97,7 @@ public final class JsonPersonStream implements PersonStream {
       } catch (IOException e) {
         number++;
         single = true;
-        finished = true;
+        finish();
         return error("the file", NodeReader.syntaxError(e, source, "JSON"));
       }
       if (t == null) {
@@ -143,7 +119,7 @@ public final class JsonPersonStream implements PersonStream {
       t = parser.nextToken();
     } catch (IOException e) {
       number++;
-      finished = true;
+      finish();
       return error("item " + number, NodeReader.syntaxError(e, source, "JSON"));
     }
     if (t == null || t == JsonToken.END_ARRAY) {
@@ -164,7 +140,7 @@ public final class JsonPersonStream implements PersonStream {
     } catch (ProblemException e) {
       return new Row(number, label, null, e.diagnostics());
     } catch (IOException e) {
-      finished = true;
+      finish();
       return error(label, NodeReader.syntaxError(e, source, "JSON"));
     }
   }

@@ -2,13 +2,11 @@ package org.homeward.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.homeward.document.Diagnostic;
@@ -16,7 +14,7 @@ import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.ProblemException;
 import org.homeward.person.PersonBuilder;
-import org.homeward.person.PersonStream;
+import org.homeward.person.LazyPersonStream;
 import org.homeward.person.Row;
 
 /**
@@ -25,7 +23,7 @@ import org.homeward.person.Row;
  * person reads alike from every format. A bad cell makes its row an error row naming the row and
  * column; the rows after it are read as usual. Fully blank rows are skipped (and counted).
  */
-public final class SheetPersonStream implements PersonStream {
+public final class SheetPersonStream extends LazyPersonStream {
   private final SheetSource source;
   private final Columns model;
   private final ColumnMap map;
@@ -34,9 +32,7 @@ public final class SheetPersonStream implements PersonStream {
   private List<String> headers;
   private Column[] plan;
   private boolean blankHeaderWarned;
-  private boolean finished;
   private long blankRows;
-  private Row next;
 
   private SheetPersonStream(SheetSource source, Columns model, ColumnMap map, PersonBuilder builder,
       Consumer<Diagnostic> warnings) {
@@ -135,40 +131,16 @@ public final class SheetPersonStream implements PersonStream {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null && !finished) {
-      try {
-        if (plan == null) {
-          start();
-        }
-        next = read();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (next == null) {
-        finished = true;
-      }
+  protected Row read() throws IOException {
+    if (plan == null) {
+      start();
     }
-    return next != null;
-  }
-
-  @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Row r = next;
-    next = null;
-    return r;
-  }
-
-  private Row read() throws IOException {
     SheetSource.RawRow raw;
     do {
       try {
         raw = source.next();
       } catch (SheetSource.Broken e) {
-        finished = true;
+        finish();
         long row = e.row();
         Location at = row > 0 ? Location.cell(source.name(), row, null) : Location.of(source.name());
         return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage())));
