@@ -17,7 +17,7 @@ import org.homeward.screening.Verdict;
  * input row is: its spreadsheet row, JSON Lines line or array item), {@code id}, one outcome column
  * per category ({@code may_fit}, {@code needs_info}, {@code does_not_fit}), the open categories that
  * are leads, the facts still missing (named as template columns, so they can be filled in), the
- * dates that are known only roughly, the categories and barriers waiting on an attorney's review,
+ * dates that are known only roughly, {@code yes} when an open result waits on an attorney's review,
  * the active and possible barriers, and {@code error} for a row that could not be screened.
  */
 public final class Table {
@@ -46,7 +46,6 @@ public final class Table {
     out[1] = id;
     int k = 2;
     List<String> leads = new ArrayList<>();
-    Set<String> review = new LinkedHashSet<>();
     for (int i = 0; i < v.outcomes().length; i++) {
       out[k++] = v.outcomes()[i].word();
       if (v.outcomes()[i] == Outcome.NEEDS_INFO && v.leads()[i]) {
@@ -72,13 +71,11 @@ public final class Table {
         possible.add(id2);
       }
     }
-    if (v.missing().stream().anyMatch(m -> m.kind() == Missing.Kind.REVIEW)) {
-      review.add("yes");
-    }
+    boolean review = v.missing().stream().anyMatch(m -> m.kind() == Missing.Kind.REVIEW);
     out[k++] = String.join("; ", leads);
     out[k++] = String.join("; ", missing);
     out[k++] = String.join("; ", inexact);
-    out[k++] = String.join("; ", review);
+    out[k++] = review ? "yes" : "";
     out[k++] = String.join("; ", active);
     out[k++] = String.join("; ", possible);
     out[k] = "";

@@ -125,12 +125,10 @@ final class InterviewCommand implements Callable<Integer> {
     String shown = outcomes(interview, w);
     say.println();
     say.println(shown);
-    int asked = 0;
     boolean stopped = false;
     Interview.Question q;
     while ((q = interview.next()) != null) {
-      asked++;
-      ask(say, w, q, asked);
+      ask(say, w, q, interview.answered() + 1);
       String line = in.readLine();
       if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
         stopped = true;
@@ -139,7 +137,6 @@ final class InterviewCommand implements Callable<Integer> {
       String word = line.strip().toLowerCase(Locale.ROOT);
       if (BACK.contains(word)) {
         say.println(w.ui(interview.back() ? "interview.back" : "interview.back.none"));
-        asked = Math.max(0, asked - 2);
         continue;
       }
       if (SKIP.contains(word) || line.isBlank()) {
@@ -150,7 +147,6 @@ final class InterviewCommand implements Callable<Integer> {
       String problem = interview.answer(q, line);
       if (problem != null) {
         say.println("  " + w.ui(problem));
-        asked--;
         continue;
       }
       String now = outcomes(interview, w);

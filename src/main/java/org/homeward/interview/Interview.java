@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
@@ -124,16 +125,15 @@ public final class Interview {
   public static Question choose(Screening s, RuleSet rules, Set<String> skipped) {
     Map<String, MissingFact> first = new LinkedHashMap<>();
     Map<String, List<String>> waiting = new LinkedHashMap<>();
-    for (CategoryResult c : s.categories()) {
-      if (c.outcome() == Outcome.NEEDS_INFO) {
-        collect(c.id(), c.missing(), first, waiting, skipped);
+    openResults(s, (result, m) -> {
+      if (!m.at().contains("[]") && !skipped.contains(m.at())) {
+        first.putIfAbsent(m.at(), m);
+        List<String> w = waiting.computeIfAbsent(m.at(), k -> new ArrayList<>());
+        if (!w.contains(result)) {
+          w.add(result);
+        }
       }
-    }
-    for (BarrierResult b : s.barriers()) {
-      if (b.status() == BarrierStatus.POSSIBLE) {
-        collect(b.id(), b.missing(), first, waiting, skipped);
-      }
-    }
+    });
     Question best = null;
     for (Map.Entry<String, MissingFact> e : first.entrySet()) {
       FactDef def = rules.facts().get(e.getValue().path());
@@ -148,16 +148,19 @@ public final class Interview {
     return best;
   }
 
-  private static void collect(String result, List<MissingFact> missing, Map<String, MissingFact> first,
-      Map<String, List<String>> waiting, Set<String> skipped) {
-    for (MissingFact m : missing) {
-      if (m.kind() == Missing.Kind.REVIEW || m.at().contains("[]") || skipped.contains(m.at())) {
-        continue;
+  /**
+   * Hands every fact an open result is missing (attorney-review points aside) to {@code each}, with
+   * the result's id: the categories that need information, then the possible barriers.
+   */
+  private static void openResults(Screening s, BiConsumer<String, MissingFact> each) {
+    for (CategoryResult c : s.categories()) {
+      if (c.outcome() == Outcome.NEEDS_INFO) {
+        c.missing().stream().filter(m -> m.kind() != Missing.Kind.REVIEW).forEach(m -> each.accept(c.id(), m));
       }
-      first.putIfAbsent(m.at(), m);
-      List<String> w = waiting.computeIfAbsent(m.at(), k -> new ArrayList<>());
-      if (!w.contains(result)) {
-        w.add(result);
+    }
+    for (BarrierResult b : s.barriers()) {
+      if (b.status() == BarrierStatus.POSSIBLE) {
+        b.missing().stream().filter(m -> m.kind() != Missing.Kind.REVIEW).forEach(m -> each.accept(b.id(), m));
       }
     }
   }
@@ -189,8 +192,7 @@ public final class Interview {
     }
     // An answer that leaves the fact still open (a year given again where the day is wanted) is all
     // the person knows: the question is not asked again.
-    Question again = choose(screening, rules, skipped);
-    boolean stillOpen = again != null && stillMissing(q.at());
+    boolean stillOpen = stillMissing(q.at());
     if (stillOpen) {
       skipped.add(q.at());
     }
@@ -199,17 +201,9 @@ public final class Interview {
   }
 
   private boolean stillMissing(String at) {
-    for (CategoryResult c : screening.categories()) {
-      if (c.outcome() == Outcome.NEEDS_INFO && c.missing().stream().anyMatch(m -> m.at().equals(at))) {
-        return true;
-      }
-    }
-    for (BarrierResult b : screening.barriers()) {
-      if (b.status() == BarrierStatus.POSSIBLE && b.missing().stream().anyMatch(m -> m.at().equals(at))) {
-        return true;
-      }
-    }
-    return false;
+    boolean[] found = {false};
+    openResults(screening, (result, m) -> found[0] |= m.at().equals(at));
+    return found[0];
   }
 
   /** The key of the words saying what kind of answer a question takes. */

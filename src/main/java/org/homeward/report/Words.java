@@ -3,7 +3,6 @@ package org.homeward.report;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.homeward.document.Translations;
-import org.homeward.rules.Missing;
 import org.homeward.screening.BarrierStatus;
 import org.homeward.screening.MissingFact;
 import org.homeward.screening.Outcome;
@@ -76,10 +75,5 @@ public final class Words {
   /** A barrier status for people. */
   public String status(BarrierStatus s) {
     return ui("barrier." + s.word());
-  }
-
-  /** Whether a missing fact is an attorney-review point. */
-  public static boolean isReview(MissingFact m) {
-    return m.kind() == Missing.Kind.REVIEW;
   }
 }

@@ -12,13 +12,4 @@ public enum Outcome {
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }
-
-  /** How the outcome reads in a report for people. */
-  public String label() {
-    return switch (this) {
-      case MAY_FIT -> "may fit";
-      case NEEDS_INFO -> "needs information";
-      case DOES_NOT_FIT -> "does not fit";
-    };
-  }
 }

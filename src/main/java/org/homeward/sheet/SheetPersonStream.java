@@ -31,6 +31,7 @@ public final class SheetPersonStream extends LazyPersonStream {
   private final Consumer<Diagnostic> warnings;
   private List<String> headers;
   private Column[] plan;
+  private int idColumn = -1;
   private boolean blankHeaderWarned;
   private long blankRows;
 
@@ -112,6 +113,9 @@ public final class SheetPersonStream extends LazyPersonStream {
         continue;
       }
       plan[i] = c;
+      if (c.name().equals("id")) {
+        idColumn = i;
+      }
     }
     if (!problems.isEmpty()) {
       throw new ProblemException(ProblemException.Kind.INPUT, problems);
@@ -207,12 +211,8 @@ public final class SheetPersonStream extends LazyPersonStream {
 
   /** The row's id as typed, so that a row in error can still be told apart; null when there is none. */
   private String idCell(String[] cells) {
-    for (int i = 0; i < cells.length && i < plan.length; i++) {
-      if (plan[i] != null && plan[i].steps().size() == 1 && plan[i].steps().get(0).field().equals("id")) {
-        return cells[i] == null || cells[i].isBlank() ? null : cells[i].strip();
-      }
-    }
-    return null;
+    return idColumn < 0 || idColumn >= cells.length || cells[idColumn] == null || cells[idColumn].isBlank() ? null
+        : cells[idColumn].strip();
   }
 
   private void warnBlankHeader(int index, long row) {
