@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -72,17 +71,9 @@ final class InterviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!Words.LANGUAGES.contains(lang)) {
-      throw usage("--lang must be en or es");
-    }
-    LocalDate date = io.today();
-    if (asOf != null) {
-      try {
-        date = LocalDate.parse(asOf);
-      } catch (DateTimeParseException e) {
-        throw usage("--as-of must be a date YYYY-MM-DD, found \"" + asOf + "\"");
-      }
-    }
+    Args.lang(lang, "homeward interview");
+    LocalDate given = Args.asOf(asOf, "homeward interview");
+    LocalDate date = given != null ? given : io.today();
     RuleSet ruleSet = rules.load();
     Words w = Words.of(lang, ruleSet.translations());
     ObjectNode start = JsonNodeFactory.instance.objectNode();
@@ -223,6 +214,6 @@ final class InterviewCommand implements Callable<Integer> {
   }
 
   private static ProblemException usage(String message) {
-    return new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of("homeward interview"), message));
+    return Args.usage("homeward interview", message);
   }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -125,11 +124,9 @@ final class ScreenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LocalDate given = parseAsOf();
+    LocalDate given = Args.asOf(asOf, "homeward screen");
     String fmt = outputFormat();
-    if (!Words.LANGUAGES.contains(lang)) {
-      throw usage("--lang must be en or es");
-    }
+    Args.lang(lang, "homeward screen");
     if (excel && !fmt.equals("csv")) {
       throw usage("--excel applies to CSV output only (--format csv)");
     }
@@ -269,16 +266,6 @@ final class ScreenCommand implements Callable<Integer> {
     return fmt;
   }
 
-  private LocalDate parseAsOf() {
-    if (asOf == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(asOf);
-    } catch (DateTimeParseException e) {
-      throw usage("--as-of must be a date YYYY-MM-DD, found \"" + asOf + "\"");
-    }
-  }
 
   /** An input and its format, checked before anything is written. */
   private record Source(String name, Path path, String kind) {}
@@ -346,6 +333,6 @@ final class ScreenCommand implements Callable<Integer> {
   }
 
   private static ProblemException usage(String message) {
-    return new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of("homeward screen"), message));
+    return Args.usage("homeward screen", message);
   }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.homeward.document.Diagnostic;
-import org.homeward.document.Location;
 import org.homeward.document.ProblemException;
 import org.homeward.rules.RuleSet;
 import org.homeward.sheet.Columns;
@@ -87,6 +85,6 @@ final class TemplateCommand implements Callable<Integer> {
   }
 
   private static ProblemException usage(String message) {
-    return new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of("homeward template"), message));
+    return Args.usage("homeward template", message);
   }
 }
