@@ -44,17 +44,17 @@ public final class Summary {
     }
     screened++;
     Verdict v = r.verdict();
-    for (int i = 0; i < v.outcomes().length; i++) {
-      Outcome o = v.outcomes()[i];
-      int col = switch (o) {
+    for (int i = 0; i < v.categories().size(); i++) {
+      Verdict.CategoryOutcome c = v.categories().get(i);
+      int col = switch (c.outcome()) {
         case MAY_FIT -> 0;
-        case NEEDS_INFO -> v.leads()[i] ? 1 : 2;
+        case NEEDS_INFO -> c.lead() ? 1 : 2;
         case DOES_NOT_FIT -> 3;
       };
       categories[i][col]++;
     }
-    for (int j = 0; j < v.barriers().length; j++) {
-      barriers[j][v.barriers()[j].ordinal()]++;
+    for (int j = 0; j < v.barriers().size(); j++) {
+      barriers[j][v.barriers().get(j).status().ordinal()]++;
     }
   }
 

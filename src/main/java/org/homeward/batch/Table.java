@@ -46,10 +46,10 @@ public final class Table {
     out[1] = id;
     int k = 2;
     List<String> leads = new ArrayList<>();
-    for (int i = 0; i < v.outcomes().length; i++) {
-      out[k++] = v.outcomes()[i].word();
-      if (v.outcomes()[i] == Outcome.NEEDS_INFO && v.leads()[i]) {
-        leads.add(rules.categories().get(i).id());
+    for (Verdict.CategoryOutcome c : v.categories()) {
+      out[k++] = c.outcome().word();
+      if (c.outcome() == Outcome.NEEDS_INFO && c.lead()) {
+        leads.add(c.id());
       }
     }
     Set<String> missing = new LinkedHashSet<>();
@@ -63,12 +63,11 @@ public final class Table {
     }
     List<String> active = new ArrayList<>();
     List<String> possible = new ArrayList<>();
-    for (int j = 0; j < v.barriers().length; j++) {
-      String id2 = rules.barriers().get(j).id();
-      if (v.barriers()[j] == BarrierStatus.ACTIVE) {
-        active.add(id2);
-      } else if (v.barriers()[j] == BarrierStatus.POSSIBLE) {
-        possible.add(id2);
+    for (Verdict.BarrierFlag b : v.barriers()) {
+      if (b.status() == BarrierStatus.ACTIVE) {
+        active.add(b.id());
+      } else if (b.status() == BarrierStatus.POSSIBLE) {
+        possible.add(b.id());
       }
     }
     boolean review = v.missing().stream().anyMatch(m -> m.kind() == Missing.Kind.REVIEW);

@@ -129,7 +129,7 @@ final class RulesCommand {
     }
 
     private static void criterion(java.io.PrintWriter out, Criterion k) {
-      out.println("    - " + k.id() + ": " + k.text() + " [" + String.join(", ", k.citations()) + "]");
+      out.println("    - " + k.id() + ": " + k.text() + " [" + String.join(", ", k.citations().stream().map(Object::toString).toList()) + "]");
       if (k.question() != null) {
         out.println("        ask: " + k.question());
       }

@@ -10,12 +10,13 @@ import java.util.Set;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Node;
 import org.homeward.document.ProblemException;
+import org.homeward.document.SpanishTwin;
 import org.homeward.document.Translations;
 
 /** The catalogue of facts, loaded once from {@code facts.yaml}; immutable and thread-safe. */
 public final class FactCatalogue {
   private static final Set<String> KEYS =
-      Set.of("path", "type", "items", "values", "meaning", "question", "aliases", "used_by", "es");
+      Set.of("path", "type", "items", "values", "meaning", "question", "aliases", "used_by");
 
   private final Map<String, FactDef> byPath;
   private final Shape root;
@@ -29,7 +30,7 @@ public final class FactCatalogue {
     this.translations = translations;
   }
 
-  /** The Spanish twins of the facts' meanings and questions ({@code es:} beside them). */
+  /** The Spanish twins of the facts' meanings and questions (from {@code facts.es.yaml}). */
   public Translations translations() {
     return translations;
   }
@@ -91,8 +92,16 @@ public final class FactCatalogue {
     return prev[b.length()];
   }
 
-  /** Builds the catalogue from the parsed {@code facts.yaml}; every problem is reported together. */
+  /** Builds the catalogue from the parsed {@code facts.yaml} alone (no Spanish twins). */
   public static FactCatalogue load(Node doc) {
+    return load(doc, null);
+  }
+
+  /**
+   * Builds the catalogue from the parsed {@code facts.yaml} and its Spanish twin {@code facts.es.yaml}
+   * (null when there is none); every problem is reported together.
+   */
+  public static FactCatalogue load(Node doc, Node twinDoc) {
     List<Diagnostic> problems = new ArrayList<>();
     Map<String, FactDef> byPath = new LinkedHashMap<>();
     Map<String, Shape> shapes = new LinkedHashMap<>();
@@ -108,10 +117,12 @@ public final class FactCatalogue {
       version = v.text();
     }
     Translations translations = new Translations();
+    SpanishTwin twin = new SpanishTwin(twinDoc, translations, problems);
     for (Node item : facts.items()) {
       FactDef def = parseFact(item, shapes, problems);
-      if (def != null && item instanceof Node.Mapping fm) {
-        spanish(fm, translations, problems);
+      if (def != null) {
+        twin.text("facts", def.path(), "meaning", def.meaning());
+        twin.text("facts", def.path(), "question", def.question());
       }
       if (def == null) {
         continue;
@@ -125,32 +136,11 @@ public final class FactCatalogue {
         shapes.put(def.shape().path(), def.shape());
       }
     }
+    twin.finish();
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       throw new ProblemException(ProblemException.Kind.RULES, problems);
     }
     return new FactCatalogue(byPath, root, version, translations);
-  }
-
-  /** A fact's meaning and question, and their Spanish twins under {@code es:}. */
-  private static void spanish(Node.Mapping m, Translations translations, List<Diagnostic> problems) {
-    translations.need(text(m, "meaning"));
-    translations.need(text(m, "question"));
-    if (m.get("es") == null) {
-      return;
-    }
-    if (!(m.get("es") instanceof Node.Mapping es)) {
-      problems.add(Diagnostic.error(m.get("es").location(), "'es' holds the Spanish of 'meaning' and 'question'"));
-      return;
-    }
-    for (Map.Entry<String, Node> e : es.entries().entrySet()) {
-      String english = text(m, e.getKey());
-      if (!Set.of("meaning", "question").contains(e.getKey()) || english == null) {
-        problems.add(Diagnostic.error(es.keyLocation(e.getKey()), "'es' may translate only the fact's own "
-            + "'meaning' and 'question', found '" + e.getKey() + "'"));
-      } else if (e.getValue() instanceof Node.Scalar v && !v.isNull()) {
-        translations.add(english, v.text());
-      }
-    }
   }
 
   private static FactDef parseFact(Node item, Map<String, Shape> shapes, List<Diagnostic> problems) {

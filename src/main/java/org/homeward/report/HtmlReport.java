@@ -139,9 +139,9 @@ public final class HtmlReport {
   private List<Citation> cited(CategoryResult c) {
     Set<String> ids = new HashSet<>();
     for (PathResult p : c.paths()) {
-      shown(c, p).forEach(r -> ids.addAll(r.citations()));
+      shown(c, p).forEach(r -> ids.addAll(r.citationIds()));
     }
-    c.disqualifiers().stream().filter(d -> d.truth() != Truth.FALSE).forEach(d -> ids.addAll(d.citations()));
+    c.disqualifiers().stream().filter(d -> d.truth() != Truth.FALSE).forEach(d -> ids.addAll(d.citationIds()));
     return c.citations().stream().filter(cite -> ids.contains(cite.id())).toList();
   }
 
@@ -191,7 +191,7 @@ public final class HtmlReport {
     mark(h, r.truth());
     h.text(" " + w.rule(r.text()));
     if (!r.citations().isEmpty()) {
-      h.text(" ").el("span", "[" + String.join(", ", r.citations()) + "]", "class", "cites");
+      h.text(" ").el("span", "[" + r.citationText() + "]", "class", "cites");
     }
     if (explain && !r.reads().isEmpty()) {
       h.open("ul");
@@ -257,7 +257,7 @@ public final class HtmlReport {
     for (CriterionResult r : items) {
       h.open("li").text(w.rule(r.text()));
       if (!r.citations().isEmpty()) {
-        h.text(" ").el("span", "[" + String.join(", ", r.citations()) + "]", "class", "cites");
+        h.text(" ").el("span", "[" + r.citationText() + "]", "class", "cites");
       }
       h.close("li").nl();
     }

@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.util.List;
 import org.homeward.document.Diagnostic;
 import org.homeward.rules.Citation;
+import org.homeward.rules.Cite;
+import org.homeward.rules.Missing;
 import org.homeward.rules.EvalContext;
 import org.homeward.screening.BarrierResult;
 import org.homeward.screening.CategoryResult;
@@ -23,7 +25,7 @@ import org.homeward.screening.Screening;
  */
 public final class JsonReport {
   /** The contract's name and version, written in every document. */
-  public static final String SCHEMA = "homeward.screening/1";
+  public static final String SCHEMA = "homeward.screening/2";
 
   private static final JsonFactory FACTORY = new JsonFactory();
   private final boolean pretty;
@@ -111,11 +113,7 @@ public final class JsonReport {
     g.writeStringField("title", c.title());
     g.writeStringField("outcome", c.outcome().word());
     g.writeStringField("open", c.openKind());
-    g.writeArrayFieldStart("missing_facts");
-    for (MissingFact m : c.missing()) {
-      missing(g, m);
-    }
-    g.writeEndArray();
+    missing(g, "missing_facts", "attorney_review", c.missing());
     g.writeArrayFieldStart("paths");
     for (PathResult p : c.paths()) {
       g.writeStartObject();
@@ -143,11 +141,7 @@ public final class JsonReport {
     g.writeStringField("status", b.status().word());
     g.writeStringField("ends_on", b.endsOn() == null ? null : b.endsOn().toString());
     strings(g, "affects", b.affects());
-    g.writeArrayFieldStart("missing_facts");
-    for (MissingFact m : b.missing()) {
-      missing(g, m);
-    }
-    g.writeEndArray();
+    missing(g, "missing_facts", "attorney_review", b.missing());
     g.writeArrayFieldStart("triggers");
     for (CriterionResult r : b.triggers()) {
       criterion(g, r);
@@ -191,13 +185,9 @@ public final class JsonReport {
     g.writeStringField("id", r.id());
     g.writeStringField("text", r.text());
     g.writeStringField("result", r.truth().word());
-    strings(g, "citations", r.citations());
+    cites(g, r.citations());
     g.writeStringField("question", r.question());
-    g.writeArrayFieldStart("missing");
-    for (MissingFact m : r.missing()) {
-      missing(g, m);
-    }
-    g.writeEndArray();
+    missing(g, "missing", "review", r.missing());
     if (explain) {
       g.writeArrayFieldStart("read");
       for (EvalContext.Read read : r.reads()) {
@@ -215,8 +205,42 @@ public final class JsonReport {
     g.writeStartObject();
     g.writeStringField("id", r.id());
     g.writeStringField("text", r.text());
-    strings(g, "citations", r.citations());
+    cites(g, r.citations());
     g.writeEndObject();
+  }
+
+  /** A criterion's citations: each id with its pinpoint ({@code at}), null when it has none. */
+  private static void cites(JsonGenerator g, List<Cite> cites) throws IOException {
+    g.writeArrayFieldStart("citations");
+    for (Cite c : cites) {
+      g.writeStartObject();
+      g.writeStringField("id", c.id());
+      g.writeStringField("at", c.at());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** The facts that would settle a result, then (apart) the points it leaves to an attorney. */
+  private static void missing(JsonGenerator g, String facts, String reviews, List<MissingFact> all)
+      throws IOException {
+    g.writeArrayFieldStart(facts);
+    for (MissingFact m : all) {
+      if (m.kind() != Missing.Kind.REVIEW) {
+        missing(g, m);
+      }
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart(reviews);
+    for (MissingFact m : all) {
+      if (m.kind() == Missing.Kind.REVIEW) {
+        g.writeStartObject();
+        g.writeStringField("id", m.path());
+        g.writeStringField("note", m.at());
+        g.writeEndObject();
+      }
+    }
+    g.writeEndArray();
   }
 
   private static void missing(JsonGenerator g, MissingFact m) throws IOException {

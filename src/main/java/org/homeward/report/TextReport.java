@@ -193,7 +193,7 @@ public final class TextReport {
   private void criterion(StringBuilder b, CriterionResult r, String indent) {
     b.append(indent).append(mark(r.truth())).append(' ').append(w.rule(r.text()));
     if (!r.citations().isEmpty()) {
-      b.append(paint(DIM, " [" + String.join(", ", r.citations()) + "]"));
+      b.append(paint(DIM, " [" + r.citationText() + "]"));
     }
     b.append('\n');
     if (explain) {
@@ -212,7 +212,7 @@ public final class TextReport {
     for (CriterionResult r : items) {
       b.append("    - ").append(w.rule(r.text()));
       if (!r.citations().isEmpty()) {
-        b.append(" [").append(String.join(", ", r.citations())).append(']');
+        b.append(" [").append(r.citationText()).append(']');
       }
       b.append('\n');
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A return category (or a barrier) as loaded from {@code rules/<id>/rule.yaml}: its paths,
  * disqualifiers, notes, next steps, parameters and citations. Barriers name the categories they
- * affect, not the other way round. Immutable.
+ * affect, not the other way round. {@code coverage} says which periods of the law the paths encode.
+ * Immutable.
  */
 public record Category(
     String id,
@@ -17,7 +18,8 @@ public record Category(
     List<RulePath> paths,
     List<Criterion> disqualifiers,
     List<Criterion> notes,
-    List<Criterion> nextSteps) {
+    List<Criterion> nextSteps,
+    List<Encoding> coverage) {
 
   public Category {
     citations = List.copyOf(citations);
@@ -26,6 +28,7 @@ public record Category(
     disqualifiers = List.copyOf(disqualifiers);
     notes = List.copyOf(notes);
     nextSteps = List.copyOf(nextSteps);
+    coverage = List.copyOf(coverage);
   }
 
   /** The citation with the given id, or null. */

@@ -6,4 +6,14 @@ package org.homeward.rules;
  */
 interface Condition {
   Truth eval(EvalContext ctx);
+
+  /** Whether some person could make this condition false (checked for criteria that only defer). */
+  default boolean canBeFalse() {
+    return true;
+  }
+
+  /** Whether some person could make this condition true. */
+  default boolean canBeTrue() {
+    return true;
+  }
 }

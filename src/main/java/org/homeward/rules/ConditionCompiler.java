@@ -2,6 +2,7 @@ package org.homeward.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.Node;
-import org.homeward.document.Translations;
 import org.homeward.facts.FactCatalogue;
 import org.homeward.facts.FactDef;
 import org.homeward.facts.FactType;
@@ -24,8 +24,11 @@ import org.homeward.person.PartialDate;
  */
 final class ConditionCompiler {
   static final Set<String> CONDITION_KEYS =
-      Set.of("all", "any", "not", "exists", "every", "where", "ref", "review", "if", "overlaps", "start",
-          "end", "fact", "left", "op", "value", "right", "es");
+      Set.of("all", "any", "not", "exists", "every", "where", "named_by", "ref", "review", "id", "if", "overlaps",
+          "start", "end", "left", "op", "right", "category", "path", "barrier");
+  /** Numbers a condition may write as they are: nothing legal hangs on them. */
+  private static final Set<Double> PLAIN_NUMBERS = Set.of(0.0, 1.0);
+  private static final Pattern FACT_PATH = Pattern.compile("[a-z][a-z0-9_]*(\\[])?(\\.[a-z][a-z0-9_]*(\\[])?)*");
   private static final Pattern COMPACT =
       Pattern.compile("^\\s*(\\S+)\\s+(==|!=|<=|>=|<|>|in|not_in|contains_any|contains_all|before|after"
           + "|on_or_before|on_or_after)\\s+(.+?)\\s*$");
@@ -38,21 +41,93 @@ final class ConditionCompiler {
   private final Map<String, Object> compiled = new HashMap<>();
   private final Set<String> compiling = new LinkedHashSet<>();
   private final List<Diagnostic> problems;
-  private final Translations translations;
+  private final Texts texts;
   private final Operands.Birth birth;
+  /** The shared legal concepts, whose definitions and parameters every file may use; null for the concepts themselves. */
+  private final ConditionCompiler shared;
+  /** How a date or number written into a condition is reported: rules must name it as a parameter. */
+  private final boolean literalsAreErrors;
+  /** The links made so far, and who made them: a criterion's owner, or {@code def:NAME} for a definition. */
+  private final Map<String, List<Link>> links = new LinkedHashMap<>();
+  /** Which definitions each owner uses, to follow links through definitions. */
+  private final Map<String, Set<String>> uses = new LinkedHashMap<>();
+  /** The compiled form of each {@code over:} definition, bound to its list at the top level (for concept tests). */
+  private final Map<String, Object> probes = new LinkedHashMap<>();
+  private final Map<String, FactRef> probeLists = new LinkedHashMap<>();
+  private String owner = "";
 
   ConditionCompiler(
       FactCatalogue catalogue,
       Map<String, Parameter> parameters,
       Map<String, Node> definitions,
       List<Diagnostic> problems,
-      Translations translations) {
-    this.translations = translations;
+      Texts texts,
+      ConditionCompiler shared,
+      boolean literalsAreErrors) {
+    this.texts = texts;
     this.catalogue = catalogue;
     this.parameters = parameters;
     this.definitions = definitions;
     this.problems = problems;
-    this.birth = birthOperand();
+    this.shared = shared;
+    this.literalsAreErrors = literalsAreErrors;
+    this.birth = shared != null ? shared.birth : birthOperand();
+    if (shared != null) {
+      for (Map.Entry<String, Node> d : definitions.entrySet()) {
+        if (shared.definitions.containsKey(d.getKey())) {
+          problems.add(Diagnostic.error(d.getValue().location(), "'" + d.getKey() + "' is a shared legal concept "
+              + "(rules/concepts/concepts.yaml); use it with ref: " + d.getKey() + " instead of defining it again"));
+        }
+      }
+      for (Parameter p : parameters.values()) {
+        if (shared.parameters.containsKey(p.id())) {
+          problems.add(Diagnostic.error(p.location(), "'" + p.id() + "' is a parameter of the shared legal concepts; "
+              + "use {param: " + p.id() + "} instead of declaring it again"));
+        }
+      }
+    }
+  }
+
+  /** Compiles what follows for the given owner: the criterion's place, for following links. */
+  void owner(String owner) {
+    this.owner = owner;
+  }
+
+  /** The links an owner's conditions make, directly or through the definitions they use. */
+  List<Link> linksOf(String who) {
+    List<Link> out = new ArrayList<>();
+    collectLinks(who, out, new java.util.HashSet<>());
+    return out;
+  }
+
+  private void collectLinks(String who, List<Link> out, Set<String> seen) {
+    if (!seen.add(who)) {
+      return;
+    }
+    out.addAll(links.getOrDefault(who, List.of()));
+    for (String d : uses.getOrDefault(who, Set.of())) {
+      collectLinks("def:" + d, out, seen);
+    }
+  }
+
+  /** Every link this compiler made. */
+  List<Link> allLinks() {
+    List<Link> out = new ArrayList<>();
+    links.values().forEach(out::addAll);
+    return out;
+  }
+
+  /**
+   * A compiled definition, for testing the shared concepts: a condition or a value; for an
+   * {@code over:} definition, a condition bound to the list at the top level.
+   */
+  Object compiledDefinition(String name) {
+    return probes.containsKey(name) ? probes.get(name) : compiled.get(name);
+  }
+
+  /** The list an {@code over:} definition speaks of, bound at the top level; null for other definitions. */
+  FactRef definitionList(String name) {
+    return probeLists.get(name);
   }
 
   private Operands.Birth birthOperand() {
@@ -121,9 +196,15 @@ final class ConditionCompiler {
       try {
         Scope scope = null;
         if (e.getValue() instanceof Node.Mapping dm && dm.get("over") != null) {
-          scope = bind(listRef(dm.get("over"), null), null);
+          FactRef list = listRef(dm.get("over"), null);
+          probeLists.put(e.getKey(), list);
+          scope = bind(list, null);
         }
-        definition(e.getKey(), e.getValue().location(), isCondition, scope);
+        owner = "def:" + e.getKey();
+        Object c = definition(e.getKey(), e.getValue().location(), isCondition, scope);
+        if (scope != null) {
+          probes.put(e.getKey(), c);
+        }
       } catch (Abandon ignored) {
         // already recorded
       }
@@ -143,7 +224,7 @@ final class ConditionCompiler {
     for (String key : m.entries().keySet()) {
       if (!CONDITION_KEYS.contains(key)) {
         throw fail(m.keyLocation(key), "unknown key '" + key + "' in a condition; expected one of: all, any, "
-            + "not, exists, every, ref, review, overlaps, or a comparison (fact/left, op, value/right)");
+            + "not, exists, every, ref, review, overlaps, category, path, barrier, or a comparison (left, op, right)");
       }
     }
     if (m.get("all") != null || m.get("any") != null) {
@@ -167,27 +248,46 @@ final class ConditionCompiler {
       FactRef list = listRef(listNode, scope);
       Scope inner = bind(list, scope);
       Condition where = m.get("where") == null ? null : cond(m.get("where"), inner);
-      return new Conditions.Quantifier(list, inner, where, every);
+      Conditions.Quantifier q = new Conditions.Quantifier(list, inner, where, every);
+      q.join = join(m, list, scope, inner);
+      return q;
+    }
+    if (m.get("named_by") != null) {
+      throw fail(m.keyLocation("named_by"), "'named_by' goes with exists, every or count");
+    }
+    for (String kind : List.of("category", "path", "barrier")) {
+      if (m.get(kind) != null) {
+        if (m.entries().size() > 1) {
+          throw fail(m.location(), "{" + kind + ": ...} stands alone: it is met when the " + kind + " "
+              + (kind.equals("barrier") ? "is active" : kind.equals("path") ? "is met" : "may fit"));
+        }
+        if (shared == null) {
+          throw fail(m.keyLocation(kind), "a shared legal concept speaks only of facts; it cannot read a " + kind + "'s result");
+        }
+        Link link = new Link(Link.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), word(m.get(kind)),
+            m.get(kind).location());
+        links.computeIfAbsent(owner, k -> new ArrayList<>()).add(link);
+        return new Conditions.Linked(link);
+      }
     }
     if (m.get("ref") != null) {
       String name = word(m.get("ref"));
-      Object target = definition(name, m.get("ref").location(), true, scope);
+      Object target = anyDefinition(name, m.get("ref").location(), true, scope);
       Conditions.Ref ref = new Conditions.Ref(name);
       ref.target = (Condition) target;
       return ref;
     }
-    if (m.get("es") != null && m.get("review") == null) {
-      problems.add(Diagnostic.error(m.keyLocation("es"), "'es' in a condition is the Spanish of its 'review' note"));
+    if (m.get("id") != null && m.get("review") == null) {
+      throw fail(m.keyLocation("id"), "'id' in a condition names its 'review' point");
     }
     if (m.get("review") != null) {
       String note = word(m.get("review"));
-      translations.need(note);
-      if (m.get("es") instanceof Node.Scalar es && !es.isNull() && !es.text().isBlank()) {
-        translations.add(note, es.text());
-      } else if (m.get("es") != null) {
-        problems.add(Diagnostic.error(m.get("es").location(), "expected the Spanish text of the review note"));
+      if (m.get("id") == null) {
+        throw fail(m.location(), "a review point needs an 'id' (unique in the file): its Spanish twin is keyed by it");
       }
-      return new Conditions.Review(note, m.get("if") == null ? null : cond(m.get("if"), scope));
+      String id = word(m.get("id"));
+      texts.review(id, note, m.get("id").location());
+      return new Conditions.Review(id, note, m.get("if") == null ? null : cond(m.get("if"), scope));
     }
     if (m.get("overlaps") != null) {
       Operand periods = operand(m.get("overlaps"), scope, Operand.Type.PERIODS, null);
@@ -202,13 +302,6 @@ final class ConditionCompiler {
     }
     requireKey(m, "op");
     String op = word(m.get("op"));
-    if (m.get("fact") != null) {
-      Node right = m.get("value");
-      if (right == null) {
-        throw fail(m.location(), "a comparison with 'fact' needs a 'value'");
-      }
-      return comparison(m.get("fact").location(), word(m.get("fact")), op, m.get("op").location(), right, scope);
-    }
     requireKey(m, "left");
     requireKey(m, "right");
     Operand left = operand(m.get("left"), scope, null, null);
@@ -219,7 +312,8 @@ final class ConditionCompiler {
     Matcher matcher = COMPACT.matcher(s.text());
     if (!matcher.matches()) {
       throw fail(s.location(), "cannot read the condition \"" + s.text() + "\"; write it as "
-          + "<fact> <op> <value>, e.g. \"birth_date >= 1981-06-16\" or \"removals[].type in [in_absentia]\"");
+          + "<fact> <op> <value>, e.g. \"birth_date on_or_after $born_on_or_after\", \"entries[].date after "
+          + "removals[].departure_date\" or \"removals[].type in [in_absentia]\"");
     }
     Location at = s.location();
     String literal = matcher.group(3);
@@ -299,15 +393,15 @@ final class ConditionCompiler {
   }
 
   private Operand operand(Node node, Scope scope, Operand.Type expected, FactDef wordFact) {
-    if (node instanceof Node.Scalar) {
-      return literal(node, expected, wordFact);
+    if (node instanceof Node.Scalar s && !s.isNull()) {
+      return scalar(s, scope, expected, wordFact);
     }
     if (!(node instanceof Node.Mapping m) || m.entries().isEmpty()) {
       throw fail(node.location(), "expected a value: a literal, or a map such as {fact: birth_date}, "
           + "{birthday: 16}, {param: ...}, {earliest: entries[].date}");
     }
     String key = m.entries().keySet().stream()
-        .filter(k -> !k.equals("where") && !k.equals("distinct") && !k.equals("on"))
+        .filter(k -> !Set.of("where", "distinct", "on", "named_by", "start", "end", "from", "to").contains(k))
         .findFirst().orElse("where");
     Node arg = m.get(key);
     Location at = m.keyLocation(key);
@@ -351,30 +445,41 @@ final class ConditionCompiler {
         return new Operands.Cases(conditions, values, type);
       }
       case "param" -> {
-        String id = word(arg);
-        Parameter p = parameters.get(id);
-        if (p == null) {
-          throw fail(arg.location(), "unknown parameter '" + id + "'; parameters are declared under 'parameters:'");
-        }
         Operand on = m.get("on") == null ? null : typed(m.get("on"), scope, Operand.Type.DATE);
-        return new Operands.Param(p, on);
+        return new Operands.Param(parameter(word(arg), arg.location()), on);
       }
       case "ref" -> {
         String name = word(arg);
         Operands.Ref ref = new Operands.Ref(name);
-        ref.target = (Operand) definition(name, arg.location(), false, scope);
+        ref.target = (Operand) anyDefinition(name, arg.location(), false, scope);
         return ref;
       }
       case "birthday" -> {
-        return new Operands.Shift(birth(at), wholeNumber(arg), true);
+        return new Operands.Shift(birth(at), typed(arg, scope, Operand.Type.NUMBER), true);
       }
       case "age_on" -> {
         return new Operands.Between(birth(at), typed(arg, scope, Operand.Type.DATE), true);
       }
       case "add_years", "add_days" -> {
         List<Node> args = pair(arg);
-        return new Operands.Shift(typed(args.get(0), scope, Operand.Type.DATE), wholeNumber(args.get(1)),
-            key.equals("add_years"));
+        return new Operands.Shift(typed(args.get(0), scope, Operand.Type.DATE),
+            typed(args.get(1), scope, Operand.Type.NUMBER), key.equals("add_years"));
+      }
+      case "later", "earlier" -> {
+        List<Node> args = pair(arg);
+        return new Operands.Pick(typed(args.get(0), scope, Operand.Type.DATE),
+            typed(args.get(1), scope, Operand.Type.DATE), key.equals("later"));
+      }
+      case "total_days" -> {
+        FactRef list = listRef(arg, scope);
+        Scope inner = bind(list, scope);
+        requireKey(m, "start");
+        requireKey(m, "end");
+        Condition where = m.get("where") == null ? null : cond(m.get("where"), inner);
+        return new Operands.TotalDays(list, inner, where, typed(m.get("start"), inner, Operand.Type.DATE),
+            typed(m.get("end"), inner, Operand.Type.DATE),
+            m.get("from") == null ? null : typed(m.get("from"), scope, Operand.Type.DATE),
+            m.get("to") == null ? null : typed(m.get("to"), scope, Operand.Type.DATE));
       }
       case "years_between", "days_between" -> {
         List<Node> args = pair(arg);
@@ -391,7 +496,9 @@ final class ConditionCompiler {
             distinct.add(resolve(word(k), k.location(), inner, false));
           }
         }
-        return new Operands.Count(list, inner, where, distinct.toArray(FactRef[]::new));
+        Operands.Count count = new Operands.Count(list, inner, where, distinct.toArray(FactRef[]::new));
+        count.join = join(m, list, scope, inner);
+        return count;
       }
       case "sum", "earliest", "latest" -> {
         String path = word(arg);
@@ -415,7 +522,8 @@ final class ConditionCompiler {
             : new Operands.Extreme(list, inner, where, value, key.equals("earliest"));
       }
       default -> throw fail(at, "unknown value '" + key + "'; expected fact, date, as_of, param, ref, birthday, "
-          + "age_on, add_years, add_days, years_between, days_between, count, sum, earliest or latest");
+          + "age_on, add_years, add_days, later, earlier, years_between, days_between, count, sum, total_days, "
+          + "earliest or latest");
     }
   }
 
@@ -443,14 +551,20 @@ final class ConditionCompiler {
         if (d == null) {
           throw fail(node.location(), "\"" + text + "\" is not a date; expected YYYY-MM-DD (or as_of)");
         }
+        unnamed(node.location(), "the date " + text);
         return new Operands.Literal(Operands.dateVal(d), Operand.Type.DATE);
       }
       case NUMBER -> {
+        double v;
         try {
-          return new Operands.Literal(Val.point(Double.parseDouble(text)), Operand.Type.NUMBER);
+          v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
           throw fail(node.location(), "\"" + text + "\" is not a number");
         }
+        if (!PLAIN_NUMBERS.contains(v)) {
+          unnamed(node.location(), "the number " + text);
+        }
+        return new Operands.Literal(Val.point(v), Operand.Type.NUMBER);
       }
       case BOOLEAN -> {
         if (!text.equals("true") && !text.equals("false")) {
@@ -474,6 +588,69 @@ final class ConditionCompiler {
       }
       default -> throw fail(node.location(), "a " + expected.word() + " cannot be written as a literal; use a parameter");
     }
+  }
+
+  /**
+   * A legal date or number written into a condition: the law's numbers are dated, cited parameters,
+   * so that a lawyer sees which rule each is and a change in the law is made in one place.
+   */
+  private void unnamed(Location at, String what) {
+    String message = what + " is written into the condition: declare it under 'parameters:' with the "
+        + "date it took effect and its citation, and write $name (or {param: name}); a screening threshold "
+        + "that is not law is a parameter with 'screening: true'";
+    problems.add(literalsAreErrors ? Diagnostic.error(at, message) : Diagnostic.warning(at, message));
+  }
+
+  /**
+   * A scalar where a value is expected: {@code $name} is a parameter, {@code as_of} the screening
+   * date, a catalogue path a fact (unless it is one of the word values being compared), else a literal.
+   */
+  private Operand scalar(Node.Scalar s, Scope scope, Operand.Type expected, FactDef wordFact) {
+    String text = s.text().trim();
+    if (text.startsWith("$")) {
+      return new Operands.Param(parameter(text.substring(1), s.location()), null);
+    }
+    if (text.equals("as_of") && (expected == null || expected == Operand.Type.DATE)) {
+      return new Operands.AsOf();
+    }
+    if (s.kind() == Node.Scalar.Kind.STRING && FACT_PATH.matcher(text).matches() && catalogue.get(text) != null
+        && !(wordFact != null && wordFact.values().contains(text))) {
+      return fact(text, s.location(), scope);
+    }
+    return literal(s, expected, wordFact);
+  }
+
+  /** A parameter of this file, or of the shared legal concepts. */
+  private Parameter parameter(String id, Location at) {
+    Parameter p = parameters.get(id);
+    if (p == null && shared != null) {
+      p = shared.parameters.get(id);
+    }
+    if (p == null) {
+      throw fail(at, "unknown parameter '" + id + "'; parameters are declared under 'parameters:' (this file's or "
+          + "the shared concepts')");
+    }
+    return p;
+  }
+
+  /**
+   * A join: {@code named_by: PATH} keeps the items of the list whose {@code id} the list of ids at
+   * PATH names (a removal's {@code basis_conviction_ids} naming convictions).
+   */
+  private Operands.Join join(Node.Mapping m, FactRef list, Scope outer, Scope inner) {
+    if (m.get("named_by") == null) {
+      return null;
+    }
+    Location at = m.get("named_by").location();
+    FactRef ids = resolve(word(m.get("named_by")), at, outer, true);
+    if (!ids.def.isScalarList()) {
+      throw fail(at, "'named_by' needs a list of ids, such as removals[].basis_conviction_ids");
+    }
+    int idField = list.def.shape().indexOf("id");
+    if (idField < 0) {
+      throw fail(at, "the items of '" + list.def.path() + "' have no 'id' to be named by");
+    }
+    return new Operands.Join(ids, resolve(list.def.path() + "[].id", at, inner, false), idField);
   }
 
   private Operand fact(String path, Location at, Scope scope) {
@@ -547,10 +724,24 @@ final class ConditionCompiler {
    * Compiles a definition where it is used. A definition with {@code over: LIST} speaks of one item
    * of that list and may be used only where the list is bound; it is compiled in that scope.
    */
+  private Object anyDefinition(String name, Location at, boolean condition, Scope scope) {
+    if (!definitions.containsKey(name) && shared != null && shared.definitions.containsKey(name)) {
+      String saved = shared.owner;
+      try {
+        return shared.definition(name, at, condition, scope);
+      } finally {
+        shared.owner = saved;
+      }
+    }
+    uses.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(name);
+    return definition(name, at, condition, scope);
+  }
+
   private Object definition(String name, Location at, boolean condition, Scope scope) {
     Node body = definitions.get(name);
     if (body == null) {
-      throw fail(at, "unknown definition '" + name + "'; definitions are declared under 'definitions:'");
+      throw fail(at, "unknown definition '" + name + "'; definitions are declared under 'definitions:' (this "
+          + "file's, or the shared legal concepts in rules/concepts/concepts.yaml)");
     }
     Node.Mapping dm = (Node.Mapping) body;
     boolean isCondition = dm.get("when") != null;
@@ -577,6 +768,8 @@ final class ConditionCompiler {
     if (!compiling.add(name)) {
       throw fail(at, "definition '" + name + "' refers to itself through " + String.join(" -> ", compiling));
     }
+    String saved = owner;
+    owner = "def:" + name;
     try {
       Object result = condition ? cond(dm.get("when"), bound) : operand(dm.get("value"), bound, null, null);
       if (bound == null) {
@@ -584,6 +777,7 @@ final class ConditionCompiler {
       }
       return result;
     } finally {
+      owner = saved;
       compiling.remove(name);
     }
   }
@@ -599,14 +793,6 @@ final class ConditionCompiler {
       return s.text();
     }
     throw fail(node.location(), "expected a word, found " + node.describe());
-  }
-
-  private long wholeNumber(Node node) {
-    try {
-      return Long.parseLong(word(node));
-    } catch (NumberFormatException e) {
-      throw fail(node.location(), "expected a whole number, found " + node.describe());
-    }
   }
 
   private List<Node> pair(Node node) {

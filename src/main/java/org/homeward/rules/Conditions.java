@@ -25,6 +25,26 @@ final class Conditions {
       }
       return result;
     }
+
+    @Override
+    public boolean canBeFalse() {
+      for (Condition c : parts) {
+        if (c.canBeFalse()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean canBeTrue() {
+      for (Condition c : parts) {
+        if (!c.canBeTrue()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** One must hold: true as soon as one is true, whatever else is unknown. */
@@ -45,6 +65,26 @@ final class Conditions {
       }
       return result;
     }
+
+    @Override
+    public boolean canBeFalse() {
+      for (Condition c : parts) {
+        if (!c.canBeFalse()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean canBeTrue() {
+      for (Condition c : parts) {
+        if (c.canBeTrue()) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** Negation; unknown stays unknown. */
@@ -52,6 +92,16 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       return part.eval(ctx).not();
+    }
+
+    @Override
+    public boolean canBeFalse() {
+      return part.canBeTrue();
+    }
+
+    @Override
+    public boolean canBeTrue() {
+      return part.canBeFalse();
     }
   }
 
@@ -69,6 +119,18 @@ final class Conditions {
       return restoring(ctx);
     }
 
+    /** An empty list makes an exists false; an every is false only when some item can fail. */
+    @Override
+    public boolean canBeFalse() {
+      return !every || where == null || where.canBeFalse();
+    }
+
+    /** An empty list makes an every true; an exists is true only when some item can qualify. */
+    @Override
+    public boolean canBeTrue() {
+      return every || where == null || where.canBeTrue();
+    }
+
     @Override
     Truth walk(EvalContext ctx) {
       int mark = ctx.mark();
@@ -78,8 +140,9 @@ final class Conditions {
       }
       Truth decisive = every ? Truth.FALSE : Truth.TRUE;
       Truth result = every ? Truth.TRUE : Truth.FALSE;
+      Operands.Members members = members(ctx, items);
       for (int i = 0; i < items.size(); i++) {
-        Truth t = bind(ctx, items, i);
+        Truth t = bind(ctx, items, i, members);
         if (t == decisive) {
           ctx.truncate(mark);
           return decisive;
@@ -87,6 +150,11 @@ final class Conditions {
         if (t == Truth.UNKNOWN) {
           result = Truth.UNKNOWN;
         }
+      }
+      if (members != null && members.phantoms() > 0) {
+        // A named item the list does not hold: nothing about it is known.
+        join.phantom(ctx);
+        result = Truth.UNKNOWN;
       }
       if (result != Truth.UNKNOWN) {
         ctx.truncate(mark);
@@ -96,11 +164,51 @@ final class Conditions {
   }
 
   /**
+   * Whether a governing date falls in a period that no path of a category encodes (see the
+   * category's {@code coverage}): then an attorney must decide, so it is unknown with a review
+   * point naming the period, never false. False when the date is in an encoded period.
+   */
+  record Uncovered(Operand date, double[] starts, double[] ends, Missing[] points) implements Condition {
+    @Override
+    public Truth eval(EvalContext ctx) {
+      int mark = ctx.mark();
+      Val v = date.eval(ctx);
+      if (v == Val.NONE) {
+        ctx.truncate(mark);
+        return Truth.FALSE;
+      }
+      boolean touches = false;
+      for (int g = 0; g < starts.length; g++) {
+        if (v.lo >= starts[g] && v.hi <= ends[g]) {
+          ctx.truncate(mark);
+          ctx.note(points[g]);
+          return Truth.UNKNOWN;
+        }
+        touches |= !(v.hi < starts[g] || v.lo > ends[g]);
+      }
+      if (!touches) {
+        ctx.truncate(mark);
+        return Truth.FALSE;
+      }
+      return Truth.UNKNOWN;
+    }
+
+    @Override
+    public boolean canBeTrue() {
+      return false;
+    }
+  }
+
+  /**
    * A point the rules leave to an attorney: unknown, naming the point. With a condition ({@code if}),
    * only once the condition is known to hold: false when it fails, and while the condition itself is
    * unknown, only its facts are asked for.
    */
-  record Review(String note, Condition when) implements Condition {
+  record Review(Missing point, Condition when) implements Condition {
+    Review(String id, String note, Condition when) {
+      this(Missing.review(id, note), when);
+    }
+
     @Override
     public Truth eval(EvalContext ctx) {
       if (when != null) {
@@ -109,8 +217,26 @@ final class Conditions {
           return t;
         }
       }
-      ctx.note(new Gap(new Missing(Missing.Kind.REVIEW, "attorney_review", note, note)));
+      ctx.note(point);
       return Truth.UNKNOWN;
+    }
+
+    @Override
+    public boolean canBeFalse() {
+      return when != null;
+    }
+
+    @Override
+    public boolean canBeTrue() {
+      return false;
+    }
+  }
+
+  /** Another rule's result, read through a {@link Link}. */
+  record Linked(Link link) implements Condition {
+    @Override
+    public Truth eval(EvalContext ctx) {
+      return ctx.linked(link);
     }
   }
 
@@ -126,6 +252,16 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       return target.eval(ctx);
+    }
+
+    @Override
+    public boolean canBeFalse() {
+      return target.canBeFalse();
+    }
+
+    @Override
+    public boolean canBeTrue() {
+      return target.canBeTrue();
     }
   }
 

@@ -13,13 +13,13 @@ public final class Criterion {
   private final String id;
   private final String text;
   private final Condition when;
-  private final List<String> citations;
+  private final List<Cite> citations;
   private final String question;
   private final boolean lead;
   private final boolean defers;
   private final Location location;
 
-  Criterion(String id, String text, Condition when, List<String> citations, String question, boolean lead,
+  Criterion(String id, String text, Condition when, List<Cite> citations, String question, boolean lead,
       boolean defers, Location location) {
     this.defers = defers;
     this.id = id;
@@ -77,7 +77,7 @@ public final class Criterion {
     return text;
   }
 
-  public List<String> citations() {
+  public List<Cite> citations() {
     return citations;
   }
 

@@ -25,6 +25,10 @@ public final class EvalContext {
   private List<Read> reads;
   private long spent;
   Val birthCache;
+  private Linker linker;
+  /** The results links have read, by slot: each is worked out once per person. */
+  private Memo[] memo;
+  private boolean[] working;
 
   /** A fact read while tracing: its concrete path and the value found (null if unknown). */
   public record Read(String path, String value) {}
@@ -32,6 +36,46 @@ public final class EvalContext {
   public EvalContext(Rec root, LocalDate asOf) {
     this.root = root;
     this.asOf = asOf.toEpochDay();
+  }
+
+  /** Lets conditions read other rules' results ({@link Link}), worked out by the linker once each. */
+  public EvalContext linking(Linker linker, int slots) {
+    this.linker = linker;
+    this.memo = new Memo[slots];
+    this.working = new boolean[slots];
+    return this;
+  }
+
+  /** A linked result as first worked out: its truth and, when unknown, what kept it open. */
+  private record Memo(Truth truth, Gap[] gaps) {}
+
+  /** The truth of a linked result, noting what kept it open when unknown. */
+  Truth linked(Link link) {
+    if (linker == null) {
+      throw new IllegalStateException("rule '" + link.target() + "' is linked, but no linker was given");
+    }
+    Memo m = memo[link.slot];
+    if (m == null) {
+      if (working[link.slot]) {
+        throw new IllegalStateException("the link to '" + link.target() + "' depends on itself");
+      }
+      working[link.slot] = true;
+      int mark = gapCount;
+      Truth t = linker.evaluate(link, this);
+      working[link.slot] = false;
+      m = new Memo(t, t == Truth.UNKNOWN ? Arrays.copyOfRange(gaps, mark, gapCount) : new Gap[0]);
+      truncate(mark);
+      memo[link.slot] = m;
+    }
+    for (Gap g : m.gaps()) {
+      note(g);
+    }
+    return m.truth();
+  }
+
+  /** Notes a missing fact whose description is already known (an end date's, say). */
+  public void note(Missing missing) {
+    note(new Gap(missing));
   }
 
   /** Starts recording every fact read, for {@code --explain}. */
@@ -99,7 +143,7 @@ public final class EvalContext {
   }
 
   /** The missing facts noted since {@code mark}, without duplicates, in order. */
-  List<Missing> missingSince(int mark) {
+  public List<Missing> missingSince(int mark) {
     if (mark == gapCount) {
       return List.of();
     }

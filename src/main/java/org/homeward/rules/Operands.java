@@ -290,13 +290,13 @@ final class Operands {
     }
   }
 
-  /** A date plus whole years or days. */
+  /** A date plus whole years or days; the amount is usually a parameter (an age, a bar's length). */
   static final class Shift implements Operand {
     private final Operand date;
-    private final long amount;
+    private final Operand amount;
     private final boolean years;
 
-    Shift(Operand date, long amount, boolean years) {
+    Shift(Operand date, Operand amount, boolean years) {
       this.date = date;
       this.amount = amount;
       this.years = years;
@@ -305,7 +305,48 @@ final class Operands {
     @Override
     public Val eval(EvalContext ctx) {
       Val v = date.eval(ctx);
-      return years ? Calendar.addYears(v, amount) : Calendar.addDays(v, amount);
+      Val n = amount.eval(ctx);
+      if (v == Val.NONE || n == Val.NONE) {
+        return Val.NONE;
+      }
+      if (!n.isPoint()) {
+        return Val.UNKNOWN_RANGE;
+      }
+      long whole = (long) n.lo;
+      return years ? Calendar.addYears(v, whole) : Calendar.addDays(v, whole);
+    }
+
+    @Override
+    public Type type() {
+      return Type.DATE;
+    }
+  }
+
+  /** The later (or earlier) of two dates; a date that does not exist gives way to the other. */
+  static final class Pick implements Operand {
+    private final Operand a;
+    private final Operand b;
+    private final boolean later;
+
+    Pick(Operand a, Operand b, boolean later) {
+      this.a = a;
+      this.b = b;
+      this.later = later;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      Val x = a.eval(ctx);
+      Val y = b.eval(ctx);
+      if (x == Val.NONE) {
+        return y;
+      }
+      if (y == Val.NONE) {
+        return x;
+      }
+      Val v = later ? Val.range(Math.max(x.lo, y.lo), Math.max(x.hi, y.hi))
+          : Val.range(Math.min(x.lo, y.lo), Math.min(x.hi, y.hi));
+      return x.maybeNone || y.maybeNone ? Val.rangeOrNone(v.lo, v.hi) : v;
     }
 
     @Override
@@ -394,6 +435,8 @@ final class Operands {
     final FactRef list;
     final Scope scope;
     final Condition where;
+    /** For a join ({@code named_by}), the ids naming the items; null otherwise. */
+    Join join;
 
     OverList(FactRef list, Scope scope, Condition where) {
       this.list = list;
@@ -435,6 +478,173 @@ final class Operands {
       ctx.indexes[scope.depth] = i;
       return where == null ? Truth.TRUE : where.eval(ctx);
     }
+
+    /**
+     * Binds item {@code i} of a join: whether the ids name it, and-ed with {@code where}. An item
+     * whose own id is unknown may be one of the named ids no item carries.
+     */
+    Truth bind(EvalContext ctx, List<?> items, int i, Members members) {
+      if (members == null) {
+        return bind(ctx, items, i);
+      }
+      Truth m = members.of[i];
+      if (m == Truth.FALSE) {
+        return Truth.FALSE;
+      }
+      Truth t = bind(ctx, items, i);
+      if (m == Truth.UNKNOWN && t != Truth.FALSE && members.known) {
+        join.itemId.missing(ctx, Missing.Kind.UNKNOWN);
+      }
+      return m.and(t);
+    }
+
+    /** Which items a join's ids name; null without a join. */
+    Members members(EvalContext ctx, List<?> items) {
+      return join == null ? null : join.members(ctx, items);
+    }
+  }
+
+  /** A join: a list of ids (read where the quantifier stands) naming items of the list by their {@code id}. */
+  record Join(FactRef ids, FactRef itemId, int idField) {
+    Members members(EvalContext ctx, List<?> items) {
+      Truth[] of = new Truth[items.size()];
+      Object v = ids.get(ctx);
+      if (v == null) {
+        ids.missing(ctx, Missing.Kind.UNKNOWN);
+        java.util.Arrays.fill(of, Truth.UNKNOWN);
+        return new Members(of, 0, false);
+      }
+      List<?> named = (List<?>) v;
+      java.util.Set<Object> found = new java.util.HashSet<>();
+      for (Object o : items) {
+        Object id = ((Rec) o).get(idField);
+        if (id != null && named.contains(id)) {
+          found.add(id);
+        }
+      }
+      int phantoms = 0;
+      for (Object id : new java.util.LinkedHashSet<>(named)) {
+        phantoms += found.contains(id) ? 0 : 1;
+      }
+      for (int i = 0; i < of.length; i++) {
+        Object id = ((Rec) items.get(i)).get(idField);
+        of[i] = id == null ? (phantoms > 0 ? Truth.UNKNOWN : Truth.FALSE) : Truth.of(named.contains(id));
+      }
+      return new Members(of, phantoms, true);
+    }
+
+    /** Notes what would settle the named ids that no item of the list carries. */
+    void phantom(EvalContext ctx) {
+      ids.missing(ctx, Missing.Kind.UNKNOWN);
+    }
+  }
+
+  /**
+   * The membership of each item in a join, the named ids that no item carries (each an item whose
+   * facts are all unknown), and whether the ids themselves are known.
+   */
+  record Members(Truth[] of, int phantoms, boolean known) {}
+
+  /**
+   * The total number of days covered by the periods of a list (each from {@code start} to {@code end},
+   * both days counted), within an optional window: overlapping periods count once. Unknown ends and
+   * items that may or may not count widen the result to an interval.
+   */
+  static final class TotalDays extends OverList<Val> implements Operand {
+    private final Operand start;
+    private final Operand end;
+    private final Operand from;
+    private final Operand to;
+
+    TotalDays(FactRef list, Scope scope, Condition where, Operand start, Operand end, Operand from, Operand to) {
+      super(list, scope, where);
+      this.start = start;
+      this.end = end;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public Val eval(EvalContext ctx) {
+      return restoring(ctx);
+    }
+
+    @Override
+    Val walk(EvalContext ctx) {
+      Val f = from == null ? Val.NONE : from.eval(ctx);
+      Val u = to == null ? Val.NONE : to.eval(ctx);
+      double sureFrom = f == Val.NONE ? Double.NEGATIVE_INFINITY : f.hi;
+      double maybeFrom = f == Val.NONE ? Double.NEGATIVE_INFINITY : f.lo;
+      double sureTo = u == Val.NONE ? Double.POSITIVE_INFINITY : u.lo;
+      double maybeTo = u == Val.NONE ? Double.POSITIVE_INFINITY : u.hi;
+      List<?> items = items(ctx);
+      if (items == null) {
+        return Val.range(0, maybeTo - maybeFrom + 1);
+      }
+      double[] sure = new double[items.size() * 2];
+      double[] maybe = new double[items.size() * 2];
+      int ns = 0;
+      int nm = 0;
+      for (int i = 0; i < items.size(); i++) {
+        Truth t = bind(ctx, items, i);
+        if (t == Truth.FALSE) {
+          continue;
+        }
+        Val s = start.eval(ctx);
+        Val e = end.eval(ctx);
+        if (s == Val.NONE) {
+          s = Val.UNKNOWN_RANGE;
+        }
+        if (e == Val.NONE) {
+          e = Val.UNKNOWN_RANGE;
+        }
+        maybe[nm++] = Math.max(s.lo, maybeFrom);
+        maybe[nm++] = Math.min(e.hi, maybeTo);
+        if (t == Truth.TRUE) {
+          sure[ns++] = Math.max(s.hi, sureFrom);
+          sure[ns++] = Math.min(e.lo, sureTo);
+        }
+      }
+      return Val.range(union(sure, ns), union(maybe, nm));
+    }
+
+    /** The number of days in the union of the periods {@code [p[2k], p[2k+1]]}, both ends counted. */
+    static double union(double[] p, int n) {
+      int count = n / 2;
+      Integer[] order = new Integer[count];
+      for (int k = 0; k < count; k++) {
+        order[k] = k;
+      }
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(p[2 * a], p[2 * b]));
+      double total = 0;
+      double curStart = Double.NaN;
+      double curEnd = Double.NaN;
+      for (int k : order) {
+        double s = p[2 * k];
+        double e = p[2 * k + 1];
+        if (e < s) {
+          continue;
+        }
+        if (Double.isNaN(curStart) || s > curEnd + 1) {
+          if (!Double.isNaN(curStart)) {
+            total += curEnd - curStart + 1;
+          }
+          curStart = s;
+          curEnd = e;
+        } else {
+          curEnd = Math.max(curEnd, e);
+        }
+      }
+      if (!Double.isNaN(curStart)) {
+        total += curEnd - curStart + 1;
+      }
+      return Double.isNaN(total) ? Double.POSITIVE_INFINITY : total;
+    }
+
+    @Override
+    public Type type() {
+      return Type.NUMBER;
+    }
   }
 
   /** The number of items satisfying {@code where}, as an interval; {@code distinct} merges items sharing a key. */
@@ -462,8 +672,9 @@ final class Operands {
       Map<Key, Integer> group = distinct.length == 0 ? null : new HashMap<>();
       int groups = 0;
       int unkeyed = 0;
+      Members members = members(ctx, items);
       for (int i = 0; i < items.size(); i++) {
-        Truth t = bind(ctx, items, i);
+        Truth t = bind(ctx, items, i, members);
         if (t == Truth.FALSE) {
           continue;
         }
@@ -495,6 +706,10 @@ final class Operands {
             }
           }
         }
+      }
+      if (members != null && members.phantoms() > 0) {
+        join.phantom(ctx);
+        maybe += members.phantoms();
       }
       if (group == null) {
         return Val.range(sure, maybe);

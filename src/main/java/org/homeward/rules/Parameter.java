@@ -1,15 +1,18 @@
 package org.homeward.rules;
 
 import java.util.List;
+import org.homeward.document.Location;
 
 /**
- * A dated parameter of a rule file: a threshold, cut-off date or list of periods that changed over
- * time, each value with the date it took effect and the citation for it.
+ * A dated parameter of a rule file: a threshold, cut-off date, age, count of days or years, or list
+ * of periods that the law sets, each value with the date it took effect and the citation for it.
+ * A {@code screening} parameter is not law but a threshold the rules chose to send cases to review.
  */
-public record Parameter(String id, String text, Operand.Type type, List<Value> values) {
+public record Parameter(String id, String text, Operand.Type type, List<Value> values, boolean screening,
+    Location location) {
 
   /** One value and the day (epoch day; {@code -infinity} for "always") it took effect. */
-  public record Value(double from, Object value, String citation) {}
+  public record Value(double from, Object value, Cite citation) {}
 
   /** A period (of hostilities, say): epoch days, the end infinite when open. */
   public record Period(double start, double end, String name) {}

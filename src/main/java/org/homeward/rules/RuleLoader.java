@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
+import org.homeward.document.SpanishTwin;
 import org.homeward.document.Translations;
 import org.homeward.facts.FactCatalogue;
 import org.homeward.person.PartialDate;
@@ -28,19 +30,35 @@ import org.homeward.person.PartialDate;
  */
 public final class RuleLoader {
   private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "paths", "disqualifiers", "notes", "next_steps", "es");
+      "definitions", "paths", "disqualifiers", "notes", "next_steps", "coverage");
   private static final Set<String> BARRIER_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects", "es");
+      "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects");
+  private static final Set<String> CONCEPT_KEYS = Set.of("title", "summary", "citations", "parameters", "definitions");
   private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers",
-      "es");
-  private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria", "es");
-  private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values");
+      "unverified");
+  private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria");
+  private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values", "screening");
+  private static final Set<String> DEFINITION_KEYS = Set.of("id", "text", "when", "value", "over", "citation");
+  private static final Set<String> COVERAGE_KEYS = Set.of("id", "text", "date", "date_text", "when", "encoded",
+      "citation");
+  /** Where the shared legal concepts live in a rule set. */
+  static final String CONCEPTS = "concepts/concepts.yaml";
+  /**
+   * Whether a date or number written into a condition is an error (the law's numbers are dated, cited
+   * parameters) or, while a rule set is being brought to that rule, a warning.
+   */
+  static final boolean LITERALS_ARE_ERRORS = false;
 
   private final RuleSource source;
   private final List<Diagnostic> problems = new ArrayList<>();
   private final MessageDigest digest;
   private final Map<String, String> texts = new HashMap<>();
   private final Translations translations = new Translations();
+  /** Each rule file's compiler, by owner prefix ({@code cat:ID} or {@code bar:ID}), for following links. */
+  private final Map<String, ConditionCompiler> compilers = new LinkedHashMap<>();
+  private ConditionCompiler shared;
+  /** The texts of the file being read, paired with its Spanish twin. */
+  private Texts current;
 
   private RuleLoader(RuleSource source) {
     this.source = source;
@@ -127,11 +145,12 @@ public final class RuleLoader {
     }
     FactCatalogue facts;
     try {
-      facts = FactCatalogue.load(factsDoc);
+      facts = FactCatalogue.load(factsDoc, parse("facts.es.yaml"));
     } catch (ProblemException e) {
       problems.addAll(e.diagnostics());
       return null;
     }
+    Concepts concepts = concepts(facts);
     List<Category> categories = new ArrayList<>();
     List<String> listed = new ArrayList<>();
     if (m != null && m.get("categories") instanceof Node.Seq seq) {
@@ -178,6 +197,7 @@ public final class RuleLoader {
     } catch (IOException e) {
       problems.add(Diagnostic.warning(Location.of(source.name("")), "cannot list the rule folders: " + e.getMessage()));
     }
+    int slots = link(categories, barriers);
     String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     String bundled = null;
     try {
@@ -187,8 +207,159 @@ public final class RuleLoader {
     }
     // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
     translations.addAll(facts.translations());
-    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, categories, barriers,
-        translations);
+    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, concepts, categories,
+        barriers, translations, slots);
+  }
+
+  /** The Spanish twin of a rule file: {@code x/rule.es.yaml} beside {@code x/rule.yaml}. */
+  private Texts twin(String relative) {
+    String twinName = relative.substring(0, relative.length() - ".yaml".length()) + ".es.yaml";
+    return new Texts(new SpanishTwin(parse(twinName), translations, problems), problems);
+  }
+
+  /** The shared legal concepts, when the rule set has them; their compiler serves every other file. */
+  private Concepts concepts(FactCatalogue facts) {
+    Node doc = parse(CONCEPTS);
+    if (doc == null) {
+      return Concepts.none();
+    }
+    Node.Mapping m = mapping(doc);
+    if (m == null) {
+      return Concepts.none();
+    }
+    current = twin(CONCEPTS);
+    unknownKeys(m, CONCEPT_KEYS, "the shared concepts file");
+    current.twin().own("title", text(m, "title"));
+    current.twin().own("summary", text(m, "summary"));
+    List<Citation> citations = citations(m.get("citations"));
+    Set<String> citationIds = new HashSet<>();
+    citations.forEach(c -> citationIds.add(c.id()));
+    shared = compiler(m, facts, citationIds, null);
+    List<Concepts.Concept> all = new ArrayList<>();
+    for (Node d : items(m.get("definitions"))) {
+      if (d instanceof Node.Mapping dm && text(dm, "id") != null) {
+        List<Cite> cites = cites(dm, citationIds);
+        if (cites.isEmpty()) {
+          problems.add(Diagnostic.error(dm.location(), "shared concept '" + text(dm, "id") + "' needs a 'citation': "
+              + "the law that defines it"));
+        }
+        if (text(dm, "text") == null) {
+          problems.add(Diagnostic.error(dm.location(), "shared concept '" + text(dm, "id") + "' needs a 'text' saying "
+              + "what it means"));
+        }
+        all.add(new Concepts.Concept(text(dm, "id"), text(dm, "text"), cites, text(dm, "over"), dm.location()));
+      }
+    }
+    current.twin().finish();
+    return new Concepts(all, citations, source.name(CONCEPTS), shared);
+  }
+
+  /**
+   * Resolves every link to the category, path or barrier it reads, gives each distinct result a slot,
+   * and rejects a cycle (a result that would depend on itself). Returns the number of slots.
+   */
+  private int link(List<Category> categories, List<Barrier> barriers) {
+    Map<String, Category> cats = new HashMap<>();
+    categories.forEach(c -> cats.put(c.id(), c));
+    Map<String, Barrier> bars = new HashMap<>();
+    barriers.forEach(b -> bars.put(b.id(), b));
+    Map<String, Integer> slots = new HashMap<>();
+    for (ConditionCompiler compiler : compilers.values()) {
+      for (Link link : compiler.allLinks()) {
+        String target = link.target();
+        switch (link.kind()) {
+          case CATEGORY -> {
+            Category c = cats.get(target);
+            if (c == null) {
+              problems.add(Diagnostic.error(link.location(), "no category '" + target + "' in this rule set"));
+              continue;
+            }
+            link.resolve(c, null, null);
+          }
+          case PATH -> {
+            int slash = target.indexOf('/');
+            Category c = slash < 0 ? null : cats.get(target.substring(0, slash));
+            RulePath p = c == null ? null
+                : c.paths().stream().filter(x -> x.id().equals(target.substring(slash + 1))).findFirst().orElse(null);
+            if (p == null) {
+              problems.add(Diagnostic.error(link.location(), "no path '" + target + "': write {path: CATEGORY/PATH}"
+                  + " with a path id of that category"));
+              continue;
+            }
+            link.resolve(c, p, null);
+          }
+          case BARRIER -> {
+            Barrier b = bars.get(target);
+            if (b == null) {
+              problems.add(Diagnostic.error(link.location(), "no barrier '" + target + "' in this rule set"));
+              continue;
+            }
+            link.resolve(null, null, b);
+          }
+        }
+        link.slot = slots.computeIfAbsent(link.kind() + ":" + target, k -> slots.size());
+      }
+    }
+    // The graph of results: a category's outcome rests on its paths and disqualifiers; a path and a
+    // barrier on what their conditions link to.
+    Map<String, List<Link>> edges = new LinkedHashMap<>();
+    Map<String, List<String>> structural = new HashMap<>();
+    for (Category c : categories) {
+      ConditionCompiler compiler = compilers.get("cat:" + c.id());
+      edges.put("cat:" + c.id(), compiler == null ? List.of() : compiler.linksOf("cat:" + c.id()));
+      List<String> paths = new ArrayList<>();
+      for (RulePath p : c.paths()) {
+        String node = "path:" + c.id() + "/" + p.id();
+        paths.add(node);
+        edges.put(node, compiler == null ? List.of() : compiler.linksOf(node));
+      }
+      structural.put("cat:" + c.id(), paths);
+    }
+    for (Barrier b : barriers) {
+      ConditionCompiler compiler = compilers.get("bar:" + b.id());
+      edges.put("bar:" + b.id(), compiler == null ? List.of() : compiler.linksOf("bar:" + b.id()));
+    }
+    Set<String> done = new HashSet<>();
+    for (String node : edges.keySet()) {
+      cycle(node, edges, structural, new ArrayList<>(), done);
+    }
+    return slots.size();
+  }
+
+  private void cycle(String node, Map<String, List<Link>> edges, Map<String, List<String>> structural,
+      List<String> stack, Set<String> done) {
+    if (done.contains(node)) {
+      return;
+    }
+    int at = stack.indexOf(node);
+    if (at >= 0) {
+      return;
+    }
+    stack.add(node);
+    for (String next : structural.getOrDefault(node, List.of())) {
+      cycle(next, edges, structural, stack, done);
+    }
+    for (Link link : edges.getOrDefault(node, List.of())) {
+      String next = switch (link.kind()) {
+        case CATEGORY -> "cat:" + link.target();
+        case PATH -> "path:" + link.target();
+        case BARRIER -> "bar:" + link.target();
+      };
+      int i = stack.indexOf(next);
+      if (i >= 0) {
+        List<String> loop = new ArrayList<>(stack.subList(i, stack.size()));
+        loop.add(next);
+        problems.add(Diagnostic.error(link.location(), "a cycle of linked results: "
+            + String.join(" -> ", loop.stream().map(n -> n.substring(n.indexOf(':') + 1)).toList())
+            + "; a result cannot depend on itself"));
+        continue;
+      }
+      if (edges.containsKey(next)) {
+        cycle(next, edges, structural, stack, done);
+      }
+    }
+    stack.remove(stack.size() - 1);
+    done.add(node);
   }
 
   /** What every rule and barrier file starts with: its id, citations and a compiler for its conditions. */
@@ -201,7 +372,6 @@ public final class RuleLoader {
       return null;
     }
     unknownKeys(m, keys, what);
-    human(m, "title", "summary");
     String id = required(m, "id");
     if (id != null && !id.equals(folder)) {
       problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' must match its folder '" + folder + "'"));
@@ -212,10 +382,13 @@ public final class RuleLoader {
     if (citations.isEmpty()) {
       problems.add(Diagnostic.error(m.location(), what + " needs 'citations': the law its criteria implement"));
     }
-    return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds));
+    current.twin().own("title", text(m, "title"));
+    current.twin().own("summary", text(m, "summary"));
+    return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds, shared));
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {
+    current = twin(folder + "/rule.yaml");
     Header h = header(doc, folder, facts, RULE_KEYS, "a rule file");
     if (h == null) {
       return null;
@@ -225,6 +398,7 @@ public final class RuleLoader {
     List<Citation> citations = h.citations();
     Set<String> citationIds = h.citationIds();
     ConditionCompiler compiler = h.compiler();
+    compilers.put("cat:" + id, compiler);
     Set<String> ids = new HashSet<>();
     List<RulePath> paths = new ArrayList<>();
     for (Node p : items(m.get("paths"))) {
@@ -233,12 +407,13 @@ public final class RuleLoader {
         continue;
       }
       unknownKeys(pm, PATH_KEYS, "a path");
-      human(pm, "title");
       String pid = required(pm, "id");
       unique(ids, pid, pm);
+      current.twin().text("paths", pid, "title", text(pm, "title"));
+      compiler.owner("path:" + id + "/" + pid);
       List<Criterion> criteria = new ArrayList<>();
       for (Node c : items(pm.get("criteria"))) {
-        Criterion crit = criterion(c, compiler, citationIds, ids, true);
+        Criterion crit = criterion(c, compiler, citationIds, ids, true, "criteria");
         if (crit != null) {
           criteria.add(crit);
         }
@@ -246,19 +421,175 @@ public final class RuleLoader {
       if (criteria.isEmpty()) {
         problems.add(Diagnostic.error(pm.location(), "path '" + pid + "' has no criteria"));
       }
-      paths.add(new RulePath(pid, text(pm, "title") == null ? pid : text(pm, "title"), criteria));
+      paths.add(new RulePath(pid, text(pm, "title") == null ? pid : text(pm, "title"), criteria, false));
     }
     if (paths.isEmpty()) {
       problems.add(Diagnostic.error(m.location(), "a category needs at least one path under 'paths'"));
     }
+    List<Encoding> coverage = new ArrayList<>();
+    for (Node c : items(m.get("coverage"))) {
+      RulePath gap = coverage(c, id, compiler, citationIds, ids, paths, coverage);
+      if (gap != null) {
+        paths.add(gap);
+      }
+    }
+    compiler.owner("cat:" + id);
     List<Criterion> disqualifiers = criteria(m.get("disqualifiers"), compiler, citationIds, ids, true);
+    compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
-    List<Criterion> steps = criteria(m.get("next_steps"), compiler, citationIds, null, false);
+    List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
+    current.twin().finish();
     return new Category(id, required(m, "title"), text(m, "summary"), source.name(folder + "/rule.yaml"),
-        citations, compiler.parameters(), paths, disqualifiers, notes, steps);
+        citations, compiler.parameters(), paths, disqualifiers, notes, steps, coverage);
+  }
+
+  /**
+   * A {@code coverage} entry: which periods of a governing date the paths encode for one branch of
+   * the law. Adds its {@link Encoding} and returns the path made for it, which is unknown with an
+   * attorney-review point when the branch applies and the date falls where no path encodes the law.
+   */
+  private RulePath coverage(Node node, String category, ConditionCompiler compiler, Set<String> citationIds,
+      Set<String> ids, List<RulePath> paths, List<Encoding> out) {
+    Node.Mapping m = mapping(node);
+    if (m == null) {
+      return null;
+    }
+    unknownKeys(m, COVERAGE_KEYS, "a coverage entry");
+    String cid = required(m, "id");
+    String what = required(m, "text");
+    String dateText = text(m, "date_text") == null ? "date" : text(m, "date_text");
+    if (cid == null || what == null || m.get("date") == null) {
+      problems.add(Diagnostic.error(m.location(), "a coverage entry needs 'id', 'text', 'date' (the governing date) "
+          + "and 'encoded' (the periods the paths decide)"));
+      return null;
+    }
+    unique(ids, cid, m);
+    current.twin().text("coverage", cid, "text", what);
+    current.twin().text("coverage", cid, "date_text", text(m, "date_text"));
+    List<Encoding.Span> encoded = new ArrayList<>();
+    for (Node e : items(m.get("encoded"))) {
+      Node.Mapping em = mapping(e);
+      if (em == null) {
+        continue;
+      }
+      unknownKeys(em, Set.of("from", "to", "paths"), "an encoded period");
+      LocalDate from = day(em, "from");
+      LocalDate to = day(em, "to");
+      List<String> pathIds = items(em.get("paths")).stream().map(n -> ((Node.Scalar) n).text()).toList();
+      for (Node pn : items(em.get("paths"))) {
+        String pid = ((Node.Scalar) pn).text();
+        if (paths.stream().noneMatch(p -> p.id().equals(pid))) {
+          problems.add(Diagnostic.error(pn.location(), "no path '" + pid + "' in this category"));
+        }
+      }
+      if (pathIds.isEmpty()) {
+        problems.add(Diagnostic.error(em.location(), "an encoded period names the 'paths' that decide it"));
+      }
+      if (from != null && to != null && to.isBefore(from)) {
+        problems.add(Diagnostic.error(em.location(), "'to' is before 'from'"));
+      }
+      encoded.add(new Encoding.Span(from, to, pathIds));
+    }
+    if (encoded.isEmpty()) {
+      problems.add(Diagnostic.error(m.location(), "a coverage entry needs 'encoded': the periods its paths decide"));
+      return null;
+    }
+    List<Encoding.Span> gaps = gaps(encoded);
+    List<Cite> cites = cites(m, citationIds);
+    if (cites.isEmpty()) {
+      problems.add(Diagnostic.error(m.location(), "coverage '" + cid + "' needs a 'citation'"));
+    }
+    out.add(new Encoding(cid, what, dateText, encoded, gaps, cites));
+    compiler.owner("path:" + category + "/not-encoded-" + cid);
+    Operand date = compiler.operand(m.get("date"), Operand.Type.DATE);
+    Condition when = m.get("when") == null ? null : compiler.condition(m.get("when"));
+    if (date == null || (m.get("when") != null && when == null)) {
+      return null;
+    }
+    double[] starts = new double[gaps.size()];
+    double[] ends = new double[gaps.size()];
+    Missing[] points = new Missing[gaps.size()];
+    String whatEs = translations.get(what, "es");
+    String dateEs = translations.get(dateText, "es");
+    for (int g = 0; g < gaps.size(); g++) {
+      Encoding.Span span = gaps.get(g);
+      starts[g] = span.from() == null ? Double.NEGATIVE_INFINITY : span.from().toEpochDay();
+      ends[g] = span.to() == null ? Double.POSITIVE_INFINITY : span.to().toEpochDay();
+      String note = "These rules do not encode " + what + " for a " + dateText + " " + span.describe()
+          + ": an attorney must apply the law of that period.";
+      points[g] = Missing.review(cid, note);
+      translations.need(note);
+      if (!whatEs.equals(what)) {
+        translations.add(note, "Estas reglas no codifican " + whatEs + " para una " + dateEs + " "
+            + spanish(span) + ": un abogado debe aplicar la ley de ese período.");
+      }
+    }
+    Condition uncovered = new Conditions.Uncovered(date, starts, ends, points);
+    Condition test = when == null ? uncovered : new Conditions.All(new Condition[] {when, uncovered});
+    String text = "The " + dateText + " falls in a period for which these rules do not encode " + what + ".";
+    translations.need(text);
+    if (!whatEs.equals(what)) {
+      translations.add(text, "La " + dateEs + " cae en un período para el que estas reglas no codifican " + whatEs
+          + ".");
+    }
+    Criterion c = new Criterion(cid, text, test, cites, null, false, true, m.location());
+    String title = "Law not encoded by these rules: " + what;
+    translations.need(title);
+    if (!whatEs.equals(what)) {
+      translations.add(title, "Ley que estas reglas no codifican: " + whatEs);
+    }
+    return new RulePath("not-encoded-" + cid, title, List.of(c), true);
+  }
+
+  /** The periods no span covers, from the beginning of time to its end. */
+  static List<Encoding.Span> gaps(List<Encoding.Span> encoded) {
+    List<Encoding.Span> sorted = new ArrayList<>(encoded);
+    sorted.sort((a, b) -> a.from() == null ? -1 : b.from() == null ? 1 : a.from().compareTo(b.from()));
+    List<Encoding.Span> out = new ArrayList<>();
+    LocalDate cursor = null;
+    boolean open = true;
+    for (Encoding.Span s : sorted) {
+      if (s.from() != null && (open && cursor == null || cursor != null && s.from().isAfter(cursor))) {
+        out.add(new Encoding.Span(cursor, s.from().minusDays(1), List.of()));
+      }
+      if (s.to() == null) {
+        return out;
+      }
+      LocalDate next = s.to().plusDays(1);
+      if (cursor == null || next.isAfter(cursor)) {
+        cursor = next;
+      }
+      open = true;
+    }
+    out.add(new Encoding.Span(cursor, null, List.of()));
+    return out;
+  }
+
+  private static String spanish(Encoding.Span span) {
+    if (span.from() == null && span.to() == null) {
+      return "en cualquier fecha";
+    }
+    if (span.from() == null) {
+      return "anterior al " + span.to().plusDays(1);
+    }
+    return span.to() == null ? "desde el " + span.from() : "del " + span.from() + " al " + span.to();
+  }
+
+  private LocalDate day(Node.Mapping m, String key) {
+    String t = text(m, key);
+    if (t == null) {
+      return null;
+    }
+    PartialDate d = PartialDate.parse(t);
+    if (d == null || !d.isExact()) {
+      problems.add(Diagnostic.error(m.get(key).location(), "'" + key + "' must be a date YYYY-MM-DD"));
+      return null;
+    }
+    return d.first();
   }
 
   private Barrier barrier(Node doc, String folder, FactCatalogue facts, List<String> categoryIds) {
+    current = twin("barriers/" + folder + "/rule.yaml");
     Header h = header(doc, folder, facts, BARRIER_KEYS, "a barrier file");
     if (h == null) {
       return null;
@@ -268,6 +599,8 @@ public final class RuleLoader {
     List<Citation> citations = h.citations();
     Set<String> citationIds = h.citationIds();
     ConditionCompiler compiler = h.compiler();
+    compilers.put("bar:" + id, compiler);
+    compiler.owner("bar:" + id);
     Set<String> ids = new HashSet<>();
     List<Criterion> triggers = criteria(m.get("triggers"), compiler, citationIds, ids, true);
     if (triggers.isEmpty()) {
@@ -285,12 +618,16 @@ public final class RuleLoader {
         problems.add(Diagnostic.error(n.location(), "'" + ((Node.Scalar) n).text() + "' is not a category of this rule set"));
       }
     }
+    compiler.owner("extra:" + id);
+    List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
+    List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
+    current.twin().finish();
     return new Barrier(id, required(m, "title"), text(m, "summary"), source.name("barriers/" + folder + "/rule.yaml"),
-        citations, triggers, ends, exceptions, criteria(m.get("notes"), compiler, citationIds, ids, false),
-        criteria(m.get("next_steps"), compiler, citationIds, null, false), affects);
+        citations, triggers, ends, exceptions, notes, steps, affects);
   }
 
-  private ConditionCompiler compiler(Node.Mapping m, FactCatalogue facts, Set<String> citationIds) {
+  private ConditionCompiler compiler(Node.Mapping m, FactCatalogue facts, Set<String> citationIds,
+      ConditionCompiler sharedCompiler) {
     Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
     Map<String, Node> definitions = new LinkedHashMap<>();
     for (Node d : items(m.get("definitions"))) {
@@ -298,16 +635,21 @@ public final class RuleLoader {
       if (dm == null) {
         continue;
       }
-      unknownKeys(dm, Set.of("id", "text", "when", "value", "over"), "a definition");
+      unknownKeys(dm, DEFINITION_KEYS, "a definition");
       String did = required(dm, "id");
       if (did != null) {
         if ((dm.get("when") == null) == (dm.get("value") == null)) {
           problems.add(Diagnostic.error(dm.location(), "definition '" + did + "' needs exactly one of 'when' (a condition) or 'value'"));
         }
+        if (definitions.containsKey(did)) {
+          problems.add(Diagnostic.error(dm.get("id").location(), "the definition '" + did + "' is defined twice"));
+        }
+        cites(dm, citationIds);
         definitions.put(did, dm);
       }
     }
-    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems, translations);
+    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems, current,
+        sharedCompiler, LITERALS_ARE_ERRORS);
     compiler.compileDefinitions();
     return compiler;
   }
@@ -315,17 +657,21 @@ public final class RuleLoader {
   private List<Criterion> criteria(Node list, ConditionCompiler compiler, Set<String> citationIds,
       Set<String> ids, boolean strict) {
     List<Criterion> out = new ArrayList<>();
-    int n = 0;
     for (Node c : items(list)) {
-      n++;
-      Node.Mapping cm = mapping(c);
-      if (cm != null && cm.get("id") == null && !strict) {
-        // Next steps and notes may go without an id; number them.
-        Map<String, Node> entries = new LinkedHashMap<>(cm.entries());
-        entries.put("id", new Node.Scalar(cm.location(), Node.Scalar.Kind.STRING, "step-" + n));
-        c = new Node.Mapping(cm.location(), entries, cm.keys());
+      Criterion crit = criterion(c, compiler, citationIds, ids, strict, "criteria");
+      if (crit != null) {
+        out.add(crit);
       }
-      Criterion crit = criterion(c, compiler, citationIds, ids, strict);
+    }
+    return out;
+  }
+
+  /** Next steps: each with an id (unique among the steps), a text, a citation and an optional condition. */
+  private List<Criterion> steps(Node list, ConditionCompiler compiler, Set<String> citationIds) {
+    List<Criterion> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Node c : items(list)) {
+      Criterion crit = criterion(c, compiler, citationIds, ids, false, "next_steps");
       if (crit != null) {
         out.add(crit);
       }
@@ -334,36 +680,24 @@ public final class RuleLoader {
   }
 
   private Criterion criterion(Node node, ConditionCompiler compiler, Set<String> citationIds, Set<String> ids,
-      boolean strict) {
+      boolean strict, String section) {
     Node.Mapping m = mapping(node);
     if (m == null) {
       return null;
     }
     unknownKeys(m, CRITERION_KEYS, "a criterion");
-    human(m, "text", "question");
     String id = required(m, "id");
-    if (ids != null) {
-      unique(ids, id, m);
-    }
+    unique(ids, id, m);
     String text = required(m, "text");
+    current.twin().text(section, id, "text", text);
+    current.twin().text(section, id, "question", text(m, "question"));
     Condition when = null;
     if (m.get("when") != null) {
       when = compiler.condition(m.get("when"));
     } else if (strict) {
       problems.add(Diagnostic.error(m.location(), "criterion '" + id + "' needs a 'when' condition"));
     }
-    List<String> cites = new ArrayList<>();
-    Node c = m.get("citation");
-    if (c instanceof Node.Scalar s && !s.isNull()) {
-      cites.add(s.text());
-    } else if (c instanceof Node.Seq seq) {
-      seq.items().forEach(i -> cites.add(((Node.Scalar) i).text()));
-    }
-    for (String cite : cites) {
-      if (!citationIds.contains(cite)) {
-        problems.add(Diagnostic.error(c.location(), "citation '" + cite + "' is not among the file's citations"));
-      }
-    }
+    List<Cite> cites = cites(m, citationIds);
     if (strict && cites.isEmpty()) {
       problems.add(Diagnostic.error(m.location(), "criterion '" + id + "' needs a 'citation': the law it implements"));
     }
@@ -371,9 +705,58 @@ public final class RuleLoader {
     if (strict && when != null && question == null) {
       problems.add(Diagnostic.warning(m.location(), "criterion '" + id + "' has no 'question' to ask when its facts are unknown"));
     }
-    boolean lead = m.get("lead") instanceof Node.Scalar s && "true".equals(s.text());
-    boolean defers = m.get("defers") instanceof Node.Scalar d && "true".equals(d.text());
+    boolean lead = flag(m, "lead");
+    boolean unverified = flag(m, "unverified");
+    boolean defers = flag(m, "defers") || unverified;
+    if (defers && when != null && when.canBeFalse()) {
+      problems.add(Diagnostic.error(m.location(), "criterion '" + id + "' is marked " + (unverified ? "unverified" : "defers")
+          + ": it may be met or unknown, never not met; write what is verified and an attorney review beside it, "
+          + "as any: [<the verified test>, {review: ..., id: ...}]"));
+    }
     return new Criterion(id, text, when, cites, question, lead, defers, m.location());
+  }
+
+  private static boolean flag(Node.Mapping m, String key) {
+    return m.get(key) instanceof Node.Scalar s && "true".equals(s.text());
+  }
+
+  /** A mapping's citations: an id, a {@code {id, at}} pinpoint, or a list of them; each among the file's. */
+  private List<Cite> cites(Node.Mapping m, Set<String> citationIds) {
+    List<Cite> out = new ArrayList<>();
+    Node c = m.get("citation");
+    List<Node> each = c instanceof Node.Seq seq ? seq.items() : c == null ? List.of() : List.of(c);
+    for (Node n : each) {
+      Cite cite = cite(n);
+      if (cite == null) {
+        continue;
+      }
+      if (!citationIds.contains(cite.id())) {
+        problems.add(Diagnostic.error(n.location(), "citation '" + cite.id() + "' is not among the file's citations"));
+      }
+      out.add(cite);
+    }
+    return out;
+  }
+
+  private Cite cite(Node n) {
+    if (n instanceof Node.Scalar s && !s.isNull()) {
+      return new Cite(s.text(), null);
+    }
+    if (n instanceof Node.Mapping cm) {
+      unknownKeys(cm, Set.of("id", "at"), "a citation reference");
+      String id = text(cm, "id");
+      if (id == null) {
+        problems.add(Diagnostic.error(cm.location(), "a citation reference needs the citation's 'id' (and may give "
+            + "'at', the pinpoint: at: \"(G)\")"));
+        return null;
+      }
+      return new Cite(id, text(cm, "at"));
+    }
+    if (n instanceof Node.Scalar) {
+      return null;
+    }
+    problems.add(Diagnostic.error(n.location(), "expected a citation id, or {id: ..., at: ...}"));
+    return null;
   }
 
   private List<Citation> citations(Node list) {
@@ -433,19 +816,26 @@ public final class RuleLoader {
           problems.add(Diagnostic.error(vm.location(), "parameter values must be in date order"));
         }
         last = from;
-        String cite = text(vm, "citation");
-        if (cite == null || !citationIds.contains(cite)) {
-          problems.add(Diagnostic.error(vm.location(), "each parameter value needs a 'citation' from the file's citations"));
+        List<Cite> cites = cites(vm, citationIds);
+        if (cites.size() != 1) {
+          problems.add(Diagnostic.error(vm.location(), "each parameter value needs one 'citation' from the file's "
+              + "citations (an id, or {id: ..., at: ...})"));
         }
         Object value = paramValue(vm.get("value"), type);
         if (value != null) {
-          values.add(new Parameter.Value(from, value, cite));
+          values.add(new Parameter.Value(from, value, cites.isEmpty() ? null : cites.get(0)));
         }
       }
       if (values.isEmpty()) {
         problems.add(Diagnostic.error(m.location(), "parameter '" + id + "' needs 'values'"));
       }
-      out.put(id, new Parameter(id, text(m, "text"), type, values));
+      if (text(m, "text") == null) {
+        problems.add(Diagnostic.error(m.location(), "parameter '" + id + "' needs a 'text' saying what the value is"));
+      }
+      if (out.containsKey(id)) {
+        problems.add(Diagnostic.error(m.location(), "the parameter '" + id + "' is declared twice"));
+      }
+      out.put(id, new Parameter(id, text(m, "text"), type, values, flag(m, "screening"), m.location()));
     }
     return out;
   }
@@ -540,37 +930,6 @@ public final class RuleLoader {
       problems.add(Diagnostic.error(m.location(), "'" + key + "' is required here"));
     }
     return v;
-  }
-
-  /**
-   * Records a mapping's human-facing texts, and their Spanish twins from its {@code es:} mapping,
-   * which may translate only those keys, and only where the English is given.
-   */
-  private void human(Node.Mapping m, String... keys) {
-    List<String> allowed = List.of(keys);
-    for (String k : keys) {
-      translations.need(text(m, k));
-    }
-    Node es = m.get("es");
-    if (es == null) {
-      return;
-    }
-    if (!(es instanceof Node.Mapping em)) {
-      problems.add(Diagnostic.error(es.location(), "'es' holds the Spanish of " + String.join(" and ", allowed)
-          + ", as a map (text: ...)"));
-      return;
-    }
-    for (Map.Entry<String, Node> e : em.entries().entrySet()) {
-      String english = allowed.contains(e.getKey()) ? text(m, e.getKey()) : null;
-      if (english == null) {
-        problems.add(Diagnostic.error(em.keyLocation(e.getKey()), "'es' here may translate only "
-            + String.join(", ", allowed) + " (where the English is given), found '" + e.getKey() + "'"));
-      } else if (!(e.getValue() instanceof Node.Scalar v) || v.isNull() || v.text().isBlank()) {
-        problems.add(Diagnostic.error(e.getValue().location(), "expected the Spanish text of '" + e.getKey() + "'"));
-      } else {
-        translations.add(english, v.text());
-      }
-    }
   }
 
   private static String text(Node.Mapping m, String key) {

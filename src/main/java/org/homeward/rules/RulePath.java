@@ -2,8 +2,12 @@ package org.homeward.rules;
 
 import java.util.List;
 
-/** One way to fit a category: every criterion must be met. */
-public record RulePath(String id, String title, List<Criterion> criteria) {
+/**
+ * One way to fit a category: every criterion must be met. A {@code gap} path is made by the loader
+ * from the category's {@code coverage}: it is unknown, with an attorney-review point, for a person
+ * whose governing date falls where no path encodes the law, and otherwise not met.
+ */
+public record RulePath(String id, String title, List<Criterion> criteria, boolean gap) {
   public RulePath {
     criteria = List.copyOf(criteria);
   }

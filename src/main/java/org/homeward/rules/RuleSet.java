@@ -6,11 +6,12 @@ import org.homeward.facts.FactCatalogue;
 
 /**
  * A loaded, checked rule set: its version (the manifest's version and a hash of every file), the
- * fact catalogue, the categories in report order, the barrier flags, and the Spanish twins of their
- * human-facing texts. Immutable once loaded and thread-safe.
+ * fact catalogue, the shared legal concepts, the categories in report order, the barrier flags,
+ * the Spanish twins of their human-facing texts, and how many distinct results its links read.
+ * Immutable once loaded and thread-safe.
  */
-public record RuleSet(String version, FactCatalogue facts, List<Category> categories, List<Barrier> barriers,
-    Translations translations) {
+public record RuleSet(String version, FactCatalogue facts, Concepts concepts, List<Category> categories,
+    List<Barrier> barriers, Translations translations, int linkSlots) {
   public RuleSet {
     categories = List.copyOf(categories);
     barriers = List.copyOf(barriers);
@@ -19,5 +20,10 @@ public record RuleSet(String version, FactCatalogue facts, List<Category> catego
   /** The category with the given id, or null. */
   public Category category(String id) {
     return categories.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+  }
+
+  /** The barrier with the given id, or null. */
+  public Barrier barrier(String id) {
+    return barriers.stream().filter(b -> b.id().equals(id)).findFirst().orElse(null);
   }
 }

@@ -15,6 +15,7 @@ import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
 import org.homeward.person.PartialDate;
 import org.homeward.person.PersonBuilder;
+import org.homeward.rules.Missing;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.RuleSource;
 import org.homeward.rules.Truth;
@@ -32,9 +33,10 @@ import org.homeward.screening.Screening;
  * optionally the open kind, the missing facts (catalogue paths), per-criterion results and notes.
  */
 public final class RuleTestRunner {
-  private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "facts", "expect");
-  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "missing", "criteria", "notes");
-  private static final Set<String> BARRIER_EXPECT_KEYS = Set.of("status", "ends_on", "missing", "criteria", "notes");
+  private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "base", "facts", "expect");
+  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "missing", "reviews", "criteria", "notes");
+  private static final Set<String> BARRIER_EXPECT_KEYS =
+      Set.of("status", "ends_on", "missing", "reviews", "criteria", "notes");
 
   private final RuleSet rules;
   private final RuleSource source;
@@ -210,7 +212,10 @@ public final class RuleTestRunner {
   /** The expectations shared by categories and barriers: missing facts, criterion results, notes shown. */
   private static void checkDetails(Node.Mapping expect, List<MissingFact> missing, List<CriterionResult> criteria,
       List<CriterionResult> notes, String owner, List<String> failures) {
-    checkSet(expect.get("missing"), "missing facts", missing.stream().map(MissingFact::path).toList(), failures);
+    checkSet(expect.get("missing"), "missing facts",
+        missing.stream().filter(m -> m.kind() != Missing.Kind.REVIEW).map(MissingFact::path).toList(), failures);
+    checkSet(expect.get("reviews"), "attorney-review points",
+        missing.stream().filter(m -> m.kind() == Missing.Kind.REVIEW).map(MissingFact::path).toList(), failures);
     checkSet(expect.get("notes"), "notes", notes.stream().map(CriterionResult::id).toList(), failures);
     if (expect.get("criteria") instanceof Node.Mapping crit) {
       for (Map.Entry<String, Node> e : crit.entries().entrySet()) {

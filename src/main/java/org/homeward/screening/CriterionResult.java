@@ -1,6 +1,7 @@
 package org.homeward.screening;
 
 import java.util.List;
+import org.homeward.rules.Cite;
 import org.homeward.rules.EvalContext;
 import org.homeward.rules.Truth;
 
@@ -9,7 +10,7 @@ public record CriterionResult(
     String id,
     String text,
     Truth truth,
-    List<String> citations,
+    List<Cite> citations,
     String question,
     List<MissingFact> missing,
     List<EvalContext.Read> reads) {
@@ -18,5 +19,15 @@ public record CriterionResult(
     citations = List.copyOf(citations);
     missing = List.copyOf(missing);
     reads = List.copyOf(reads);
+  }
+
+  /** The citations as shown beside the criterion: ids with their pinpoints, comma-separated. */
+  public String citationText() {
+    return String.join(", ", citations.stream().map(Cite::toString).toList());
+  }
+
+  /** The ids of the citations, for finding them among the category's. */
+  public List<String> citationIds() {
+    return citations.stream().map(Cite::id).toList();
   }
 }

@@ -2,6 +2,7 @@ package org.homeward.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,23 +11,23 @@ import org.homeward.person.Person;
 import org.homeward.rules.Barrier;
 import org.homeward.rules.Category;
 import org.homeward.rules.Criterion;
-import org.homeward.rules.DateExpression;
 import org.homeward.rules.EvalContext;
+import org.homeward.rules.Missing;
 import org.homeward.rules.RulePath;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.Truth;
 
 /**
- * Screens persons against a rule set. Built once per rule set and thread-safe: the same person,
- * rules and as-of date always give the same result.
+ * Screens persons against a rule set: a full {@link Screening} for a report, or the lean
+ * {@link Verdict} a batch row needs. Both come from the same {@link Walk}, so they never disagree.
+ * Built once per rule set and thread-safe: the same person, rules and as-of date always give the
+ * same result.
  */
 public final class Screener {
   private final RuleSet rules;
-  private final LeanScreener lean;
 
   public Screener(RuleSet rules) {
     this.rules = rules;
-    this.lean = new LeanScreener(rules);
   }
 
   public RuleSet rules() {
@@ -47,12 +48,53 @@ public final class Screener {
     return fallback;
   }
 
+  private Walk walk(EvalContext ctx, LocalDate asOf) {
+    Walk walk = new Walk(ctx, asOf);
+    ctx.linking(walk, rules.linkSlots());
+    return walk;
+  }
+
   /**
-   * The verdict of screening one person: the same outcomes, leads, barrier statuses and missing
-   * facts as {@link Verdict#of} a full {@link #screen}, at a fraction of the cost.
+   * The verdict of screening one person: the outcomes, leads, barrier statuses and missing facts of
+   * a full {@link #screen}, without building a result for every criterion, and stopping each
+   * category and barrier as soon as it is decided.
    */
   public Verdict verdict(Person person, LocalDate asOf) {
-    return lean.verdict(person, asOf);
+    EvalContext ctx = new EvalContext(person.facts(), asOf);
+    Walk walk = walk(ctx, asOf);
+    List<Category> categories = rules.categories();
+    List<Verdict.CategoryOutcome> outcomes = new ArrayList<>(categories.size());
+    List<MissingFact> missing = new ArrayList<>();
+    Set<String> reported = new HashSet<>(128);
+    for (int i = 0; i < categories.size(); i++) {
+      Category c = categories.get(i);
+      Walk.Decided d = walk.category(c, null);
+      outcomes.add(new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead()));
+      report(ctx, d.pathsStart(), ctx.mark(), missing, reported);
+      report(ctx, d.start(), d.pathsStart(), missing, reported);
+      ctx.truncate(d.start());
+    }
+    List<Barrier> barriers = rules.barriers();
+    List<Verdict.BarrierFlag> flags = new ArrayList<>(barriers.size());
+    for (int i = 0; i < barriers.size(); i++) {
+      Barrier b = barriers.get(i);
+      Walk.Flagged f = walk.barrier(b, null);
+      flags.add(new Verdict.BarrierFlag(b.id(), f.status()));
+      report(ctx, f.endStart(), ctx.mark(), missing, reported);
+      report(ctx, f.start(), f.endStart(), missing, reported);
+      ctx.truncate(f.start());
+    }
+    return new Verdict(asOf, outcomes, flags, missing);
+  }
+
+  /** Adds the facts noted from {@code from} to {@code to}, unless one with the same concrete path already is. */
+  private static void report(EvalContext ctx, int from, int to, List<MissingFact> missing, Set<String> reported) {
+    for (int i = from; i < to; i++) {
+      Missing m = ctx.missing(i);
+      if (reported.add(m.at())) {
+        missing.add(MissingFact.of(m));
+      }
+    }
   }
 
   /** Screens one person; {@code explain} records the facts each criterion read. */
@@ -61,64 +103,33 @@ public final class Screener {
     if (explain) {
       ctx.tracing();
     }
+    Walk walk = walk(ctx, asOf);
     List<CategoryResult> results = new ArrayList<>(rules.categories().size());
     for (Category c : rules.categories()) {
-      results.add(screen(c, ctx));
+      results.add(screen(c, walk, ctx));
     }
     List<BarrierResult> barriers = new ArrayList<>(rules.barriers().size());
     for (Barrier b : rules.barriers()) {
-      barriers.add(screen(b, ctx, asOf));
+      barriers.add(screen(b, walk, ctx));
     }
     Object name = person.facts().get("name");
     return new Screening(person.id(), name == null ? null : name.toString(), person.source(), asOf,
         rules.version(), results, barriers);
   }
 
-  private CategoryResult screen(Category category, EvalContext ctx) {
-    List<CriterionResult> disqualifiers = evaluate(category.disqualifiers(), ctx);
-    boolean disqualified = false;
-    for (CriterionResult r : disqualifiers) {
-      disqualified |= r.truth() == Truth.TRUE;
-    }
-    List<RulePath> rulePaths = category.paths();
-    PathResult[] paths = new PathResult[rulePaths.size()];
-    boolean anyMet = false;
-    boolean allFailed = true;
-    boolean lead = false;
-    for (int i = 0; i < paths.length; i++) {
-      RulePath p = rulePaths.get(i);
-      CriterionResult[] criteria = new CriterionResult[p.criteria().size()];
-      Truth truth = Truth.TRUE;
-      boolean leadHere = false;
-      for (int k = 0; k < criteria.length; k++) {
-        Criterion c = p.criteria().get(k);
-        CriterionResult r = evaluate(c, ctx);
-        criteria[k] = r;
-        truth = truth.and(r.truth());
-        leadHere |= c.lead() && r.truth() == Truth.TRUE;
-      }
-      paths[i] = new PathResult(p.id(), p.title(), truth, List.of(criteria));
-      anyMet |= truth == Truth.TRUE;
-      allFailed &= truth == Truth.FALSE;
-      lead |= leadHere && truth == Truth.UNKNOWN;
-    }
-    Outcome outcome = outcome(disqualified, anyMet, allFailed);
+  private CategoryResult screen(Category category, Walk walk, EvalContext ctx) {
+    Collector col = new Collector(ctx, category.disqualifiers().size());
+    Walk.Decided d = walk.category(category, col);
     Set<MissingFact> missing = new LinkedHashSet<>();
-    if (outcome == Outcome.NEEDS_INFO) {
-      for (PathResult p : paths) {
-        if (p.truth() == Truth.UNKNOWN) {
-          p.criteria().forEach(r -> missing.addAll(r.missing()));
-        }
-      }
-    }
-    if (outcome != Outcome.DOES_NOT_FIT) {
-      disqualifiers.forEach(r -> missing.addAll(r.missing()));
-    }
+    collect(ctx, d.pathsStart(), ctx.mark(), missing);
+    collect(ctx, d.start(), d.pathsStart(), missing);
+    ctx.truncate(d.start());
+    Outcome outcome = d.outcome();
     List<CriterionResult> notes = new ArrayList<>();
     for (Criterion note : category.notes()) {
       Criterion.Evaluation e = note.evaluate(ctx);
       if (e.truth() == Truth.TRUE) {
-        notes.add(result(note, e));
+        notes.add(result(note, e.truth(), e.missing(), e.reads()));
       }
     }
     List<CriterionResult> steps = new ArrayList<>();
@@ -126,124 +137,80 @@ public final class Screener {
       Criterion.Evaluation e = step.evaluate(ctx);
       boolean unconditional = !step.conditional();
       if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && e.truth() == Truth.TRUE)) {
-        steps.add(result(step, e));
+        steps.add(result(step, e.truth(), e.missing(), e.reads()));
       }
     }
-    return new CategoryResult(category.id(), category.title(), outcome, outcome == Outcome.NEEDS_INFO && lead,
-        List.of(paths), disqualifiers, List.copyOf(missing), notes, steps, category.citations());
+    return new CategoryResult(category.id(), category.title(), outcome, d.lead(), col.paths, col.first,
+        List.copyOf(missing), notes, steps, category.citations());
   }
 
-  /**
-   * A barrier applies when a trigger is met and no exception is; it has expired once the as-of date
-   * reaches its end; anything left open makes it possible.
-   */
-  private BarrierResult screen(Barrier b, EvalContext ctx, LocalDate asOf) {
-    List<CriterionResult> triggers = evaluate(b.triggers(), ctx);
-    List<CriterionResult> exceptions = evaluate(b.exceptions(), ctx);
-    Truth triggered = Truth.FALSE;
-    for (CriterionResult r : triggers) {
-      triggered = triggered.or(r.truth());
-    }
-    Truth excepted = Truth.FALSE;
-    for (CriterionResult r : exceptions) {
-      excepted = excepted.or(r.truth());
-    }
+  private BarrierResult screen(Barrier b, Walk walk, EvalContext ctx) {
+    Collector col = new Collector(ctx, b.triggers().size());
+    Walk.Flagged f = walk.barrier(b, col);
     Set<MissingFact> missing = new LinkedHashSet<>();
-    LocalDate endsOn = null;
-    Truth ended = Truth.FALSE;
-    if (b.ends() != null) {
-      DateExpression.Result end = b.ends().evaluate(ctx);
-      endsOn = end.exact() ? end.first() : null;
-      ended = ended(end, asOf);
-      if (ended == Truth.UNKNOWN) {
-        end.missing().forEach(m -> missing.add(MissingFact.of(m)));
-      }
-    }
-    BarrierStatus status = status(triggered, excepted, ended);
-    if (status == BarrierStatus.POSSIBLE) {
-      triggers.forEach(r -> missing.addAll(r.missing()));
-      exceptions.forEach(r -> missing.addAll(r.missing()));
-    } else {
-      missing.clear();
-    }
+    collect(ctx, f.endStart(), ctx.mark(), missing);
+    collect(ctx, f.start(), f.endStart(), missing);
+    ctx.truncate(f.start());
+    BarrierStatus status = f.status();
     List<CriterionResult> notes = new ArrayList<>();
     for (Criterion note : b.notes()) {
       Criterion.Evaluation e = note.evaluate(ctx);
       if (e.truth() == Truth.TRUE) {
-        notes.add(result(note, e));
+        notes.add(result(note, e.truth(), e.missing(), e.reads()));
       }
     }
     List<CriterionResult> steps = new ArrayList<>();
     for (Criterion step : b.nextSteps()) {
       Criterion.Evaluation e = step.evaluate(ctx);
       if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && e.truth() == Truth.TRUE)) {
-        steps.add(result(step, e));
+        steps.add(result(step, e.truth(), e.missing(), e.reads()));
       }
     }
-    return new BarrierResult(b.id(), b.title(), status, endsOn, triggers, exceptions, List.copyOf(missing), notes,
+    LocalDate endsOn = f.end() != null && f.end().exact() ? f.end().first() : null;
+    return new BarrierResult(b.id(), b.title(), status, endsOn, col.first, col.loose, List.copyOf(missing), notes,
         steps, b.citations(), b.affects());
   }
 
-  /** A category is out when disqualified, may fit when a path is met, is out when every path fails, and else is open. */
-  static Outcome outcome(boolean disqualified, boolean anyMet, boolean allFailed) {
-    if (disqualified) {
-      return Outcome.DOES_NOT_FIT;
+  private static void collect(EvalContext ctx, int from, int to, Set<MissingFact> into) {
+    for (int i = from; i < to; i++) {
+      into.add(MissingFact.of(ctx.missing(i)));
     }
-    if (anyMet) {
-      return Outcome.MAY_FIT;
-    }
-    return allFailed ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
   }
 
-  /** Whether a barrier has ended by the as-of date, given the days its end may be. */
-  static Truth ended(DateExpression.Result end, LocalDate asOf) {
-    if (end.none()) {
-      return Truth.FALSE;
+  /**
+   * Keeps every criterion's result as the walk evaluates it: the first {@code split} (a category's
+   * disqualifiers, a barrier's triggers) apart, then the rest, grouped by path where there are paths.
+   */
+  private static final class Collector implements Walk.Recorder {
+    private final EvalContext ctx;
+    private final int split;
+    private final List<CriterionResult> first = new ArrayList<>();
+    private final List<CriterionResult> loose = new ArrayList<>();
+    private final List<PathResult> paths = new ArrayList<>();
+
+    Collector(EvalContext ctx, int split) {
+      this.ctx = ctx;
+      this.split = split;
     }
-    if (end.exact()) {
-      return Truth.of(!asOf.isBefore(end.first()));
+
+    @Override
+    public void criterion(Criterion c, Truth t, int mark) {
+      CriterionResult r = result(c, t, t == Truth.UNKNOWN ? ctx.missingSince(mark) : List.of(), ctx.takeReads());
+      (first.size() < split ? first : loose).add(r);
     }
-    if (end.last() != null && !asOf.isBefore(end.last())) {
-      return Truth.TRUE;
+
+    @Override
+    public void path(RulePath p, Truth t) {
+      paths.add(new PathResult(p.id(), p.title(), t, loose));
+      loose.clear();
     }
-    if (end.first() != null && asOf.isBefore(end.first())) {
-      return Truth.FALSE;
-    }
-    return Truth.UNKNOWN;
   }
 
-  /** A barrier's status from whether it is triggered, excepted and ended. */
-  static BarrierStatus status(Truth triggered, Truth excepted, Truth ended) {
-    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
-      return BarrierStatus.NOT_TRIGGERED;
+  private static CriterionResult result(Criterion c, Truth truth, List<Missing> missing, List<EvalContext.Read> reads) {
+    MissingFact[] facts = new MissingFact[missing.size()];
+    for (int i = 0; i < facts.length; i++) {
+      facts[i] = MissingFact.of(missing.get(i));
     }
-    if (triggered == Truth.TRUE && ended == Truth.TRUE) {
-      return BarrierStatus.EXPIRED;
-    }
-    if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
-      return BarrierStatus.ACTIVE;
-    }
-    return BarrierStatus.POSSIBLE;
-  }
-
-  private List<CriterionResult> evaluate(List<Criterion> criteria, EvalContext ctx) {
-    CriterionResult[] out = new CriterionResult[criteria.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = evaluate(criteria.get(i), ctx);
-    }
-    return List.of(out);
-  }
-
-  private CriterionResult evaluate(Criterion c, EvalContext ctx) {
-    return result(c, c.evaluate(ctx));
-  }
-
-  /** The result of a criterion as evaluated; its lists are built immutable, so the record need not copy them. */
-  private static CriterionResult result(Criterion c, Criterion.Evaluation e) {
-    MissingFact[] missing = new MissingFact[e.missing().size()];
-    for (int i = 0; i < missing.length; i++) {
-      missing[i] = MissingFact.of(e.missing().get(i));
-    }
-    return new CriterionResult(c.id(), c.text(), e.truth(), c.citations(), c.question(), List.of(missing), e.reads());
+    return new CriterionResult(c.id(), c.text(), truth, c.citations(), c.question(), List.of(facts), reads);
   }
 }

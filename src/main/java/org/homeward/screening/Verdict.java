@@ -1,21 +1,48 @@
 package org.homeward.screening;
 
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The compact result one batch row needs: per-category outcome and lead flag (indexes follow
- * rules.categories()), per-barrier status (indexes follow rules.barriers()), and the facts still
- * missing. The arrays are not copied: treat them as read-only. Equality compares their contents.
+ * The compact result one batch row needs: each category's outcome and lead flag and each barrier's
+ * status, by id in rule-set order, and the facts still missing (with the attorney-review points).
  */
-public record Verdict(LocalDate asOf, Outcome[] outcomes, boolean[] leads, BarrierStatus[] barriers,
+public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<BarrierFlag> barriers,
     List<MissingFact> missing) {
 
+  /** A category's outcome, and for {@code needs_info} whether it is a lead. */
+  public record CategoryOutcome(String id, Outcome outcome, boolean lead) {}
+
+  /** A barrier's status. */
+  public record BarrierFlag(String id, BarrierStatus status) {}
+
   public Verdict {
+    categories = List.copyOf(categories);
+    barriers = List.copyOf(barriers);
     missing = List.copyOf(missing);
+  }
+
+  /** The outcome of a category, or null when the rule set has no such category. */
+  public Outcome outcome(String id) {
+    for (CategoryOutcome c : categories) {
+      if (c.id().equals(id)) {
+        return c.outcome();
+      }
+    }
+    return null;
+  }
+
+  /** The status of a barrier, or null when the rule set has no such barrier. */
+  public BarrierStatus status(String id) {
+    for (BarrierFlag b : barriers) {
+      if (b.id().equals(id)) {
+        return b.status();
+      }
+    }
+    return null;
   }
 
   /**
@@ -23,42 +50,17 @@ public record Verdict(LocalDate asOf, Outcome[] outcomes, boolean[] leads, Barri
    * facts of every category and then every barrier, the first for each concrete path ({@code at}).
    */
   public static Verdict of(Screening screening) {
-    List<CategoryResult> categories = screening.categories();
-    List<BarrierResult> barriers = screening.barriers();
-    Outcome[] outcomes = new Outcome[categories.size()];
-    boolean[] leads = new boolean[categories.size()];
-    BarrierStatus[] statuses = new BarrierStatus[barriers.size()];
+    List<CategoryOutcome> categories = new ArrayList<>();
+    List<BarrierFlag> barriers = new ArrayList<>();
     Map<String, MissingFact> missing = new LinkedHashMap<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      outcomes[i] = categories.get(i).outcome();
-      leads[i] = categories.get(i).lead();
-      categories.get(i).missing().forEach(m -> missing.putIfAbsent(m.at(), m));
+    for (CategoryResult c : screening.categories()) {
+      categories.add(new CategoryOutcome(c.id(), c.outcome(), c.lead()));
+      c.missing().forEach(m -> missing.putIfAbsent(m.at(), m));
     }
-    for (int i = 0; i < statuses.length; i++) {
-      statuses[i] = barriers.get(i).status();
-      barriers.get(i).missing().forEach(m -> missing.putIfAbsent(m.at(), m));
+    for (BarrierResult b : screening.barriers()) {
+      barriers.add(new BarrierFlag(b.id(), b.status()));
+      b.missing().forEach(m -> missing.putIfAbsent(m.at(), m));
     }
-    return new Verdict(screening.asOf(), outcomes, leads, statuses, List.copyOf(missing.values()));
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Verdict v && asOf.equals(v.asOf) && Arrays.equals(outcomes, v.outcomes)
-        && Arrays.equals(leads, v.leads) && Arrays.equals(barriers, v.barriers) && missing.equals(v.missing);
-  }
-
-  @Override
-  public int hashCode() {
-    int h = asOf.hashCode();
-    h = 31 * h + Arrays.hashCode(outcomes);
-    h = 31 * h + Arrays.hashCode(leads);
-    h = 31 * h + Arrays.hashCode(barriers);
-    return 31 * h + missing.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "Verdict[asOf=" + asOf + ", outcomes=" + Arrays.toString(outcomes) + ", leads=" + Arrays.toString(leads)
-        + ", barriers=" + Arrays.toString(barriers) + ", missing=" + missing + "]";
+    return new Verdict(screening.asOf(), categories, barriers, List.copyOf(missing.values()));
   }
 }

@@ -40,7 +40,7 @@ class CliBehaviourTest {
     Run r = run(Map.of(), false, "screen", "samples/daca-may-fit.json", "--format", "jsonl", "-o", target.toString(), "--rules", "rules");
     assertThat(r.code()).isZero();
     assertThat(r.out()).as("nothing but data, and the data went to the file").isEmpty();
-    assertThat(Files.readString(target)).startsWith("{\"schema\":\"homeward.screening/1\"");
+    assertThat(Files.readString(target)).startsWith("{\"schema\":\"" + org.homeward.report.JsonReport.SCHEMA + "\"");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("result.jsonl");
     }

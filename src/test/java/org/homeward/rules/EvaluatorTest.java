@@ -11,6 +11,8 @@ import org.homeward.Fixtures;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
+import org.homeward.document.SpanishTwin;
+import org.homeward.document.Translations;
 import org.homeward.person.Person;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +23,15 @@ class EvaluatorTest {
 
   private static Condition compile(String yaml, List<Diagnostic> problems) {
     Node node = NodeReader.readYaml(new StringReader(yaml), "test.yaml");
-    return new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems,
-        new org.homeward.document.Translations()).condition(node);
+    Texts texts = new Texts(new SpanishTwin(null, new Translations(), problems), problems);
+    return new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems, texts, null, false)
+        .condition(node);
   }
 
   private static Result eval(String yaml, String personJson) {
     List<Diagnostic> problems = new ArrayList<>();
     Condition c = compile(yaml, problems);
-    assertThat(problems).as("compile problems").isEmpty();
+    assertThat(problems.stream().filter(Diagnostic::isError)).as("compile problems").isEmpty();
     Person p = Fixtures.person(personJson);
     EvalContext ctx = new EvalContext(p.facts(), AS_OF);
     Truth t = c.eval(ctx);
@@ -38,7 +41,7 @@ class EvaluatorTest {
   private static List<String> compileErrors(String yaml) {
     List<Diagnostic> problems = new ArrayList<>();
     compile(yaml, problems);
-    return problems.stream().map(Diagnostic::render).toList();
+    return problems.stream().filter(Diagnostic::isError).map(Diagnostic::render).toList();
   }
 
   @Test
@@ -164,10 +167,10 @@ class EvaluatorTest {
 
   @Test
   void aReviewIsUnknownAndNamesThePoint() {
-    Result r = eval("review: circuit law differs", "{}");
+    Result r = eval("review: circuit law differs\nid: circuit-law", "{}");
     assertThat(r.truth()).isEqualTo(Truth.UNKNOWN);
-    assertThat(r.missing()).extracting(Missing::kind, Missing::at)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(Missing.Kind.REVIEW, "circuit law differs"));
+    assertThat(r.missing()).extracting(Missing::kind, Missing::path, Missing::at)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Missing.Kind.REVIEW, "circuit-law", "circuit law differs"));
   }
 
   @Test

@@ -23,6 +23,8 @@ class CoverageTest {
         id: thin
         title: Thin
         citations: [{id: c, title: A source}]
+        parameters:
+          - {id: late, type: date, text: Born on or after this is late., values: [{value: 1990-01-01, citation: c}]}
         paths:
           - id: p
             criteria:
@@ -30,13 +32,13 @@ class CoverageTest {
                 text: Born late.
                 citation: c
                 question: When?
-                when: "birth_date >= 1990-01-01"
+                when: "birth_date >= $late"
               - id: deferred
                 text: Only ever deferred.
                 citation: c
                 question: Why?
                 defers: true
-                when: {any: ["security_concern == none", {review: judge it, if: "security_concern == alleged"}]}
+                when: {any: ["security_concern == none", {review: judge it, id: judge}]}
         """);
     Files.writeString(dir.resolve("thin/tests.yaml"), """
         cases:

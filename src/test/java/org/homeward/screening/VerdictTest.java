@@ -31,9 +31,13 @@ class VerdictTest {
     Person nobody = Fixtures.person("{}");
     Verdict v = screener.verdict(nobody, TODAY);
     assertThat(v.asOf()).isEqualTo(TODAY);
-    assertThat(v.outcomes()).hasSize(Fixtures.rules().categories().size()).containsOnly(Outcome.NEEDS_INFO);
-    assertThat(v.leads()).hasSize(v.outcomes().length);
-    assertThat(v.barriers()).hasSize(Fixtures.rules().barriers().size()).containsOnly(BarrierStatus.POSSIBLE);
+    assertThat(v.categories()).extracting(Verdict.CategoryOutcome::id)
+        .containsExactlyElementsOf(Fixtures.rules().categories().stream().map(c -> c.id()).toList());
+    assertThat(v.categories()).extracting(Verdict.CategoryOutcome::outcome).containsOnly(Outcome.NEEDS_INFO);
+    assertThat(v.outcome("daca")).isEqualTo(Outcome.NEEDS_INFO);
+    assertThat(v.barriers()).hasSize(Fixtures.rules().barriers().size())
+        .extracting(Verdict.BarrierFlag::status).containsOnly(BarrierStatus.POSSIBLE);
+    assertThat(v.status("aggravated-felony")).isEqualTo(BarrierStatus.POSSIBLE);
     assertThat(v.missing()).isNotEmpty();
     assertThat(v.missing().stream().map(MissingFact::at).distinct().count()).isEqualTo(v.missing().size());
     assertThat(v).isEqualTo(Verdict.of(screener.screen(nobody, TODAY, false)));
@@ -68,7 +72,7 @@ class VerdictTest {
       Person person = builder.build(facts, c.name()).person();
       Verdict v = screener.verdict(person, asOf);
       assertThat(v).as("%s: %s", c.category(), c.name()).isEqualTo(Verdict.of(screener.screen(person, asOf, false)));
-      seen.addAll(List.of(v.outcomes()));
+      v.categories().forEach(o -> seen.add(o.outcome()));
       checked++;
     }
     assertThat(checked).isGreaterThan(600);

@@ -1,0 +1,101 @@
+package org.homeward.document;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Spanish twin of a rule or fact file ({@code rule.es.yaml} beside {@code rule.yaml}), keyed by
+ * the ids of the English file: correcting an English text never orphans its translation, and a twin
+ * whose id the English file no longer has is reported. Each English text met is paired with its twin
+ * in the shared {@link Translations}; a text without one is counted as untranslated.
+ *
+ * <p>Layout: the file's own {@code title} and {@code summary} at the top, then sections of ids, each
+ * holding the translated keys ({@code criteria: {arrived-before-16: {text: ..., question: ...}}}), or
+ * the text itself where an id has one text ({@code reviews: {long-trip: ...}}).
+ */
+public final class SpanishTwin {
+  private final Node.Mapping root;
+  private final Translations translations;
+  private final List<Diagnostic> problems;
+  private final Set<String> used = new HashSet<>();
+
+  /** A twin read from {@code doc} (null when the file has none). */
+  public SpanishTwin(Node doc, Translations translations, List<Diagnostic> problems) {
+    this.translations = translations;
+    this.problems = problems;
+    if (doc == null || doc instanceof Node.Scalar s && s.isNull()) {
+      this.root = null;
+    } else if (doc instanceof Node.Mapping m) {
+      this.root = m;
+    } else {
+      problems.add(Diagnostic.error(doc.location(), "a Spanish twin file is a map of sections keyed by id"));
+      this.root = null;
+    }
+  }
+
+  /** The file's own text ({@code title}, {@code summary}). */
+  public void own(String key, String english) {
+    pair(english, root == null ? null : root.get(key), key);
+  }
+
+  /**
+   * A text of the item {@code id} in {@code section}: {@code key} names which of its texts, or is
+   * null when the item has just one ({@code reviews}).
+   */
+  public void text(String section, String id, String key, String english) {
+    Node n = root == null ? null : root.get(section);
+    n = n instanceof Node.Mapping sm ? sm.get(id) : null;
+    if (key != null) {
+      n = n instanceof Node.Mapping im ? im.get(key) : null;
+    }
+    pair(english, n, section + "/" + id + (key == null ? "" : "/" + key));
+  }
+
+  private void pair(String english, Node spanish, String address) {
+    if (english == null || english.isBlank()) {
+      return;
+    }
+    translations.need(english);
+    if (spanish == null) {
+      return;
+    }
+    used.add(address);
+    if (spanish instanceof Node.Scalar s && !s.isNull() && !s.text().isBlank()) {
+      translations.add(english, s.text());
+    } else {
+      problems.add(Diagnostic.error(spanish.location(), "expected the Spanish text here"));
+    }
+  }
+
+  /** Reports every twin that no English text of the file has claimed: its id is gone or misspelt. */
+  public void finish() {
+    if (root == null) {
+      return;
+    }
+    for (Map.Entry<String, Node> e : root.entries().entrySet()) {
+      if (e.getValue() instanceof Node.Mapping section) {
+        for (Map.Entry<String, Node> item : section.entries().entrySet()) {
+          String base = e.getKey() + "/" + item.getKey();
+          if (item.getValue() instanceof Node.Mapping keys) {
+            for (String k : keys.entries().keySet()) {
+              orphan(base + "/" + k, keys.keyLocation(k));
+            }
+          } else {
+            orphan(base, section.keyLocation(item.getKey()));
+          }
+        }
+      } else {
+        orphan(e.getKey(), root.keyLocation(e.getKey()));
+      }
+    }
+  }
+
+  private void orphan(String address, Location at) {
+    if (!used.contains(address)) {
+      problems.add(Diagnostic.error(at, "the Spanish twin '" + address + "' has no English text with that id; "
+          + "rename it to the id it translates, or remove it"));
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.homeward.rules;
+
+/**
+ * Works out the result a {@link Link} reads, for the screening of one person. Implemented by the
+ * screening engine, which knows how a category's outcome and a barrier's status follow from their
+ * criteria; the condition language only asks.
+ */
+public interface Linker {
+
+  /**
+   * The truth of the linked result. When it is unknown, the facts that kept it open must be left
+   * noted in the context after its {@link EvalContext#mark()} at the call; a known result leaves none.
+   */
+  Truth evaluate(Link link, EvalContext ctx);
+}

@@ -1,0 +1,248 @@
+package org.homeward.screening;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.homeward.rules.Barrier;
+import org.homeward.rules.Category;
+import org.homeward.rules.Criterion;
+import org.homeward.rules.DateExpression;
+import org.homeward.rules.EvalContext;
+import org.homeward.rules.Link;
+import org.homeward.rules.Linker;
+import org.homeward.rules.RulePath;
+import org.homeward.rules.Truth;
+
+/**
+ * The one walk that decides a category's outcome and a barrier's status for one person, whether the
+ * result becomes a full report or a batch row's verdict: a {@link Recorder} that wants every
+ * criterion gets every criterion evaluated; without one, the walk stops as soon as the result is
+ * decided. Either way the decisions are the same, and afterwards the context holds, after the
+ * marks the walk returns, exactly the facts that the result reports as missing.
+ *
+ * <p>The walk is also the {@link Linker}: a condition that reads another category's outcome, a
+ * path's result or a barrier's status has it worked out here, without a recorder.
+ *
+ * <p>The loops over criteria are indexed: evaluating a criterion is a call the JIT cannot inline,
+ * so an iterator would escape and be allocated for every loop.
+ */
+final class Walk implements Linker {
+  private final EvalContext ctx;
+  private final LocalDate asOf;
+  /** Whether the path {@link #path} just walked met a lead criterion. */
+  private boolean pathLead;
+
+  /** What a report keeps of a walk; the walk calls it only when it wants every criterion. */
+  interface Recorder {
+    /** A criterion as evaluated: its truth, with what kept it open noted in the context since {@code mark}. */
+    void criterion(Criterion c, Truth t, int mark);
+
+    /** A path's result, after its criteria. */
+    void path(RulePath p, Truth t);
+  }
+
+  /**
+   * A category's outcome and lead flag; the missing facts it reports are noted in the context from
+   * {@code pathsStart} on (the open paths') and from {@code start} to {@code pathsStart} (the
+   * disqualifiers').
+   */
+  record Decided(Outcome outcome, boolean lead, int start, int pathsStart) {}
+
+  /**
+   * A barrier's status and end; the missing facts it reports are noted in the context from
+   * {@code endStart} on (the end date's) and from {@code start} to {@code endStart}.
+   */
+  record Flagged(BarrierStatus status, DateExpression.Result end, int start, int endStart) {}
+
+  Walk(EvalContext ctx, LocalDate asOf) {
+    this.ctx = ctx;
+    this.asOf = asOf;
+  }
+
+  /** A category's outcome; {@code rec} (may be null) sees every criterion and path. */
+  Decided category(Category category, Recorder rec) {
+    int start = ctx.mark();
+    boolean disqualified = false;
+    List<Criterion> disqualifiers = category.disqualifiers();
+    for (int i = 0; i < disqualifiers.size(); i++) {
+      Criterion c = disqualifiers.get(i);
+      int mark = ctx.mark();
+      Truth t = c.test(ctx);
+      if (rec != null) {
+        rec.criterion(c, t, mark);
+      }
+      if (t == Truth.TRUE) {
+        disqualified = true;
+        if (rec == null) {
+          break;
+        }
+      }
+    }
+    int pathsStart = ctx.mark();
+    boolean anyMet = false;
+    boolean allFailed = true;
+    boolean anyLead = false;
+    List<RulePath> paths = category.paths();
+    for (int i = 0; i < paths.size() && (rec != null || !disqualified && !anyMet); i++) {
+      RulePath p = paths.get(i);
+      int pathStart = ctx.mark();
+      Truth truth = path(p, rec);
+      if (truth == Truth.TRUE) {
+        anyMet = true;
+        allFailed = false;
+      } else if (truth == Truth.FALSE) {
+        ctx.truncate(pathStart);
+      } else {
+        allFailed = false;
+        anyLead |= pathLead;
+      }
+    }
+    Outcome outcome = outcome(disqualified, anyMet, allFailed);
+    if (outcome == Outcome.DOES_NOT_FIT) {
+      ctx.truncate(start);
+    } else if (outcome == Outcome.MAY_FIT) {
+      ctx.truncate(pathsStart);
+    }
+    return new Decided(outcome, outcome == Outcome.NEEDS_INFO && anyLead, start, Math.min(pathsStart, ctx.mark()));
+  }
+
+  /**
+   * A path's result; without a recorder it stops at the first criterion that fails. Sets
+   * {@link #pathLead} when a lead criterion is met.
+   */
+  private Truth path(RulePath p, Recorder rec) {
+    List<Criterion> criteria = p.criteria();
+    Truth truth = Truth.TRUE;
+    boolean lead = false;
+    for (int k = 0; k < criteria.size(); k++) {
+      Criterion c = criteria.get(k);
+      int mark = ctx.mark();
+      Truth t = c.test(ctx);
+      if (rec != null) {
+        rec.criterion(c, t, mark);
+      }
+      truth = truth.and(t);
+      if (truth == Truth.FALSE && rec == null) {
+        break;
+      }
+      lead |= c.lead() && t == Truth.TRUE;
+    }
+    if (rec != null) {
+      rec.path(p, truth);
+    }
+    pathLead = lead;
+    return truth;
+  }
+
+  /**
+   * A barrier's status: it applies when a trigger is met and no exception is, has expired once the
+   * as-of date reaches its end, and is possible while anything is open.
+   */
+  Flagged barrier(Barrier barrier, Recorder rec) {
+    int start = ctx.mark();
+    Truth triggered = Truth.FALSE;
+    List<Criterion> triggers = barrier.triggers();
+    for (int i = 0; i < triggers.size(); i++) {
+      Criterion c = triggers.get(i);
+      int mark = ctx.mark();
+      Truth t = c.test(ctx);
+      if (rec != null) {
+        rec.criterion(c, t, mark);
+      }
+      triggered = triggered.or(t);
+    }
+    Truth excepted = Truth.FALSE;
+    List<Criterion> exceptions = barrier.exceptions();
+    for (int i = 0; i < exceptions.size() && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE); i++) {
+      Criterion c = exceptions.get(i);
+      int mark = ctx.mark();
+      Truth t = c.test(ctx);
+      if (rec != null) {
+        rec.criterion(c, t, mark);
+      }
+      excepted = excepted.or(t);
+    }
+    int endStart = ctx.mark();
+    DateExpression.Result end = null;
+    Truth ended = Truth.FALSE;
+    if (barrier.ends() != null && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE)) {
+      end = barrier.ends().evaluate(ctx);
+      ended = ended(end, asOf);
+      if (ended == Truth.UNKNOWN) {
+        end.missing().forEach(ctx::note);
+      }
+    }
+    BarrierStatus status = status(triggered, excepted, ended);
+    if (status != BarrierStatus.POSSIBLE) {
+      ctx.truncate(start);
+    }
+    return new Flagged(status, end, start, Math.min(endStart, ctx.mark()));
+  }
+
+  @Override
+  public Truth evaluate(Link link, EvalContext linked) {
+    return switch (link.kind()) {
+      case CATEGORY -> {
+        Outcome o = category(link.category(), null).outcome();
+        yield o == Outcome.MAY_FIT ? Truth.TRUE : o == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN;
+      }
+      case PATH -> {
+        int mark = ctx.mark();
+        Truth t = path(link.path(), null);
+        if (t != Truth.UNKNOWN) {
+          ctx.truncate(mark);
+        }
+        yield t;
+      }
+      case BARRIER -> {
+        int mark = ctx.mark();
+        BarrierStatus s = barrier(link.barrier(), null).status();
+        if (s != BarrierStatus.POSSIBLE) {
+          ctx.truncate(mark);
+        }
+        yield s == BarrierStatus.ACTIVE ? Truth.TRUE : s == BarrierStatus.POSSIBLE ? Truth.UNKNOWN : Truth.FALSE;
+      }
+    };
+  }
+
+  /** A category is out when disqualified, may fit when a path is met, is out when every path fails, and else is open. */
+  static Outcome outcome(boolean disqualified, boolean anyMet, boolean allFailed) {
+    if (disqualified) {
+      return Outcome.DOES_NOT_FIT;
+    }
+    if (anyMet) {
+      return Outcome.MAY_FIT;
+    }
+    return allFailed ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
+  }
+
+  /** Whether a barrier has ended by the as-of date, given the days its end may be. */
+  static Truth ended(DateExpression.Result end, LocalDate asOf) {
+    if (end.none()) {
+      return Truth.FALSE;
+    }
+    if (end.exact()) {
+      return Truth.of(!asOf.isBefore(end.first()));
+    }
+    if (end.last() != null && !asOf.isBefore(end.last())) {
+      return Truth.TRUE;
+    }
+    if (end.first() != null && asOf.isBefore(end.first())) {
+      return Truth.FALSE;
+    }
+    return Truth.UNKNOWN;
+  }
+
+  /** A barrier's status from whether it is triggered, excepted and ended. */
+  static BarrierStatus status(Truth triggered, Truth excepted, Truth ended) {
+    if (triggered == Truth.FALSE || excepted == Truth.TRUE) {
+      return BarrierStatus.NOT_TRIGGERED;
+    }
+    if (triggered == Truth.TRUE && ended == Truth.TRUE) {
+      return BarrierStatus.EXPIRED;
+    }
+    if (triggered == Truth.TRUE && excepted == Truth.FALSE && ended == Truth.FALSE) {
+      return BarrierStatus.ACTIVE;
+    }
+    return BarrierStatus.POSSIBLE;
+  }
+}
