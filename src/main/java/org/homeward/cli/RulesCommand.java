@@ -8,7 +8,9 @@ import org.homeward.document.Diagnostic;
 import org.homeward.rules.Barrier;
 import org.homeward.rules.Category;
 import org.homeward.rules.Citation;
+import org.homeward.rules.Concepts;
 import org.homeward.rules.Criterion;
+import org.homeward.rules.Encoding;
 import org.homeward.rules.RuleLoader;
 import org.homeward.rules.RulePath;
 import org.homeward.rules.RuleSet;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rules", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
     description = "Browse, check and test the rule set (rules/<category>/rule.yaml and tests.yaml).",
     subcommands = {RulesCommand.ListCommand.class, RulesCommand.ShowCommand.class,
-        RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class})
+        RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.GapsCommand.class})
 final class RulesCommand {
 
   /** {@code rules list}. */
@@ -48,6 +50,12 @@ final class RulesCommand {
       io.out().println("Barriers:");
       for (Barrier b : set.barriers()) {
         io.out().printf("  %-26s %s (affects %s)%n", b.id(), b.title(), String.join(", ", b.affects()));
+      }
+      if (!set.concepts().all().isEmpty()) {
+        io.out().println("Shared legal concepts (" + set.concepts().source() + "):");
+        for (Concepts.Concept c : set.concepts().all()) {
+          io.out().printf("  %-26s [%s]%n", c.name(), String.join(", ", c.citations().stream().map(Object::toString).toList()));
+        }
       }
       return ExitCode.OK.code();
     }
@@ -94,6 +102,11 @@ final class RulesCommand {
         out.println("  Disqualifiers:");
         c.disqualifiers().forEach(k -> criterion(out, k));
       }
+      if (!c.coverage().isEmpty()) {
+        out.println();
+        out.println("  Periods of the law the paths encode (elsewhere: needs_info with an attorney-review point):");
+        c.coverage().forEach(e -> GapsCommand.encoding(out, e));
+      }
       if (!c.nextSteps().isEmpty()) {
         out.println();
         out.println("  Next steps:");
@@ -132,6 +145,52 @@ final class RulesCommand {
       out.println("    - " + k.id() + ": " + k.text() + " [" + String.join(", ", k.citations().stream().map(Object::toString).toList()) + "]");
       if (k.question() != null) {
         out.println("        ask: " + k.question());
+      }
+    }
+  }
+
+  /** {@code rules gaps}: what the rule set leaves to an attorney, category by category. */
+  @Command(name = "gaps", mixinStandardHelpOptions = true,
+      description = {"List, for each category, the periods of the law its paths do not encode (a person whose date",
+          "falls there gets needs_info with an attorney-review point, never does_not_fit) and the criteria that",
+          "only defer to an attorney (met or unknown, never not met)."})
+  static final class GapsCommand implements Callable<Integer> {
+    private final Io io;
+    @Mixin RuleOptions rules;
+
+    GapsCommand(Io io) {
+      this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+      RuleSet set = rules.load();
+      var out = io.out();
+      out.println("Rule set " + set.version() + ": what these rules leave to an attorney");
+      for (Category c : set.categories()) {
+        out.println();
+        out.println(c.title() + " [" + c.id() + "]");
+        if (c.coverage().isEmpty()) {
+          out.println("  No dated branches declared.");
+        }
+        c.coverage().forEach(e -> encoding(out, e));
+        List<String> deferring = c.paths().stream().filter(p -> !p.gap())
+            .flatMap(p -> p.criteria().stream().filter(Criterion::defers).map(k -> p.id() + "/" + k.id())).toList();
+        if (!deferring.isEmpty()) {
+          out.println("  Criteria that only defer to an attorney: " + String.join(", ", deferring));
+        }
+      }
+      return ExitCode.OK.code();
+    }
+
+    static void encoding(java.io.PrintWriter out, Encoding e) {
+      out.println("  " + e.id() + ": " + e.text() + " (by " + e.dateText() + ") ["
+          + String.join(", ", e.citations().stream().map(Object::toString).toList()) + "]");
+      for (Encoding.Span s : e.encoded()) {
+        out.println("    encoded " + s.describe() + ": " + String.join(", ", s.paths()));
+      }
+      for (Encoding.Span s : e.gaps()) {
+        out.println("    NOT ENCODED " + s.describe() + " -> attorney review");
       }
     }
   }

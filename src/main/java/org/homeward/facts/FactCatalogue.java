@@ -16,7 +16,7 @@ import org.homeward.document.Translations;
 /** The catalogue of facts, loaded once from {@code facts.yaml}; immutable and thread-safe. */
 public final class FactCatalogue {
   private static final Set<String> KEYS =
-      Set.of("path", "type", "items", "values", "meaning", "question", "aliases", "used_by");
+      Set.of("path", "type", "items", "values", "meaning", "question", "aliases", "used_by", "implied");
 
   private final Map<String, FactDef> byPath;
   private final Shape root;
@@ -214,9 +214,26 @@ public final class FactCatalogue {
             text(m, "question"),
             list(m, "aliases"),
             list(m, "used_by"),
-            shape);
+            shape,
+            implied(m, parent, path, values, problems));
     parent.add(def);
     return def;
+  }
+
+  /** {@code implied: {value: granted, when: date}}: a value of this enum fact, a sibling field already defined. */
+  private static FactDef.Implied implied(Node.Mapping m, Shape parent, String path, Set<String> values,
+      List<Diagnostic> problems) {
+    if (!(m.get("implied") instanceof Node.Mapping im)) {
+      return null;
+    }
+    String value = text(im, "value");
+    String when = text(im, "when");
+    if (value == null || !values.contains(value) || when == null || parent.indexOf(when) < 0) {
+      problems.add(Diagnostic.error(im.location(), "'implied' of '" + path + "' needs 'value' (one of its values) and "
+          + "'when' (a field of the same record, defined before it)"));
+      return null;
+    }
+    return new FactDef.Implied(value, when);
   }
 
   private static String text(Node.Mapping m, String key) {

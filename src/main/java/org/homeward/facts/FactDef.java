@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * One fact of the catalogue. {@code itemType} is set for lists of scalars; {@code shape} is set for
- * records and lists of records and describes their fields.
+ * records and lists of records and describes their fields; {@code implied} (or null) is the value
+ * the dictionary gives the fact when it is left out of a record.
  */
 public record FactDef(
     String path,
@@ -17,7 +18,14 @@ public record FactDef(
     String question,
     List<String> aliases,
     List<String> usedBy,
-    Shape shape) {
+    Shape shape,
+    Implied implied) {
+
+  /**
+   * A value the dictionary gives a fact left out of a record whose {@code when} field is given
+   * ("a dated event with no status means granted"): applied as the record is read.
+   */
+  public record Implied(String value, String when) {}
 
   public FactDef {
     values = values == null ? Set.of() : Set.copyOf(values);

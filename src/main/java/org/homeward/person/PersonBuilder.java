@@ -77,6 +77,12 @@ public final class PersonBuilder {
       }
       values[i] = value(e.getValue(), shape.field(i), here, problems);
     }
+    for (int i = 0; i < values.length; i++) {
+      FactDef.Implied implied = shape.field(i).implied();
+      if (values[i] == null && implied != null && values[shape.indexOf(implied.when())] != null) {
+        values[i] = implied.value().intern();
+      }
+    }
     return new Rec(shape, values);
   }
 

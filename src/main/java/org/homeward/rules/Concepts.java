@@ -54,6 +54,11 @@ public final class Concepts {
     return all.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
   }
 
+  /** Whether the concept is a value (a date, a number, a word) rather than a condition. */
+  public boolean isValue(String name) {
+    return compiler != null && compiler.compiledDefinition(name) instanceof Operand;
+  }
+
   /**
    * A concept for one person: a {@link Truth} for a condition, a list of truths (one per item) for a
    * concept over a list, or the value's text ({@code 2001-05-03}, {@code 3}, {@code unknown},

@@ -189,7 +189,7 @@ public final class RuleLoader {
     }
     try {
       for (String folder : source.folders()) {
-        if (!listed.contains(folder) && !folder.equals("barriers")) {
+        if (!listed.contains(folder) && !folder.equals("barriers") && !folder.equals("concepts")) {
           problems.add(Diagnostic.warning(Location.of(source.name(folder)),
               "folder '" + folder + "' is not listed in ruleset.yaml, so its rules are not used"));
         }

@@ -15,6 +15,7 @@ import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
 import org.homeward.person.PartialDate;
 import org.homeward.person.PersonBuilder;
+import org.homeward.rules.Concepts;
 import org.homeward.rules.Missing;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.RuleSource;
@@ -57,18 +58,36 @@ public final class RuleTestRunner {
     }
   }
 
-  /** A test case ready to run, for JUnit's dynamic tests. */
-  public record TestCase(String category, String name, Location location, Node body, boolean barrier) {}
+  /** What a test case checks: a category, a barrier, or the shared legal concepts. */
+  public enum Kind {
+    CATEGORY,
+    BARRIER,
+    CONCEPTS
+  }
+
+  /**
+   * A test case ready to run, for JUnit's dynamic tests. Its body's {@code facts} are the case's
+   * own, laid over its named {@code base} person's when it has one.
+   */
+  public record TestCase(String category, String name, Location location, Node body, Kind kind) {
+    public boolean barrier() {
+      return kind == Kind.BARRIER;
+    }
+  }
 
   /** Reads every case of every category; a category without tests.yaml is an error case. */
   public List<TestCase> cases() {
     List<TestCase> out = new ArrayList<>();
     List<String> folders = new ArrayList<>();
+    if (!rules.concepts().all().isEmpty()) {
+      folders.add("concepts");
+    }
     rules.categories().forEach(c -> folders.add(c.id()));
     rules.barriers().forEach(b -> folders.add("barriers/" + b.id()));
     for (String folder : folders) {
-      boolean barrier = folder.startsWith("barriers/");
-      String id = barrier ? folder.substring("barriers/".length()) : folder;
+      Kind kind = folder.equals("concepts") ? Kind.CONCEPTS
+          : folder.startsWith("barriers/") ? Kind.BARRIER : Kind.CATEGORY;
+      String id = kind == Kind.BARRIER ? folder.substring("barriers/".length()) : folder;
       String rel = folder + "/tests.yaml";
       String text;
       try {
@@ -78,7 +97,7 @@ public final class RuleTestRunner {
       }
       Location fileLoc = Location.of(source.name(rel));
       if (text == null) {
-        out.add(new TestCase(id, "(no tests.yaml)", fileLoc, null, barrier));
+        out.add(new TestCase(id, "(no tests.yaml)", fileLoc, null, kind));
         continue;
       }
       Node doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
@@ -86,9 +105,10 @@ public final class RuleTestRunner {
         throw new ProblemException(ProblemException.Kind.RULES,
             Diagnostic.error(doc.location(), "a tests.yaml needs a 'cases' list"));
       }
+      Bases bases = new Bases(m.get("bases"));
       for (Node n : seq.items()) {
         String name = n instanceof Node.Mapping cm && cm.get("name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
-        out.add(new TestCase(id, name, n.location(), n, barrier));
+        out.add(new TestCase(id, name, n.location(), bases.apply(n), kind));
       }
     }
     return out;
@@ -130,6 +150,9 @@ public final class RuleTestRunner {
     }
     Node facts = m.get("facts") == null ? new Node.Mapping(m.location(), Map.of(), Map.of()) : m.get("facts");
     PersonBuilder.Result built = builder.build(facts, t.name());
+    if (m.get("base") instanceof Node.Scalar b && Bases.UNKNOWN.equals(b.text())) {
+      failures.add("no base person named in 'base:' is declared under 'bases:' in this file");
+    }
     for (Diagnostic d : built.problems()) {
       failures.add(d.render());
     }
@@ -138,6 +161,10 @@ public final class RuleTestRunner {
       return new CaseResult(t.category(), t.name(), t.location(), failures);
     }
     if (!failures.isEmpty()) {
+      return new CaseResult(t.category(), t.name(), t.location(), failures);
+    }
+    if (t.kind() == Kind.CONCEPTS) {
+      checkConcepts(expect, built.person(), asOf.first(), coverage, failures);
       return new CaseResult(t.category(), t.name(), t.location(), failures);
     }
     Screening s = screener.screen(built.person(), asOf.first(), false);
@@ -163,6 +190,45 @@ public final class RuleTestRunner {
     }
     check(expect, c, failures);
     return new CaseResult(t.category(), t.name(), t.location(), failures);
+  }
+
+  /**
+   * A concept case expects, per concept named, its result for the person: {@code met},
+   * {@code not_met} or {@code unknown}; for a concept over a list, one such word per item
+   * ({@code [met, not_met]}); for a value, its text ({@code 2001-05-03}, {@code unknown}).
+   */
+  private void checkConcepts(Node.Mapping expect, org.homeward.person.Person person, java.time.LocalDate asOf,
+      Coverage coverage, List<String> failures) {
+    for (Map.Entry<String, Node> e : expect.entries().entrySet()) {
+      Concepts.Concept concept = rules.concepts().get(e.getKey());
+      if (concept == null) {
+        failures.add("no shared concept '" + e.getKey() + "'");
+        continue;
+      }
+      Object got = rules.concepts().evaluate(e.getKey(), person.facts(), asOf);
+      String want;
+      String shown;
+      if (got instanceof List<?> truths) {
+        want = e.getValue() instanceof Node.Seq seq
+            ? seq.items().stream().map(RuleTestRunner::text).toList().toString() : text(e.getValue());
+        shown = truths.stream().map(x -> ((Truth) x).word()).toList().toString();
+        if (coverage != null) {
+          truths.forEach(x -> coverage.record(Coverage.key("concepts", "concepts", e.getKey()), (Truth) x));
+        }
+      } else if (got instanceof Truth truth) {
+        want = text(e.getValue());
+        shown = truth.word();
+        if (coverage != null) {
+          coverage.record(Coverage.key("concepts", "concepts", e.getKey()), truth);
+        }
+      } else {
+        want = text(e.getValue());
+        shown = String.valueOf(got);
+      }
+      if (!java.util.Objects.equals(want, shown)) {
+        failures.add(e.getKey() + ": expected " + want + ", got " + shown);
+      }
+    }
   }
 
   private static void check(Node.Mapping expect, CategoryResult c, List<String> failures) {
