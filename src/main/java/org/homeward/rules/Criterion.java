@@ -18,6 +18,7 @@ public final class Criterion {
   private final boolean lead;
   private final boolean defers;
   private final Location location;
+  private DateExpression opensOn;
 
   Criterion(String id, String text, Condition when, List<Cite> citations, String question, boolean lead,
       boolean defers, Location location) {
@@ -100,6 +101,15 @@ public final class Criterion {
 
   public Location location() {
     return location;
+  }
+
+  /** For a barrier's exception: the day from which time alone may make it apply (ten years outside), or null. */
+  public DateExpression opensOn() {
+    return opensOn;
+  }
+
+  void opensOn(DateExpression opensOn) {
+    this.opensOn = opensOn;
   }
 
   public boolean conditional() {

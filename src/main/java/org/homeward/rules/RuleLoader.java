@@ -35,8 +35,8 @@ public final class RuleLoader {
       "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects");
   private static final Set<String> CONCEPT_KEYS = Set.of("title", "summary", "citations", "parameters", "definitions");
   private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers",
-      "unverified");
-  private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria");
+      "unverified", "opens_on");
+  private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria", "opens_on");
   private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values", "screening");
   private static final Set<String> DEFINITION_KEYS = Set.of("id", "text", "when", "value", "over", "citation");
   private static final Set<String> COVERAGE_KEYS = Set.of("id", "text", "date", "date_text", "when", "encoded",
@@ -421,7 +421,8 @@ public final class RuleLoader {
       if (criteria.isEmpty()) {
         problems.add(Diagnostic.error(pm.location(), "path '" + pid + "' has no criteria"));
       }
-      paths.add(new RulePath(pid, text(pm, "title") == null ? pid : text(pm, "title"), criteria, false));
+      paths.add(new RulePath(pid, text(pm, "title") == null ? pid : text(pm, "title"), criteria, false,
+          date(pm.get("opens_on"), compiler)));
     }
     if (paths.isEmpty()) {
       problems.add(Diagnostic.error(m.location(), "a category needs at least one path under 'paths'"));
@@ -538,7 +539,7 @@ public final class RuleLoader {
     if (!whatEs.equals(what)) {
       translations.add(title, "Ley que estas reglas no codifican: " + whatEs);
     }
-    return new RulePath("not-encoded-" + cid, title, List.of(c), true);
+    return new RulePath("not-encoded-" + cid, title, List.of(c), true, null);
   }
 
   /** The periods no span covers, from the beginning of time to its end. */
@@ -607,11 +608,7 @@ public final class RuleLoader {
       problems.add(Diagnostic.error(m.location(), "a barrier needs 'triggers': the criteria that make it apply"));
     }
     List<Criterion> exceptions = criteria(m.get("exceptions"), compiler, citationIds, ids, true);
-    DateExpression ends = null;
-    if (m.get("ends") != null) {
-      Operand op = compiler.operand(m.get("ends"), Operand.Type.DATE);
-      ends = op == null ? null : new DateExpression(op);
-    }
+    DateExpression ends = date(m.get("ends"), compiler);
     List<String> affects = items(m.get("affects")).stream().map(n -> ((Node.Scalar) n).text()).toList();
     for (Node n : items(m.get("affects"))) {
       if (!categoryIds.contains(((Node.Scalar) n).text())) {
@@ -713,7 +710,18 @@ public final class RuleLoader {
           + ": it may be met or unknown, never not met; write what is verified and an attorney review beside it, "
           + "as any: [<the verified test>, {review: ..., id: ...}]"));
     }
-    return new Criterion(id, text, when, cites, question, lead, defers, m.location());
+    Criterion c = new Criterion(id, text, when, cites, question, lead, defers, m.location());
+    c.opensOn(date(m.get("opens_on"), compiler));
+    return c;
+  }
+
+  /** A date value ({@code ends}, {@code opens_on}), or null when there is none. */
+  private DateExpression date(Node node, ConditionCompiler compiler) {
+    if (node == null) {
+      return null;
+    }
+    Operand op = compiler.operand(node, Operand.Type.DATE);
+    return op == null ? null : new DateExpression(op);
   }
 
   private static boolean flag(Node.Mapping m, String key) {
