@@ -113,10 +113,10 @@ public final class BatchBench {
     RuleSet rules = RuleLoader.load(RuleSource.bundled());
     Columns columns = new Columns(rules.facts());
     Table table = new Table(rules);
-    Verdict unscreened = new Verdict(LocalDate.of(2026, 11, 28), new Outcome[rules.categories().size()],
-        new boolean[rules.categories().size()], new BarrierStatus[rules.barriers().size()], List.of());
-    java.util.Arrays.fill(unscreened.outcomes(), Outcome.NEEDS_INFO);
-    java.util.Arrays.fill(unscreened.barriers(), BarrierStatus.POSSIBLE);
+    Verdict unscreened = new Verdict(LocalDate.of(2026, 11, 28),
+        rules.categories().stream().map(c -> new Verdict.CategoryOutcome(c.id(), Outcome.NEEDS_INFO, false, null)).toList(),
+        rules.barriers().stream().map(b -> new Verdict.BarrierFlag(b.id(), BarrierStatus.POSSIBLE, null, null)).toList(),
+        List.of());
     long n = 0;
     try (InputStream bytes = Files.newInputStream(in);
         SheetPersonStream rows = SheetPersonStream.csv(bytes, in.toString(), columns, ColumnMap.NONE,

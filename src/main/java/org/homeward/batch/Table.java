@@ -32,7 +32,7 @@ public final class Table {
     header.add("id");
     rules.categories().forEach(c -> header.add(c.id()));
     header.addAll(List.of("leads", "missing_facts", "exact_dates_needed", "attorney_review", "active_barriers",
-        "possible_barriers", "error"));
+        "possible_barriers", "opens_on", "error"));
   }
 
   public List<String> header() {
@@ -77,8 +77,33 @@ public final class Table {
     out[k++] = review ? "yes" : "";
     out[k++] = String.join("; ", active);
     out[k++] = String.join("; ", possible);
+    out[k++] = opensOn(v);
     out[k] = "";
     return out;
+  }
+
+  /**
+   * When time alone may change a result: each category with the day a path opens, and each barrier
+   * with the day an exception may apply or, for an active time-limited bar, the day it ends.
+   */
+  static String opensOn(Verdict v) {
+    StringBuilder b = new StringBuilder();
+    for (Verdict.CategoryOutcome c : v.categories()) {
+      if (c.opensOn() != null) {
+        b.append(b.length() == 0 ? "" : "; ").append(c.id()).append(' ').append(c.opensOn());
+      }
+    }
+    for (Verdict.BarrierFlag f : v.barriers()) {
+      java.time.LocalDate day = f.opensOn();
+      if (f.status() == BarrierStatus.ACTIVE && f.endsOn() != null && v.asOf().isBefore(f.endsOn())
+          && (day == null || f.endsOn().isBefore(day))) {
+        day = f.endsOn();
+      }
+      if (day != null) {
+        b.append(b.length() == 0 ? "" : "; ").append(f.id()).append(' ').append(day);
+      }
+    }
+    return b.toString();
   }
 
   /** The cells of a row that could not be screened: its number, its id if known, and why. */

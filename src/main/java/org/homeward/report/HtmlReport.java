@@ -104,6 +104,9 @@ public final class HtmlReport {
     if (unexplored(c) && !explain) {
       h.el("p", w.ui("html.unexplored"), "class", "muted").nl();
     }
+    if (c.opensOn() != null) {
+      h.el("p", w.ui("opens_on", c.opensOn()), "class", "opens").nl();
+    }
     paths(h, c);
     disqualifiers(h, c);
     questions(h, c.missing());
@@ -154,7 +157,8 @@ public final class HtmlReport {
     for (PathResult p : c.paths()) {
       h.open("li").open("span", "class", "path");
       mark(h, p.truth());
-      h.text(" " + w.ui("path", w.rule(p.title()))).close("span");
+      h.text(" " + w.ui("path", w.rule(p.title())) + (p.opensOn() == null ? "" : " " + w.ui("path.opens_on", p.opensOn())))
+          .close("span");
       List<CriterionResult> shown = shown(c, p);
       if (!shown.isEmpty()) {
         h.open("ul", "class", "criteria");
@@ -302,7 +306,8 @@ public final class HtmlReport {
   /** A barrier status badge, with the day a time-limited bar ends or ended. */
   private void status(Html h, BarrierResult bar) {
     String until = bar.endsOn() == null ? "" : " (" + until(bar) + ")";
-    h.el("span", w.status(bar.status()) + until, "class", "badge " + bar.status().word());
+    String opens = bar.opensOn() == null ? "" : " (" + w.ui("barrier.opens_on", bar.opensOn()) + ")";
+    h.el("span", w.status(bar.status()) + until + opens, "class", "badge " + bar.status().word());
   }
 
   /** When a time-limited bar ends, or ended. */

@@ -58,6 +58,7 @@ public final class JsonReport {
           g.writeStringField("id", b.id());
           g.writeStringField("status", b.status().word());
           g.writeStringField("ends_on", b.endsOn() == null ? null : b.endsOn().toString());
+          date(g, "opens_on", b.opensOn());
           g.writeEndObject();
         }
         g.writeEndArray();
@@ -113,6 +114,7 @@ public final class JsonReport {
     g.writeStringField("title", c.title());
     g.writeStringField("outcome", c.outcome().word());
     g.writeStringField("open", c.openKind());
+    date(g, "opens_on", c.opensOn());
     missing(g, "missing_facts", "attorney_review", c.missing());
     g.writeArrayFieldStart("paths");
     for (PathResult p : c.paths()) {
@@ -120,6 +122,7 @@ public final class JsonReport {
       g.writeStringField("id", p.id());
       g.writeStringField("title", p.title());
       g.writeStringField("result", p.truth().word());
+      date(g, "opens_on", p.opensOn());
       g.writeArrayFieldStart("criteria");
       for (CriterionResult r : p.criteria()) {
         criterion(g, r);
@@ -140,6 +143,7 @@ public final class JsonReport {
     g.writeStringField("title", b.title());
     g.writeStringField("status", b.status().word());
     g.writeStringField("ends_on", b.endsOn() == null ? null : b.endsOn().toString());
+    date(g, "opens_on", b.opensOn());
     strings(g, "affects", b.affects());
     missing(g, "missing_facts", "attorney_review", b.missing());
     g.writeArrayFieldStart("triggers");
@@ -250,6 +254,10 @@ public final class JsonReport {
     g.writeStringField("at", m.at());
     g.writeStringField("question", m.question());
     g.writeEndObject();
+  }
+
+  private static void date(JsonGenerator g, String name, java.time.LocalDate day) throws IOException {
+    g.writeStringField(name, day == null ? null : day.toString());
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -106,8 +106,15 @@ public final class TextReport {
     };
     b.append(paint(BOLD, w.rule(c.title()))).append(" [").append(c.id()).append("]: ")
         .append(paint(colour, outcome)).append('\n');
+    if (c.opensOn() != null) {
+      b.append("  ").append(w.ui("opens_on", c.opensOn())).append('\n');
+    }
     for (PathResult p : c.paths()) {
-      b.append("  ").append(mark(p.truth())).append(' ').append(w.ui("path", w.rule(p.title()))).append('\n');
+      b.append("  ").append(mark(p.truth())).append(' ').append(w.ui("path", w.rule(p.title())));
+      if (p.opensOn() != null) {
+        b.append(' ').append(w.ui("path.opens_on", p.opensOn()));
+      }
+      b.append('\n');
       if (p.truth() == Truth.FALSE && !explain) {
         p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
             .ifPresent(r -> criterion(b, r, "      "));
@@ -223,7 +230,8 @@ public final class TextReport {
     String colour = bar.status() == BarrierStatus.ACTIVE ? RED : bar.status() == BarrierStatus.POSSIBLE ? YELLOW : GREEN;
     String until = bar.endsOn() == null ? ""
         : " (" + w.ui(bar.status() == BarrierStatus.EXPIRED ? "barrier.ended" : "barrier.until", bar.endsOn()) + ")";
-    return paint(colour, word + until);
+    String opens = bar.opensOn() == null ? "" : " (" + w.ui("barrier.opens_on", bar.opensOn()) + ")";
+    return paint(colour, word + until + opens);
   }
 
   private String mark(Truth t) {

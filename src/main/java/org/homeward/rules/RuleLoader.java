@@ -220,11 +220,11 @@ public final class RuleLoader {
   /** The shared legal concepts, when the rule set has them; their compiler serves every other file. */
   private Concepts concepts(FactCatalogue facts) {
     Node doc = parse(CONCEPTS);
-    if (doc == null) {
-      return Concepts.none();
-    }
-    Node.Mapping m = mapping(doc);
+    Node.Mapping m = doc == null ? null : mapping(doc);
     if (m == null) {
+      // No shared concepts: every file still compiles against an empty set of them.
+      current = new Texts(new SpanishTwin(null, translations, problems), problems);
+      shared = new ConditionCompiler(facts, Map.of(), Map.of(), problems, current, null, LITERALS_ARE_ERRORS);
       return Concepts.none();
     }
     current = twin(CONCEPTS);

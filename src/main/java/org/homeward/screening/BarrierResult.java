@@ -6,7 +6,8 @@ import org.homeward.rules.Citation;
 
 /**
  * A barrier's result for one person: its status, the day it ends when time-limited and known
- * ({@code endsOn}), the triggers and exceptions as evaluated, what is missing, and where it applies.
+ * ({@code endsOn}), the triggers and exceptions as evaluated, what is missing, where it applies, and
+ * the earliest day after the as-of date from which time alone may let an exception apply ({@code opensOn}).
  */
 public record BarrierResult(
     String id,
@@ -19,7 +20,8 @@ public record BarrierResult(
     List<CriterionResult> notes,
     List<CriterionResult> nextSteps,
     List<Citation> citations,
-    List<String> affects) {
+    List<String> affects,
+    LocalDate opensOn) {
 
   public BarrierResult {
     triggers = List.copyOf(triggers);

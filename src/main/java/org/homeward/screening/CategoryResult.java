@@ -1,11 +1,13 @@
 package org.homeward.screening;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.homeward.rules.Citation;
 
 /**
  * A category's result for one person: the outcome, whether an open result is a lead or unexplored,
- * each path and disqualifier, the facts still missing, notes, next steps and citations.
+ * each path and disqualifier, the facts still missing, notes, next steps and citations, and (when it
+ * does not fit yet) the earliest day after the as-of date from which time alone may open a path.
  */
 public record CategoryResult(
     String id,
@@ -17,7 +19,8 @@ public record CategoryResult(
     List<MissingFact> missing,
     List<CriterionResult> notes,
     List<CriterionResult> nextSteps,
-    List<Citation> citations) {
+    List<Citation> citations,
+    LocalDate opensOn) {
 
   public CategoryResult {
     paths = List.copyOf(paths);

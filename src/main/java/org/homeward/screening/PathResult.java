@@ -1,10 +1,14 @@
 package org.homeward.screening;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.homeward.rules.Truth;
 
-/** How one path of a category came out: met only when every criterion is met. */
-public record PathResult(String id, String title, Truth truth, List<CriterionResult> criteria) {
+/**
+ * How one path of a category came out: met only when every criterion is met. {@code opensOn} is the
+ * day after the as-of date from which time alone may meet a path not met now (else null).
+ */
+public record PathResult(String id, String title, Truth truth, List<CriterionResult> criteria, LocalDate opensOn) {
   public PathResult {
     criteria = List.copyOf(criteria);
   }

@@ -69,7 +69,7 @@ public final class Screener {
     for (int i = 0; i < categories.size(); i++) {
       Category c = categories.get(i);
       Walk.Decided d = walk.category(c, null);
-      outcomes.add(new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead()));
+      outcomes.add(new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead(), walk.opensOn(c, d.outcome())));
       report(ctx, d.pathsStart(), ctx.mark(), missing, reported);
       report(ctx, d.start(), d.pathsStart(), missing, reported);
       ctx.truncate(d.start());
@@ -79,7 +79,7 @@ public final class Screener {
     for (int i = 0; i < barriers.size(); i++) {
       Barrier b = barriers.get(i);
       Walk.Flagged f = walk.barrier(b, null);
-      flags.add(new Verdict.BarrierFlag(b.id(), f.status()));
+      flags.add(new Verdict.BarrierFlag(b.id(), f.status(), endsOn(f), walk.opensOn(b, f.status())));
       report(ctx, f.endStart(), ctx.mark(), missing, reported);
       report(ctx, f.start(), f.endStart(), missing, reported);
       ctx.truncate(f.start());
@@ -118,7 +118,7 @@ public final class Screener {
   }
 
   private CategoryResult screen(Category category, Walk walk, EvalContext ctx) {
-    Collector col = new Collector(ctx, category.disqualifiers().size());
+    Collector col = new Collector(ctx, category.disqualifiers().size(), walk);
     Walk.Decided d = walk.category(category, col);
     Set<MissingFact> missing = new LinkedHashSet<>();
     collect(ctx, d.pathsStart(), ctx.mark(), missing);
@@ -141,11 +141,11 @@ public final class Screener {
       }
     }
     return new CategoryResult(category.id(), category.title(), outcome, d.lead(), col.paths, col.first,
-        List.copyOf(missing), notes, steps, category.citations());
+        List.copyOf(missing), notes, steps, category.citations(), walk.opensOn(category, outcome));
   }
 
   private BarrierResult screen(Barrier b, Walk walk, EvalContext ctx) {
-    Collector col = new Collector(ctx, b.triggers().size());
+    Collector col = new Collector(ctx, b.triggers().size(), walk);
     Walk.Flagged f = walk.barrier(b, col);
     Set<MissingFact> missing = new LinkedHashSet<>();
     collect(ctx, f.endStart(), ctx.mark(), missing);
@@ -166,9 +166,13 @@ public final class Screener {
         steps.add(result(step, e.truth(), e.missing(), e.reads()));
       }
     }
-    LocalDate endsOn = f.end() != null && f.end().exact() ? f.end().first() : null;
-    return new BarrierResult(b.id(), b.title(), status, endsOn, col.first, col.loose, List.copyOf(missing), notes,
-        steps, b.citations(), b.affects());
+    return new BarrierResult(b.id(), b.title(), status, endsOn(f), col.first, col.loose, List.copyOf(missing), notes,
+        steps, b.citations(), b.affects(), walk.opensOn(b, status));
+  }
+
+  /** The day a time-limited barrier that applies (or may) ends, when known exactly. */
+  private static LocalDate endsOn(Walk.Flagged f) {
+    return f.status() != BarrierStatus.NOT_TRIGGERED && f.end() != null && f.end().exact() ? f.end().first() : null;
   }
 
   private static void collect(EvalContext ctx, int from, int to, Set<MissingFact> into) {
@@ -184,13 +188,15 @@ public final class Screener {
   private static final class Collector implements Walk.Recorder {
     private final EvalContext ctx;
     private final int split;
+    private final Walk walk;
     private final List<CriterionResult> first = new ArrayList<>();
     private final List<CriterionResult> loose = new ArrayList<>();
     private final List<PathResult> paths = new ArrayList<>();
 
-    Collector(EvalContext ctx, int split) {
+    Collector(EvalContext ctx, int split, Walk walk) {
       this.ctx = ctx;
       this.split = split;
+      this.walk = walk;
     }
 
     @Override
@@ -201,7 +207,7 @@ public final class Screener {
 
     @Override
     public void path(RulePath p, Truth t) {
-      paths.add(new PathResult(p.id(), p.title(), t, loose));
+      paths.add(new PathResult(p.id(), p.title(), t, loose, t == Truth.TRUE ? null : walk.opensOn(p.opensOn())));
       loose.clear();
     }
   }

@@ -13,11 +13,14 @@ import java.util.Map;
 public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<BarrierFlag> barriers,
     List<MissingFact> missing) {
 
-  /** A category's outcome, and for {@code needs_info} whether it is a lead. */
-  public record CategoryOutcome(String id, Outcome outcome, boolean lead) {}
+  /**
+   * A category's outcome, for {@code needs_info} whether it is a lead, and the day after the as-of
+   * date from which time alone may open a path (or null).
+   */
+  public record CategoryOutcome(String id, Outcome outcome, boolean lead, LocalDate opensOn) {}
 
-  /** A barrier's status. */
-  public record BarrierFlag(String id, BarrierStatus status) {}
+  /** A barrier's status, the day it ends, and the day from which time alone may let an exception apply (or null). */
+  public record BarrierFlag(String id, BarrierStatus status, LocalDate endsOn, LocalDate opensOn) {}
 
   public Verdict {
     categories = List.copyOf(categories);
@@ -54,11 +57,11 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
     List<BarrierFlag> barriers = new ArrayList<>();
     Map<String, MissingFact> missing = new LinkedHashMap<>();
     for (CategoryResult c : screening.categories()) {
-      categories.add(new CategoryOutcome(c.id(), c.outcome(), c.lead()));
+      categories.add(new CategoryOutcome(c.id(), c.outcome(), c.lead(), c.opensOn()));
       c.missing().forEach(m -> missing.putIfAbsent(m.at(), m));
     }
     for (BarrierResult b : screening.barriers()) {
-      barriers.add(new BarrierFlag(b.id(), b.status()));
+      barriers.add(new BarrierFlag(b.id(), b.status(), b.endsOn(), b.opensOn()));
       b.missing().forEach(m -> missing.putIfAbsent(m.at(), m));
     }
     return new Verdict(screening.asOf(), categories, barriers, List.copyOf(missing.values()));

@@ -178,6 +178,48 @@ final class Walk implements Linker {
     return new Flagged(status, end, start, Math.min(endStart, ctx.mark()));
   }
 
+  /**
+   * The earliest day after the as-of date from which time alone may open one of a category's paths:
+   * only for a category that does not fit yet (no path is met), from the paths' {@code opens_on}.
+   */
+  LocalDate opensOn(Category category, Outcome outcome) {
+    if (outcome == Outcome.MAY_FIT) {
+      return null;
+    }
+    LocalDate first = null;
+    List<RulePath> paths = category.paths();
+    for (int i = 0; i < paths.size(); i++) {
+      first = earlier(first, opensOn(paths.get(i).opensOn()));
+    }
+    return first;
+  }
+
+  /** The earliest day after the as-of date from which an active or possible barrier's exception may apply. */
+  LocalDate opensOn(Barrier barrier, BarrierStatus status) {
+    if (status != BarrierStatus.ACTIVE && status != BarrierStatus.POSSIBLE) {
+      return null;
+    }
+    LocalDate first = null;
+    List<Criterion> exceptions = barrier.exceptions();
+    for (int i = 0; i < exceptions.size(); i++) {
+      first = earlier(first, opensOn(exceptions.get(i).opensOn()));
+    }
+    return first;
+  }
+
+  /** A date expression's day when it is known exactly and after the as-of date; else null. */
+  LocalDate opensOn(DateExpression when) {
+    if (when == null) {
+      return null;
+    }
+    DateExpression.Result r = when.evaluate(ctx);
+    return r.exact() && r.first().isAfter(asOf) ? r.first() : null;
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
   @Override
   public Truth evaluate(Link link, EvalContext linked) {
     return switch (link.kind()) {

@@ -197,4 +197,156 @@ class EvaluatorTest {
   void comparingADateWithANumberIsATypeError() {
     assertThat(compileErrors("'birth_date < 12'")).singleElement().asString().contains("is not a date");
   }
+
+  // ---- joins, totals, picks, facts on both sides, parameters -------------------------------------
+
+  private static final String REMOVAL_RESTED_ON_A_VACATED_CONVICTION = "exists: removals\nwhere:\n"
+      + "  exists: convictions\n  named_by: 'removals[].basis_conviction_ids'\n"
+      + "  where: {exists: 'convictions[].post_conviction', where: 'convictions[].post_conviction[].type == vacatur_legal_defect'}";
+
+  @Test
+  void aJoinReadsOnlyTheItemsTheIdsName() {
+    // a vacated DUI does not cure a removal that rested on an untouched trafficking conviction
+    String person = "{'removals':[{'basis_conviction_ids':['c2']}],'convictions':["
+        + "{'id':'c1','post_conviction':[{'type':'vacatur_legal_defect'}]},{'id':'c2','post_conviction':[]}]}";
+    assertThat(eval(REMOVAL_RESTED_ON_A_VACATED_CONVICTION, person).truth()).isEqualTo(Truth.FALSE);
+    String named = person.replace("['c2']", "['c1']");
+    assertThat(eval(REMOVAL_RESTED_ON_A_VACATED_CONVICTION, named).truth()).isEqualTo(Truth.TRUE);
+  }
+
+  @Test
+  void unknownIdsLeaveAJoinUnknownUnlessNoItemCouldQualify() {
+    String some = "{'removals':[{}],'convictions':[{'id':'c1','post_conviction':[{'type':'vacatur_legal_defect'}]}]}";
+    Result r = eval(REMOVAL_RESTED_ON_A_VACATED_CONVICTION, some);
+    assertThat(r.truth()).isEqualTo(Truth.UNKNOWN);
+    assertThat(r.missing()).extracting(Missing::at).containsExactly("removals[0].basis_conviction_ids");
+    String none = "{'removals':[{}],'convictions':[{'id':'c1','post_conviction':[]}]}";
+    assertThat(eval(REMOVAL_RESTED_ON_A_VACATED_CONVICTION, none).truth())
+        .as("whatever the ids, no conviction was vacated").isEqualTo(Truth.FALSE);
+  }
+
+  @Test
+  void anIdNoItemCarriesIsAnItemOfWhichNothingIsKnown() {
+    String person = "{'removals':[{'basis_conviction_ids':['c9']}],'convictions':[{'id':'c1','post_conviction':[]}]}";
+    Result r = eval(REMOVAL_RESTED_ON_A_VACATED_CONVICTION, person);
+    assertThat(r.truth()).isEqualTo(Truth.UNKNOWN);
+    assertThat(r.missing()).extracting(Missing::path).contains("removals[].basis_conviction_ids");
+    String count = "exists: removals\nwhere:\n  left: {count: convictions, named_by: 'removals[].basis_conviction_ids'}\n"
+        + "  op: '=='\n  right: 1";
+    assertThat(eval(count, person).truth()).as("0 or 1 named convictions").isEqualTo(Truth.UNKNOWN);
+    assertThat(eval(count, person.replace("c9", "c1")).truth()).isEqualTo(Truth.TRUE);
+  }
+
+  @Test
+  void totalDaysCountsTheUnionOfPeriodsInsideTheWindow() {
+    // overlapping periods count once: 2000-01-01..2000-01-10 and 2000-01-06..2000-01-20 are 20 days
+    String overlap = "left: {total_days: status_history, start: 'status_history[].start', end: 'status_history[].end'}"
+        + "\nop: '=='\nright: $n";
+    String person = "{'status_history':[{'start':'2000-01-01','end':'2000-01-10','status':'no_status'},"
+        + "{'start':'2000-01-06','end':'2000-01-20','status':'no_status'}]}";
+    assertThat(evalWith(overlap.replace("$n", "20"), person).truth()).isEqualTo(Truth.TRUE);
+    assertThat(evalWith(overlap.replace("$n", "25"), person).truth()).isEqualTo(Truth.FALSE);
+    // a window cuts the periods: from the departure on 2000-01-11 only 10 days remain
+    String windowed = "exists: removals\nwhere:\n  left: {total_days: status_history, start: 'status_history[].start',"
+        + " end: 'status_history[].end', from: 'removals[].departure_date'}\n  op: '=='\n  right: 10";
+    assertThat(evalWith(windowed, person.replace("{'status_history'", "{'removals':[{'departure_date':'2000-01-11'}],'status_history'"))
+        .truth()).isEqualTo(Truth.TRUE);
+    // only the periods the condition keeps count
+    String kept = "left: {total_days: status_history, start: 'status_history[].start', end: 'status_history[].end',"
+        + " where: 'status_history[].status == lpr'}\nop: '=='\nright: 0";
+    assertThat(evalWith(kept, person).truth()).isEqualTo(Truth.TRUE);
+  }
+
+  @Test
+  void anUnknownEndLeavesTheTotalOpenOnlyWhereItMatters() {
+    String atLeast = "left: {total_days: status_history, start: 'status_history[].start', end: 'status_history[].end'}"
+        + "\nop: '>='\nright: 10";
+    Result open = eval(atLeast, "{'status_history':[{'start':'2000-01-01'}]}");
+    assertThat(open.truth()).isEqualTo(Truth.UNKNOWN);
+    assertThat(open.missing()).extracting(Missing::at).containsExactly("status_history[0].end");
+    assertThat(eval(atLeast, "{'status_history':[{'start':'2000-01-01','end':'2000-03-01'}]}").truth()).isEqualTo(Truth.TRUE);
+  }
+
+  @Test
+  void laterAndEarlierPickADateAndADateThatDoesNotExistGivesWay() {
+    String later = "left: {later: [birth_date, {earliest: 'entries[].date'}]}\nop: '=='\nright: {date: 2001-01-01}";
+    assertThat(evalWith(later, "{'birth_date':'1990-01-01','entries':[{'date':'2001-01-01'}]}").truth()).isEqualTo(Truth.TRUE);
+    assertThat(evalWith(later, "{'birth_date':'2001-01-01','entries':[]}").truth())
+        .as("no entry: the birth date stands").isEqualTo(Truth.TRUE);
+    String earlier = later.replace("later", "earlier").replace("2001-01-01}", "1990-01-01}");
+    assertThat(evalWith(earlier, "{'birth_date':'1990-01-01','entries':[{'date':'2001-01-01'}]}").truth()).isEqualTo(Truth.TRUE);
+  }
+
+  @Test
+  void aCompactComparisonMayPutAFactOnTheRight() {
+    String cond = "exists: entries\nwhere: 'entries[].date after birth_date'";
+    assertThat(eval(cond, "{'birth_date':'1990-01-01','entries':[{'date':'2001-01-01'}]}").truth()).isEqualTo(Truth.TRUE);
+    assertThat(eval(cond, "{'birth_date':'2002-01-01','entries':[{'date':'2001-01-01'}]}").truth()).isEqualTo(Truth.FALSE);
+    Result open = eval(cond, "{'entries':[{'date':'2001-01-01'}]}");
+    assertThat(open.truth()).isEqualTo(Truth.UNKNOWN);
+    assertThat(open.missing()).extracting(Missing::path).containsExactly("birth_date");
+  }
+
+  @Test
+  void aWordThatIsAlsoAFactNameStaysAWordWhereTheFactAllowsIt() {
+    // 'none' is a value of security_concern, not a fact: the right side is the word
+    assertThat(eval("'security_concern == none'", "{'security_concern':'none'}").truth()).isEqualTo(Truth.TRUE);
+  }
+
+  @Test
+  void aDateOrNumberWrittenIntoAConditionIsReportedWithWhatToDo() {
+    List<Diagnostic> problems = new ArrayList<>();
+    compile("'birth_date >= 1981-06-16'", problems);
+    assertThat(problems).singleElement().satisfies(d -> {
+      assertThat(d.render()).startsWith("test.yaml:1:1:").contains("the date 1981-06-16 is written into the condition")
+          .contains("parameters:").contains("$name");
+    });
+    List<Diagnostic> plain = new ArrayList<>();
+    compile("left: {count: convictions}\nop: '>'\nright: 0", plain);
+    assertThat(plain).as("0 and 1 are plain numbers").isEmpty();
+    List<Diagnostic> age = new ArrayList<>();
+    compile("left: {earliest: 'entries[].date'}\nop: before\nright: {birthday: 16}", age);
+    assertThat(age).singleElement().satisfies(d -> assertThat(d.message()).contains("the number 16"));
+  }
+
+  @Test
+  void anUnknownParameterIsALocatedError() {
+    assertThat(compileErrors("'birth_date >= $nowhere'")).singleElement().asString()
+        .startsWith("test.yaml:1:1: unknown parameter 'nowhere'");
+  }
+
+  @Test
+  void aReviewPointNeedsAnId() {
+    assertThat(compileErrors("review: judge it")).singleElement().asString().contains("needs an 'id'");
+  }
+
+  @Test
+  void theFactValueComparisonFormIsGone() {
+    assertThat(compileErrors("fact: birth_date\nop: '>='\nvalue: 1981-06-16")).singleElement().asString()
+        .contains("unknown key 'fact'");
+  }
+
+  @Test
+  void aConditionKnowsWhetherItCanBeFalse() {
+    List<Diagnostic> problems = new ArrayList<>();
+    assertThat(compile("any: ['security_concern == none', {review: judge, id: j}]", problems).canBeFalse()).isFalse();
+    assertThat(compile("any: ['security_concern == none', {review: judge, id: j, if: 'security_concern == alleged'}]",
+        problems).canBeFalse()).isTrue();
+    assertThat(compile("not: {exists: convictions, where: {review: judge, id: j}}", problems).canBeFalse())
+        .as("an exists over review points is never true").isFalse();
+    assertThat(compile("every: convictions\nwhere: {review: judge, id: j}", problems).canBeTrue()).isTrue();
+  }
+
+  /** Compiles with a parameter n (a number) and the literal check off, for arithmetic cases. */
+  private static Result evalWith(String yaml, String personJson) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Node node = NodeReader.readYaml(new StringReader(yaml), "test.yaml");
+    Texts texts = new Texts(new SpanishTwin(null, new Translations(), problems), problems);
+    Condition c = new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems, texts, null, false)
+        .condition(node);
+    assertThat(problems.stream().filter(Diagnostic::isError)).as("compile problems").isEmpty();
+    EvalContext ctx = new EvalContext(Fixtures.person(personJson).facts(), AS_OF);
+    Truth t = c.eval(ctx);
+    return new Result(t, ctx.missingSince(0));
+  }
 }
