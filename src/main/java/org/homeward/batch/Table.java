@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.homeward.document.Diagnostic;
+import org.homeward.facts.FactPath;
 import org.homeward.rules.Missing;
 import org.homeward.rules.RuleSet;
 import org.homeward.screening.BarrierStatus;
@@ -132,20 +133,7 @@ public final class Table {
 
   /** A fact's concrete path as the template column that holds it: {@code convictions[0].statute} is {@code convictions.1.statute}. */
   static String column(String path) {
-    StringBuilder out = new StringBuilder(path.length() + 4);
-    int i = 0;
-    while (i < path.length()) {
-      char c = path.charAt(i);
-      if (c == '[') {
-        int close = path.indexOf(']', i);
-        String inside = path.substring(i + 1, close);
-        out.append('.').append(inside.isEmpty() ? "1" : Integer.toString(Integer.parseInt(inside) + 1));
-        i = close + 1;
-      } else {
-        out.append(c);
-        i++;
-      }
-    }
-    return out.toString();
+    return FactPath.parse(path).column();
   }
+
 }

@@ -70,7 +70,7 @@ public final class FactCatalogue {
 
   /** The catalogue path for a concrete path: {@code convictions[2].level} becomes {@code convictions[].level}. */
   public static String generic(String concretePath) {
-    return concretePath.replaceAll("\\[\\d+]", "[]");
+    return FactPath.parse(concretePath).catalogue();
   }
 
   private static int distance(String a, String b) {

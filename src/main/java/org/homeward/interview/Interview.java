@@ -22,6 +22,7 @@ import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
 import org.homeward.facts.FactDef;
+import org.homeward.facts.FactPath;
 import org.homeward.person.Person;
 import org.homeward.person.PersonBuilder;
 import org.homeward.rules.Missing;
@@ -313,12 +314,10 @@ public final class Interview {
   /** The value at a concrete path ({@code entries[0].date}), or null. */
   private JsonNode get(String at) {
     JsonNode here = facts;
-    for (String part : at.split("\\.")) {
-      int bracket = part.indexOf('[');
-      String name = bracket < 0 ? part : part.substring(0, bracket);
-      here = here == null ? null : here.get(name);
-      if (bracket >= 0 && here != null) {
-        here = here.get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+    for (FactPath.Step step : FactPath.parse(at).steps()) {
+      here = here == null ? null : here.get(step.field());
+      if (step.index() >= 0 && here != null) {
+        here = here.get(step.index());
       }
     }
     return here == null || here.isMissingNode() ? null : here.deepCopy();
@@ -326,20 +325,19 @@ public final class Interview {
 
   /** Sets (or, with null, removes) the value at a concrete path, making the records on the way. */
   private void set(String at, JsonNode value) {
-    String[] parts = at.split("\\.");
+    List<FactPath.Step> steps = FactPath.parse(at).steps();
     ObjectNode here = facts;
-    for (int i = 0; i < parts.length - 1; i++) {
-      String part = parts[i];
-      int bracket = part.indexOf('[');
-      if (bracket < 0) {
-        JsonNode next = here.get(part);
-        here = next instanceof ObjectNode o ? o : here.putObject(part);
+    for (int i = 0; i < steps.size() - 1; i++) {
+      FactPath.Step step = steps.get(i);
+      if (step.index() < 0) {
+        JsonNode next = here.get(step.field());
+        here = next instanceof ObjectNode o ? o : here.putObject(step.field());
       } else {
-        ArrayNode list = (ArrayNode) here.get(part.substring(0, bracket));
-        here = (ObjectNode) list.get(Integer.parseInt(part.substring(bracket + 1, part.length() - 1)));
+        ArrayNode list = (ArrayNode) here.get(step.field());
+        here = (ObjectNode) list.get(step.index());
       }
     }
-    String last = parts[parts.length - 1];
+    String last = steps.get(steps.size() - 1).field();
     if (value == null) {
       here.remove(last);
     } else {

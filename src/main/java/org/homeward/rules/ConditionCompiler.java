@@ -14,6 +14,7 @@ import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.facts.FactCatalogue;
 import org.homeward.facts.FactDef;
+import org.homeward.facts.FactPath;
 import org.homeward.facts.FactType;
 import org.homeward.facts.Shape;
 import org.homeward.person.PartialDate;
@@ -704,13 +705,13 @@ final class ConditionCompiler {
       throw fail(at, "'" + path + "' is a field of each item of '" + full + "'; use it inside exists, every, "
           + "count, sum, earliest or latest over '" + full + "'");
     }
-    String[] segments = rest.split("\\.");
-    int[] chain = new int[segments.length];
+    List<FactPath.Step> segments = FactPath.parse(rest).steps();
+    int[] chain = new int[segments.size()];
     Shape shape = base == null ? catalogue.root() : base.shape;
-    for (int i = 0; i < segments.length; i++) {
-      chain[i] = shape.indexOf(segments[i]);
+    for (int i = 0; i < segments.size(); i++) {
+      chain[i] = shape.indexOf(segments.get(i).field());
       FactDef field = shape.field(chain[i]);
-      if (i < segments.length - 1) {
+      if (i < segments.size() - 1) {
         shape = field.shape();
       }
     }
