@@ -70,6 +70,60 @@ public final class PopulationGenerator {
     return p;
   }
 
+  /**
+   * A person as a campaign's intake sheet holds them: a handful of the canonical facts (an id, the
+   * birth date, one entry, one removal, one service period, one conviction, one education record, one
+   * DACA approval), each often blank, about one date in ten known only to the year. Everything else
+   * is unknown, so nearly every result is open: the unknown-heavy case.
+   */
+  public static Map<String, Object> sparse(Random r, int id) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("id", "row-" + id);
+    LocalDate birth = LocalDate.parse(date(r, 1975, 2002));
+    if (r.nextInt(10) < 9) {
+      p.put("birth_date", fuzzy(r, birth));
+    }
+    if (r.nextInt(10) < 8) {
+      LocalDate entry = birth.plusDays(r.nextInt(20 * 365));
+      Map<String, Object> e = map("date", fuzzy(r, entry));
+      if (r.nextBoolean()) {
+        e.put("manner", pick(r, List.of("admitted", "paroled", "without_inspection")));
+      }
+      p.put("entries", List.of(e));
+    }
+    if (r.nextInt(10) < 9) {
+      LocalDate departure = birth.plusDays(r.nextInt(40 * 365));
+      Map<String, Object> m = map("departure_date", fuzzy(r, departure));
+      if (r.nextBoolean()) {
+        m.put("type", pick(r, List.of("ij_order_after_hearing", "in_absentia", "expedited_removal", "voluntary_departure")));
+      }
+      p.put("removals", List.of(m));
+    }
+    if (r.nextInt(10) == 0) {
+      LocalDate start = birth.plusYears(18).plusDays(r.nextInt(2000));
+      p.put("military_service", List.of(map("start_date", start.toString(), "end_date", start.plusDays(r.nextInt(3000)).toString(),
+          "discharge", pick(r, List.of("honorable", "general_under_honorable", "other_than_honorable")))));
+    }
+    if (r.nextInt(3) == 0) {
+      p.put("convictions", List.of(map("conviction_date", fuzzy(r, LocalDate.parse(date(r, 1995, 2022))),
+          "categories", List.of(pick(r, List.of("dui", "theft_or_stolen_property", "drug_possession", "cimt"))))));
+    }
+    if (r.nextInt(3) == 0) {
+      p.put("education", List.of(map("type", pick(r, List.of("hs_diploma", "ged", "enrolled_school")), "date",
+          fuzzy(r, LocalDate.parse(date(r, 1995, 2020))))));
+    }
+    if (r.nextInt(5) == 0) {
+      LocalDate approved = LocalDate.parse(date(r, 2012, 2018));
+      p.put("daca_history", List.of(map("approved_date", approved.toString(), "expiration_date", approved.plusYears(2).toString())));
+    }
+    return p;
+  }
+
+  /** A date, or one time in ten only its year. */
+  private static String fuzzy(Random r, LocalDate d) {
+    return r.nextInt(10) == 0 ? Integer.toString(d.getYear()) : d.toString();
+  }
+
   private static Map<String, Object> map(Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {

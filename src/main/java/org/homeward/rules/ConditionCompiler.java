@@ -44,6 +44,8 @@ final class ConditionCompiler {
   private final List<Diagnostic> problems;
   private final Texts texts;
   private final Operands.Birth birth;
+  /** The missing facts named ahead, shared by every file of the rule set. */
+  final Canon canon;
   /** The shared legal concepts, whose definitions and parameters every file may use; null for the concepts themselves. */
   private final ConditionCompiler shared;
   /** How a date or number written into a condition is reported: rules must name it as a parameter. */
@@ -64,7 +66,9 @@ final class ConditionCompiler {
       List<Diagnostic> problems,
       Texts texts,
       ConditionCompiler shared,
-      boolean literalsAreErrors) {
+      boolean literalsAreErrors,
+      Canon canon) {
+    this.canon = canon;
     this.texts = texts;
     this.catalogue = catalogue;
     this.parameters = parameters;
@@ -140,7 +144,7 @@ final class ConditionCompiler {
       return null;
     }
     return new Operands.Birth(
-        new FactRef(birthDate, null, new int[] {root.indexOf("birth_date")}, "birth_date"),
+        new FactRef(birthDate, null, new int[] {root.indexOf("birth_date")}, "birth_date", canon),
         root.indexOf("entries"),
         entries.shape().indexOf("date"),
         entries.shape().indexOf("age_at_entry"),
@@ -288,7 +292,7 @@ final class ConditionCompiler {
       }
       String id = word(m.get("id"));
       texts.review(id, note, m.get("id").location());
-      return new Conditions.Review(id, note, m.get("if") == null ? null : cond(m.get("if"), scope));
+      return new Conditions.Review(canon.of(Missing.review(id, note)), m.get("if") == null ? null : cond(m.get("if"), scope));
     }
     if (m.get("overlaps") != null) {
       Operand periods = operand(m.get("overlaps"), scope, Operand.Type.PERIODS, null);
@@ -718,7 +722,7 @@ final class ConditionCompiler {
     if (!allowList && def.type() == FactType.LIST && !def.isScalarList()) {
       throw fail(at, "'" + path + "' is a list; use exists, every or count over it");
     }
-    return new FactRef(def, base, chain, rest);
+    return new FactRef(def, base, chain, rest, canon);
   }
 
   /**

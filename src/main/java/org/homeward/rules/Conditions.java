@@ -205,10 +205,6 @@ final class Conditions {
    * unknown, only its facts are asked for.
    */
   record Review(Missing point, Condition when) implements Condition {
-    Review(String id, String note, Condition when) {
-      this(Missing.review(id, note), when);
-    }
-
     @Override
     public Truth eval(EvalContext ctx) {
       if (when != null) {

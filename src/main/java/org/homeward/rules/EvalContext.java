@@ -20,7 +20,7 @@ public final class EvalContext {
   final Rec[] items = new Rec[32];
   final int[] indexes = new int[32];
   /** The missing facts noted so far, oldest first: {@code gaps[0..gapCount)}. */
-  private Gap[] gaps = new Gap[32];
+  private Gap[] gaps = new Gap[128];
   private int gapCount;
   private List<Read> reads;
   private long spent;

@@ -24,24 +24,24 @@ final class FactRef {
   private final Gap[] unknownAhead;
   private final Gap[] inexactAhead;
 
-  FactRef(FactDef def, Scope scope, int[] chain, String relative) {
+  FactRef(FactDef def, Scope scope, int[] chain, String relative, Canon canon) {
     this.def = def;
     this.scope = scope;
     this.chain = chain;
     this.relative = relative;
     int places = scope == null ? 1 : scope.base == null ? ITEMS_AHEAD : 0;
-    this.unknownAhead = ahead(Missing.Kind.UNKNOWN, places);
-    this.inexactAhead = ahead(Missing.Kind.INEXACT, places);
+    this.unknownAhead = ahead(Missing.Kind.UNKNOWN, places, canon);
+    this.inexactAhead = ahead(Missing.Kind.INEXACT, places, canon);
   }
 
-  private Gap[] ahead(Missing.Kind kind, int places) {
+  private Gap[] ahead(Missing.Kind kind, int places, Canon canon) {
     Gap[] gaps = new Gap[places];
     for (int i = 0; i < places; i++) {
       int[] indexes = new int[scope == null ? 0 : scope.depth + 1];
       if (scope != null) {
         indexes[scope.depth] = i;
       }
-      gaps[i] = new Gap(missing(kind, indexes));
+      gaps[i] = new Gap(canon.of(missing(kind, indexes)));
     }
     return gaps;
   }

@@ -1,13 +1,38 @@
 package org.homeward.rules;
 
+import java.util.Objects;
+
 /**
  * Something that kept a result open: a fact that is unknown, a date known only to the month or
  * year, or a point the rules leave to an attorney. For a fact, {@code path} is the catalogue path
  * ({@code entries[].date}), {@code at} the concrete one ({@code entries[0].date}) and {@code question}
  * the catalogue's question. For an attorney-review point, {@code path} is the point's id and
  * {@code at} and {@code question} its note.
+ *
+ * <p>The missing facts a rule set can name ahead (a fact outside any list, the first items of a
+ * list, a review point) are made once when the rules load, numbered by where they are (the same
+ * {@link #id()} for every kind of missing fact at one place), so that screening many people names
+ * them without allocating and tells the places apart by number; the rest have no id (-1). Two
+ * missing facts are equal when they say the same, whatever their ids.
  */
-public record Missing(Kind kind, String path, String at, String question) {
+public final class Missing {
+  private final Kind kind;
+  private final String path;
+  private final String at;
+  private final String question;
+  private final int id;
+
+  public Missing(Kind kind, String path, String at, String question) {
+    this(kind, path, at, question, -1);
+  }
+
+  Missing(Kind kind, String path, String at, String question, int id) {
+    this.kind = kind;
+    this.path = path;
+    this.at = at;
+    this.question = question;
+    this.id = id;
+  }
 
   /** An attorney-review point. */
   public static Missing review(String id, String note) {
@@ -28,8 +53,49 @@ public record Missing(Kind kind, String path, String at, String question) {
     }
   }
 
+  public Kind kind() {
+    return kind;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String at() {
+    return at;
+  }
+
+  public String question() {
+    return question;
+  }
+
+  /** The number the rule set gave this missing fact's place when it loaded (0 up to its count), or -1. */
+  public int id() {
+    return id;
+  }
+
   /** Whether this is a fact someone can be asked for (not an attorney-review point). */
   public boolean isFact() {
     return kind != Kind.REVIEW;
+  }
+
+  Missing withId(int id) {
+    return new Missing(kind, path, at, question, id);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Missing m && kind == m.kind && path.equals(m.path) && at.equals(m.at)
+        && Objects.equals(question, m.question);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(kind, path, at, question);
+  }
+
+  @Override
+  public String toString() {
+    return "Missing[kind=" + kind + ", path=" + path + ", at=" + at + "]";
   }
 }

@@ -54,6 +54,7 @@ public final class RuleLoader {
   private final MessageDigest digest;
   private final Map<String, String> texts = new HashMap<>();
   private final Translations translations = new Translations();
+  private final Canon canon = new Canon();
   /** Each rule file's compiler, by owner prefix ({@code cat:ID} or {@code bar:ID}), for following links. */
   private final Map<String, ConditionCompiler> compilers = new LinkedHashMap<>();
   private ConditionCompiler shared;
@@ -208,7 +209,7 @@ public final class RuleLoader {
     // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
     translations.addAll(facts.translations());
     return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, concepts, categories,
-        barriers, translations, slots);
+        barriers, translations, slots, canon.size());
   }
 
   /** The Spanish twin of a rule file: {@code x/rule.es.yaml} beside {@code x/rule.yaml}. */
@@ -224,7 +225,7 @@ public final class RuleLoader {
     if (m == null) {
       // No shared concepts: every file still compiles against an empty set of them.
       current = new Texts(new SpanishTwin(null, translations, problems), problems);
-      shared = new ConditionCompiler(facts, Map.of(), Map.of(), problems, current, null, LITERALS_ARE_ERRORS);
+      shared = new ConditionCompiler(facts, Map.of(), Map.of(), problems, current, null, LITERALS_ARE_ERRORS, canon);
       return Concepts.none();
     }
     current = twin(CONCEPTS);
@@ -518,7 +519,7 @@ public final class RuleLoader {
       ends[g] = span.to() == null ? Double.POSITIVE_INFINITY : span.to().toEpochDay();
       String note = "These rules do not encode " + what + " for a " + dateText + " " + span.describe()
           + ": an attorney must apply the law of that period.";
-      points[g] = Missing.review(cid, note);
+      points[g] = canon.of(Missing.review(cid, note));
       translations.need(note);
       if (!whatEs.equals(what)) {
         translations.add(note, "Estas reglas no codifican " + whatEs + " para una " + dateEs + " "
@@ -646,7 +647,7 @@ public final class RuleLoader {
       }
     }
     ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems, current,
-        sharedCompiler, LITERALS_ARE_ERRORS);
+        sharedCompiler, LITERALS_ARE_ERRORS, canon);
     compiler.compileDefinitions();
     return compiler;
   }

@@ -25,9 +25,15 @@ import org.homeward.rules.Truth;
  */
 public final class Screener {
   private final RuleSet rules;
+  /**
+   * The reported form of each missing fact the rules name ahead, by place and kind, made when first
+   * needed. Filled racily but safely: a {@link MissingFact} is immutable and any copy is as good.
+   */
+  private final MissingFact[] reported;
 
   public Screener(RuleSet rules) {
     this.rules = rules;
+    this.reported = new MissingFact[rules.namedMissing() * Missing.Kind.values().length];
   }
 
   public RuleSet rules() {
@@ -64,14 +70,13 @@ public final class Screener {
     Walk walk = walk(ctx, asOf);
     List<Category> categories = rules.categories();
     List<Verdict.CategoryOutcome> outcomes = new ArrayList<>(categories.size());
-    List<MissingFact> missing = new ArrayList<>();
-    Set<String> reported = new HashSet<>(128);
+    Report missing = new Report(rules.namedMissing());
     for (int i = 0; i < categories.size(); i++) {
       Category c = categories.get(i);
       Walk.Decided d = walk.category(c, null);
       outcomes.add(new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead(), walk.opensOn(c, d.outcome())));
-      report(ctx, d.pathsStart(), ctx.mark(), missing, reported);
-      report(ctx, d.start(), d.pathsStart(), missing, reported);
+      missing.add(ctx, d.pathsStart(), ctx.mark());
+      missing.add(ctx, d.start(), d.pathsStart());
       ctx.truncate(d.start());
     }
     List<Barrier> barriers = rules.barriers();
@@ -80,21 +85,69 @@ public final class Screener {
       Barrier b = barriers.get(i);
       Walk.Flagged f = walk.barrier(b, null);
       flags.add(new Verdict.BarrierFlag(b.id(), f.status(), endsOn(f), walk.opensOn(b, f.status())));
-      report(ctx, f.endStart(), ctx.mark(), missing, reported);
-      report(ctx, f.start(), f.endStart(), missing, reported);
+      missing.add(ctx, f.endStart(), ctx.mark());
+      missing.add(ctx, f.start(), f.endStart());
       ctx.truncate(f.start());
     }
-    return new Verdict(asOf, outcomes, flags, missing);
+    return new Verdict(asOf, outcomes, flags, missing.facts());
   }
 
-  /** Adds the facts noted from {@code from} to {@code to}, unless one with the same concrete path already is. */
-  private static void report(EvalContext ctx, int from, int to, List<MissingFact> missing, Set<String> reported) {
-    for (int i = from; i < to; i++) {
-      Missing m = ctx.missing(i);
-      if (reported.add(m.at())) {
-        missing.add(MissingFact.of(m));
+  /**
+   * The missing facts a verdict reports, each place once, in the order first noted. Places the rules
+   * name ahead are told apart by number; only the others need their paths compared.
+   */
+  private final class Report {
+    private final boolean[] seen;
+    private Set<String> others;
+    private MissingFact[] facts = new MissingFact[64];
+    private int count;
+
+    Report(int places) {
+      this.seen = new boolean[places];
+    }
+
+    /** Adds the facts noted in the context from {@code from} to {@code to}. */
+    void add(EvalContext ctx, int from, int to) {
+      for (int i = from; i < to; i++) {
+        Missing m = ctx.missing(i);
+        int id = m.id();
+        if (id >= 0) {
+          if (seen[id]) {
+            continue;
+          }
+          seen[id] = true;
+        } else {
+          if (others == null) {
+            others = new HashSet<>();
+          }
+          if (!others.add(m.at())) {
+            continue;
+          }
+        }
+        if (count == facts.length) {
+          facts = java.util.Arrays.copyOf(facts, count * 2);
+        }
+        facts[count++] = fact(m);
       }
     }
+
+    List<MissingFact> facts() {
+      return List.of(java.util.Arrays.copyOf(facts, count));
+    }
+  }
+
+  /** The reported form of a missing fact: made once for the facts the rules name ahead. */
+  private MissingFact fact(Missing m) {
+    if (m.id() < 0) {
+      return MissingFact.of(m);
+    }
+    int slot = m.id() * Missing.Kind.values().length + m.kind().ordinal();
+    MissingFact f = reported[slot];
+    if (f == null) {
+      f = MissingFact.of(m);
+      reported[slot] = f;
+    }
+    return f;
   }
 
   /** Screens one person; {@code explain} records the facts each criterion read. */

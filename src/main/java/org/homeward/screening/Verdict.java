@@ -25,7 +25,7 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
   public Verdict {
     categories = List.copyOf(categories);
     barriers = List.copyOf(barriers);
-    missing = List.copyOf(missing);
+    missing = List.copyOf(missing);  // a no-op for the immutable list the screener builds
   }
 
   /** The outcome of a category, or null when the rule set has no such category. */
