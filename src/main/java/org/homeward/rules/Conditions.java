@@ -334,8 +334,8 @@ final class Conditions {
       if (all) {
         return Truth.of(items.containsAll(words));
       }
-      for (Object o : items) {
-        if (words.contains(o)) {
+      for (int i = 0; i < items.size(); i++) {
+        if (words.contains(items.get(i))) {
           return Truth.TRUE;
         }
       }

@@ -67,8 +67,13 @@ public final class EvalContext {
       truncate(mark);
       memo[link.slot] = m;
     }
-    for (Gap g : m.gaps()) {
-      note(g);
+    Gap[] replay = m.gaps();
+    if (replay.length > 0) {
+      if (gapCount + replay.length > gaps.length) {
+        gaps = Arrays.copyOf(gaps, Math.max(gaps.length * 2, gapCount + replay.length));
+      }
+      System.arraycopy(replay, 0, gaps, gapCount, replay.length);
+      gapCount += replay.length;
     }
     return m.truth();
   }
@@ -127,10 +132,13 @@ public final class EvalContext {
     return gapCount;
   }
 
-  /** Forgets the missing facts noted since {@code mark}. */
+  /**
+   * Forgets the missing facts noted since {@code mark}. The slots are left as they are (the next
+   * notes overwrite them): the context lives for one person, so nothing is kept alive for long.
+   */
   public void truncate(int mark) {
-    while (gapCount > mark) {
-      gaps[--gapCount] = null;
+    if (mark < gapCount) {
+      gapCount = mark;
     }
   }
 

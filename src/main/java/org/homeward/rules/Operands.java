@@ -409,16 +409,23 @@ final class Operands {
   static final class Param implements Operand {
     final Parameter parameter;
     private final Operand on;
+    /** The latest value, worked out once, and the day it took effect: what an as-of date today reads. */
+    private final Val latest;
+    private final double latestFrom;
 
     Param(Parameter parameter, Operand on) {
       this.parameter = parameter;
       this.on = on;
+      this.latestFrom = parameter.values().get(parameter.values().size() - 1).from();
+      this.latest = parameter.valueDuring(Val.point(latestFrom == Double.NEGATIVE_INFINITY ? 0 : latestFrom));
     }
 
     @Override
     public Val eval(EvalContext ctx) {
-      Val when = on == null ? Val.point(ctx.asOf) : on.eval(ctx);
-      return parameter.valueDuring(when);
+      if (on == null) {
+        return ctx.asOf >= latestFrom ? latest : parameter.valueDuring(Val.point(ctx.asOf));
+      }
+      return parameter.valueDuring(on.eval(ctx));
     }
 
     @Override
