@@ -143,6 +143,14 @@ final class Conditions {
       Operands.Members members = members(ctx, items);
       for (int i = 0; i < items.size(); i++) {
         Truth t = bind(ctx, items, i, members);
+        if (t == null) {
+          continue;
+        }
+        if (members != null) {
+          // an item perhaps named: exists needs it named and qualifying, every needs it qualifying if named
+          Truth named = members.of()[i];
+          t = every ? named.not().or(t) : named.and(t);
+        }
         if (t == decisive) {
           ctx.truncate(mark);
           return decisive;

@@ -346,7 +346,8 @@ final class Operands {
       }
       Val v = later ? Val.range(Math.max(x.lo, y.lo), Math.max(x.hi, y.hi))
           : Val.range(Math.min(x.lo, y.lo), Math.min(x.hi, y.hi));
-      return x.maybeNone || y.maybeNone ? Val.rangeOrNone(v.lo, v.hi) : v;
+      // there may be no date at all only when neither side is sure to exist
+      return x.maybeNone && y.maybeNone ? Val.rangeOrNone(v.lo, v.hi) : v;
     }
 
     @Override
@@ -487,8 +488,10 @@ final class Operands {
     }
 
     /**
-     * Binds item {@code i} of a join: whether the ids name it, and-ed with {@code where}. An item
-     * whose own id is unknown may be one of the named ids no item carries.
+     * Binds item {@code i} of a join and evaluates {@code where}; null when the ids do not name the
+     * item, which then takes no part (an exists does not count it, an every does not require it).
+     * An item named only perhaps (its own id unknown, while a named id matches no item) comes
+     * back as is, for the caller to weigh with {@link Members#of}.
      */
     Truth bind(EvalContext ctx, List<?> items, int i, Members members) {
       if (members == null) {
@@ -496,13 +499,13 @@ final class Operands {
       }
       Truth m = members.of[i];
       if (m == Truth.FALSE) {
-        return Truth.FALSE;
+        return null;
       }
       Truth t = bind(ctx, items, i);
-      if (m == Truth.UNKNOWN && t != Truth.FALSE && members.known) {
+      if (m == Truth.UNKNOWN && members.known) {
         join.itemId.missing(ctx, Missing.Kind.UNKNOWN);
       }
-      return m.and(t);
+      return t;
     }
 
     /** Which items a join's ids name; null without a join. */
@@ -682,6 +685,12 @@ final class Operands {
       Members members = members(ctx, items);
       for (int i = 0; i < items.size(); i++) {
         Truth t = bind(ctx, items, i, members);
+        if (t == null) {
+          continue;
+        }
+        if (members != null) {
+          t = members.of()[i].and(t);
+        }
         if (t == Truth.FALSE) {
           continue;
         }

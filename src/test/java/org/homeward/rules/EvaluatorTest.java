@@ -215,6 +215,19 @@ class EvaluatorTest {
   }
 
   @Test
+  void anEveryOverAJoinRequiresOnlyTheNamedItems() {
+    String every = "exists: removals\nwhere:\n  every: convictions\n  named_by: 'removals[].basis_conviction_ids'\n"
+        + "  where: {exists: 'convictions[].post_conviction', where: 'convictions[].post_conviction[].type == vacatur_legal_defect'}";
+    String person = "{'removals':[{'basis_conviction_ids':['c1']}],'convictions':["
+        + "{'id':'c1','post_conviction':[{'type':'vacatur_legal_defect'}]},{'id':'c2','post_conviction':[]}]}";
+    assertThat(eval(every, person).truth()).as("c2 is not named, so it need not be vacated").isEqualTo(Truth.TRUE);
+    assertThat(eval(every, person.replace("['c1']", "['c1','c2']")).truth()).isEqualTo(Truth.FALSE);
+    Result unknownIds = eval(every, person.replace("'basis_conviction_ids':['c1']", "'x':1").replace(",'x':1", "")
+        .replace("{'x':1}", "{}"));
+    assertThat(unknownIds.truth()).isEqualTo(Truth.UNKNOWN);
+  }
+
+  @Test
   void unknownIdsLeaveAJoinUnknownUnlessNoItemCouldQualify() {
     String some = "{'removals':[{}],'convictions':[{'id':'c1','post_conviction':[{'type':'vacatur_legal_defect'}]}]}";
     Result r = eval(REMOVAL_RESTED_ON_A_VACATED_CONVICTION, some);
@@ -275,6 +288,12 @@ class EvaluatorTest {
         .as("no entry: the birth date stands").isEqualTo(Truth.TRUE);
     String earlier = later.replace("later", "earlier").replace("2001-01-01}", "1990-01-01}");
     assertThat(evalWith(earlier, "{'birth_date':'1990-01-01','entries':[{'date':'2001-01-01'}]}").truth()).isEqualTo(Truth.TRUE);
+    assertThat(evalWith(earlier, "{'birth_date':'1990-01-01','entries':[{'date':'2001-01-01', 'manner':'paroled'}]}")
+        .truth()).isEqualTo(Truth.TRUE);
+    // a date sure to exist stays sure, even beside one that may not exist
+    String sure = "left: {earlier: [birth_date, {earliest: 'entries[].date', where: 'entries[].manner == admitted'}]}"
+        + "\nop: '=='\nright: {date: 1990-01-01}";
+    assertThat(evalWith(sure, "{'birth_date':'1990-01-01','entries':[{'date':'2001-01-01'}]}").truth()).isEqualTo(Truth.TRUE);
   }
 
   @Test
