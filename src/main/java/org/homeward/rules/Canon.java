@@ -14,11 +14,16 @@ final class Canon {
 
   /** The one instance of this missing fact, numbered. */
   Missing of(Missing m) {
-    return known.computeIfAbsent(m, k -> k.withId(places.computeIfAbsent(k.at(), a -> places.size())));
+    return known.computeIfAbsent(m, k -> k.numbered(places.computeIfAbsent(k.at(), a -> places.size()), known.size()));
   }
 
   /** How many places are numbered. */
-  int size() {
+  int places() {
     return places.size();
+  }
+
+  /** How many missing facts are numbered. */
+  int size() {
+    return known.size();
   }
 }

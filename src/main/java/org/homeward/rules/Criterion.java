@@ -115,4 +115,14 @@ public final class Criterion {
   public boolean conditional() {
     return when != null;
   }
+
+  /** Whether some person could meet this criterion (a review point alone never is met). */
+  public boolean canBeMet() {
+    return when == null || when.canBeTrue();
+  }
+
+  /** Whether some person could fail this criterion (one that only defers never fails). */
+  public boolean canFail() {
+    return when != null && when.canBeFalse();
+  }
 }

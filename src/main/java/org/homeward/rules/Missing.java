@@ -21,17 +21,19 @@ public final class Missing {
   private final String at;
   private final String question;
   private final int id;
+  private final int serial;
 
   public Missing(Kind kind, String path, String at, String question) {
-    this(kind, path, at, question, -1);
+    this(kind, path, at, question, -1, -1);
   }
 
-  Missing(Kind kind, String path, String at, String question, int id) {
+  Missing(Kind kind, String path, String at, String question, int id, int serial) {
     this.kind = kind;
     this.path = path;
     this.at = at;
     this.question = question;
     this.id = id;
+    this.serial = serial;
   }
 
   /** An attorney-review point. */
@@ -74,13 +76,18 @@ public final class Missing {
     return id;
   }
 
+  /** The number of this missing fact itself among those the rule set names ahead (0 up to their count), or -1. */
+  public int serial() {
+    return serial;
+  }
+
   /** Whether this is a fact someone can be asked for (not an attorney-review point). */
   public boolean isFact() {
     return kind != Kind.REVIEW;
   }
 
-  Missing withId(int id) {
-    return new Missing(kind, path, at, question, id);
+  Missing numbered(int id, int serial) {
+    return new Missing(kind, path, at, question, id, serial);
   }
 
   @Override

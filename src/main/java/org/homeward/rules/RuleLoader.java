@@ -209,7 +209,7 @@ public final class RuleLoader {
     // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
     translations.addAll(facts.translations());
     return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, concepts, categories,
-        barriers, translations, slots, canon.size());
+        barriers, translations, slots, canon.places(), canon.size());
   }
 
   /** The Spanish twin of a rule file: {@code x/rule.es.yaml} beside {@code x/rule.yaml}. */

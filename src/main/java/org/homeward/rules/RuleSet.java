@@ -8,11 +8,11 @@ import org.homeward.facts.FactCatalogue;
  * A loaded, checked rule set: its version (the manifest's version and a hash of every file), the
  * fact catalogue, the shared legal concepts, the categories in report order, the barrier flags,
  * the Spanish twins of their human-facing texts, how many distinct results its links read, and how
- * many missing facts it names ahead (see {@link Missing#id()}).
+ * many places and missing facts it names ahead (see {@link Missing#id()} and {@link Missing#serial()}).
  * Immutable once loaded and thread-safe.
  */
 public record RuleSet(String version, FactCatalogue facts, Concepts concepts, List<Category> categories,
-    List<Barrier> barriers, Translations translations, int linkSlots, int namedMissing) {
+    List<Barrier> barriers, Translations translations, int linkSlots, int namedPlaces, int namedMissing) {
   public RuleSet {
     categories = List.copyOf(categories);
     barriers = List.copyOf(barriers);

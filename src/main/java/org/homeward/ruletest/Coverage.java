@@ -21,17 +21,11 @@ public final class Coverage {
     for (Category c : rules.categories()) {
       for (RulePath p : c.paths()) {
         for (Criterion k : p.criteria()) {
-          seen.put(key(c.id(), p.id(), k.id()), EnumSet.noneOf(Truth.class));
-          if (p.gap()) {
-            // A period the rules do not encode: not met outside it, an attorney's point inside it.
-            required.put(key(c.id(), p.id(), k.id()), EnumSet.of(Truth.FALSE, Truth.UNKNOWN));
-          } else if (k.defers()) {
-            required.put(key(c.id(), p.id(), k.id()), EnumSet.of(Truth.TRUE, Truth.UNKNOWN));
-          }
+          track(key(c.id(), p.id(), k.id()), k);
         }
       }
       for (Criterion d : c.disqualifiers()) {
-        seen.put(key(c.id(), "disqualifiers", d.id()), EnumSet.noneOf(Truth.class));
+        track(key(c.id(), "disqualifiers", d.id()), d);
       }
     }
     for (org.homeward.rules.Concepts.Concept c : rules.concepts().all()) {
@@ -40,8 +34,27 @@ public final class Coverage {
       }
     }
     for (Barrier b : rules.barriers()) {
-      b.triggers().forEach(k -> seen.put(key(b.id(), "triggers", k.id()), EnumSet.noneOf(Truth.class)));
-      b.exceptions().forEach(k -> seen.put(key(b.id(), "exceptions", k.id()), EnumSet.noneOf(Truth.class)));
+      b.triggers().forEach(k -> track(key(b.id(), "triggers", k.id()), k));
+      b.exceptions().forEach(k -> track(key(b.id(), "exceptions", k.id()), k));
+    }
+  }
+
+  /**
+   * Starts tracking a criterion, which must be driven to every result it can have: met unless it
+   * only names a review point (or a period the rules do not encode), not met unless it only defers,
+   * and always unknown.
+   */
+  private void track(String key, Criterion k) {
+    seen.put(key, EnumSet.noneOf(Truth.class));
+    Set<Truth> need = EnumSet.of(Truth.UNKNOWN);
+    if (k.canBeMet()) {
+      need.add(Truth.TRUE);
+    }
+    if (k.canFail()) {
+      need.add(Truth.FALSE);
+    }
+    if (need.size() < 3) {
+      required.put(key, need);
     }
   }
 
@@ -66,10 +79,7 @@ public final class Coverage {
     return seen;
   }
 
-  /**
-   * The results a criterion must be driven to: all three; met and unknown for one that only defers;
-   * not met and unknown for the criterion of a period the rules do not encode.
-   */
+  /** The results a criterion must be driven to: every result its condition can have. */
   public Set<Truth> required(String key) {
     return required.getOrDefault(key, EnumSet.allOf(Truth.class));
   }

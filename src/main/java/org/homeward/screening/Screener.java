@@ -26,14 +26,14 @@ import org.homeward.rules.Truth;
 public final class Screener {
   private final RuleSet rules;
   /**
-   * The reported form of each missing fact the rules name ahead, by place and kind, made when first
+   * The reported form of each missing fact the rules name ahead, by its serial number, made when first
    * needed. Filled racily but safely: a {@link MissingFact} is immutable and any copy is as good.
    */
   private final MissingFact[] reported;
 
   public Screener(RuleSet rules) {
     this.rules = rules;
-    this.reported = new MissingFact[rules.namedMissing() * Missing.Kind.values().length];
+    this.reported = new MissingFact[rules.namedMissing()];
   }
 
   public RuleSet rules() {
@@ -70,7 +70,7 @@ public final class Screener {
     Walk walk = walk(ctx, asOf);
     List<Category> categories = rules.categories();
     List<Verdict.CategoryOutcome> outcomes = new ArrayList<>(categories.size());
-    Report missing = new Report(rules.namedMissing());
+    Report missing = new Report(rules.namedPlaces());
     for (int i = 0; i < categories.size(); i++) {
       Category c = categories.get(i);
       Walk.Decided d = walk.category(c, null);
@@ -136,16 +136,15 @@ public final class Screener {
     }
   }
 
-  /** The reported form of a missing fact: made once for the facts the rules name ahead. */
+  /** The reported form of a missing fact: made once for each the rules name ahead. */
   private MissingFact fact(Missing m) {
-    if (m.id() < 0) {
+    if (m.serial() < 0) {
       return MissingFact.of(m);
     }
-    int slot = m.id() * Missing.Kind.values().length + m.kind().ordinal();
-    MissingFact f = reported[slot];
+    MissingFact f = reported[m.serial()];
     if (f == null) {
       f = MissingFact.of(m);
-      reported[slot] = f;
+      reported[m.serial()] = f;
     }
     return f;
   }

@@ -42,7 +42,8 @@ class CrossCategoryTest {
         {'currently_in_us': false,
          'military_service':[{'branch':'army','component':'active_duty','start_date':'2003-01-01','end_date':'2007-01-01',
             'enlistment_place':'us_or_covered_territory','discharge':'honorable','discharge_date':'2007-01-01','separated_for_alienage':false}],
-         'convictions':[{'id':'c1','conviction_date':'2010-05-01','aggravated_felony_subparagraph':'b','murder':false,
+         'convictions':[{'id':'c1','conviction_date':'2010-05-01','aggravated_felony_subparagraph':'g','murder':false,
+            'categories':['theft_or_stolen_property'],'sentence_days':730,'jurisdiction':'state',
             'court_type':'adult_criminal','adjudication':'convicted','post_conviction':[]}],
          'removals':[{'departure_date':'2011-02-01','type':'ij_order_after_hearing','charges':['aggravated_felony']}]}
         """);
