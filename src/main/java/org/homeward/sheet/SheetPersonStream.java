@@ -59,6 +59,8 @@ public final class SheetPersonStream extends LazyPersonStream {
     try {
       SheetSource source = file != null ? new XlsxSource(file, name) : new XlsxSource(in, name);
       return new SheetPersonStream(source, model, map, builder, warnings);
+    } catch (ProblemException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
           "cannot be read as an Excel workbook (.xlsx); is it an older .xls or another kind of file? "
@@ -147,7 +149,9 @@ public final class SheetPersonStream extends LazyPersonStream {
         finish();
         long row = e.row();
         Location at = row > 0 ? Location.cell(source.name(), row, null) : Location.of(source.name());
-        return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage())));
+        String unread = source.unread();
+        return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage()
+            + (unread != null ? " (" + unread + ")" : ""))), true);
       }
       if (raw == null) {
         return null;
@@ -165,6 +169,11 @@ public final class SheetPersonStream extends LazyPersonStream {
 
   private Row build(SheetSource.RawRow raw) {
     List<Diagnostic> problems = new ArrayList<>();
+    for (SheetSource.CellProblem p : raw.problems()) {
+      String header = p.column() >= 0 && p.column() < headers.size() && !headers.get(p.column()).isBlank()
+          ? headers.get(p.column()) : null;
+      problems.add(Diagnostic.error(Location.cell(source.name(), raw.number(), header), p.message()));
+    }
     Draft root = new Draft(Location.cell(source.name(), raw.number(), null));
     String[] cells = raw.cells();
     for (int i = 0; i < cells.length; i++) {
