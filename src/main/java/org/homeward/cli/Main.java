@@ -85,7 +85,12 @@ public final class Main {
       io.err().println("homeward: " + ex.getMessage());
       return ExitCode.INPUT.code();
     }
-    io.err().println("homeward: internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+    // The exception's message may quote the input (a name, an A-number): only its kind and where it arose are shown.
+    StackTraceElement where = java.util.Arrays.stream(ex.getStackTrace())
+        .filter(f -> f.getClassName().startsWith("org.homeward.")).findFirst().orElse(null);
+    io.err().println("homeward: internal error (" + ex.getClass().getSimpleName()
+        + (where == null ? "" : " at " + where.getClassName().replace("org.homeward.", "") + "." + where.getMethodName()
+            + ":" + where.getLineNumber())
         + "). This is a bug; please report it with the command you ran (not the person's data).");
     return ExitCode.INTERNAL.code();
   }

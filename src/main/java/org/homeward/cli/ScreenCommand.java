@@ -30,6 +30,7 @@ import org.homeward.person.JsonPersonStream;
 import org.homeward.person.PersonBuilder;
 import org.homeward.person.PersonStream;
 import org.homeward.person.Row;
+import org.homeward.person.TextDecoding;
 import org.homeward.report.HtmlReport;
 import org.homeward.report.TextReport;
 import org.homeward.report.Words;
@@ -210,7 +211,7 @@ final class ScreenCommand implements Callable<Integer> {
       @Override
       public Row next() {
         Row row = stream.next();
-        if (!row.ok() && (!capped || shown++ < ERRORS_SHOWN)) {
+        if (!row.ok() && (!capped || shown++ < ERRORS_SHOWN || row.stopped())) {
           for (Diagnostic d : row.problems()) {
             io.err().println(d.render());
           }
@@ -229,7 +230,7 @@ final class ScreenCommand implements Callable<Integer> {
       case "json", "jsonl" -> ReportSink.json(w, fmt.equals("json"), explain, single);
       case "html" -> html(w, ruleSet, single, given);
       default -> ReportSink.text(w, new TextReport(output == null && !noColor && io.colorAllowed(), explain,
-          Words.of(lang, ruleSet.translations())));
+          Words.of(lang, ruleSet.translations())), single);
     };
   }
 
@@ -310,7 +311,11 @@ final class ScreenCommand implements Callable<Integer> {
           Diagnostic.error(Location.of(src.name()), "no such file; check the path"));
     }
     String kind = src.kind();
-    java.util.function.Consumer<Diagnostic> warn = d -> io.err().println(d.render());
+    java.util.function.Consumer<Diagnostic> warn = d -> {
+      if (!quiet) {
+        io.err().println(d.render());
+      }
+    };
     if ("xlsx".equals(kind)) {
       if (src.path() != null) {
         bytes.close();
@@ -321,12 +326,17 @@ final class ScreenCommand implements Callable<Integer> {
     if ("csv".equals(kind)) {
       return SheetPersonStream.csv(bytes, src.name(), columns, mapping, builder, warn);
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader in = new BufferedReader(TextDecoding.open(bytes, src.name(), "JSON", false, warn).reader(), 1 << 16);
     if (kind == null) {
-      in.mark(1 << 20);
-      String first = in.readLine();
+      in.mark(1 << 16);
+      char[] head = new char[1 << 16];
+      int n = 0;
+      for (int k; n < head.length && (k = in.read(head, n, head.length - n)) > 0; ) {
+        n += k;
+      }
       in.reset();
-      kind = first != null && first.strip().startsWith("{") && first.strip().endsWith("}") ? "jsonl" : "json";
+      String first = new String(head, 0, n).lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+      kind = first.startsWith("{") && first.endsWith("}") ? "jsonl" : "json";
     }
     return kind.equals("jsonl") ? JsonPersonStream.lines(in, src.name(), builder)
         : JsonPersonStream.document(in, src.name(), builder);

@@ -59,6 +59,7 @@ final class XlsxSource implements SheetSource {
   private XMLStreamReader xml;
   private List<String> header;
   private long lastRow;
+  private long current;
   private boolean ended;
   private String cell;
   private String reading;
@@ -87,7 +88,8 @@ final class XlsxSource implements SheetSource {
     }
   }
 
-  private ProblemException unreadable(Exception e) {
+  private ProblemException unreadable(Exception thrown) {
+    Exception e = unwrap(thrown);
     if (e instanceof ProblemException p) {
       return p;
     }
@@ -394,12 +396,27 @@ final class XlsxSource implements SheetSource {
       return row();
     } catch (XMLStreamException | IOException e) {
       ended = true;
-      throw new Broken(lastRow + 1, "the rest of sheet \"" + sheetName + "\" cannot be read from here on: "
+      throw new Broken(current > 0 ? current : lastRow + 1, "the rest of sheet \"" + sheetName + "\" cannot be read from here on: "
           + damage(e));
     }
   }
 
-  private String damage(Exception e) {
+  /** The guard's refusal, when the parser wrapped it in its own exception. */
+  private static Exception unwrap(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
+        : t instanceof XMLStreamException x ? x.getNestedException() : null) {
+      if (t instanceof XmlGuard.TooLarge tooLarge) {
+        return tooLarge;
+      }
+      if (t == t.getCause()) {
+        break;
+      }
+    }
+    return e;
+  }
+
+  private String damage(Exception thrown) {
+    Exception e = unwrap(thrown);
     if (e instanceof Doctype) {
       return "it holds a DOCTYPE declaration, which Excel never writes and Homeward does not read";
     }
@@ -423,10 +440,10 @@ final class XlsxSource implements SheetSource {
     long size = pkg.size(sheetPart);
     long read = sheetBytes.count();
     if (size > read) {
-      return String.format(Locale.ROOT, "%,d of the sheet's %,d bytes (%d%%) after row %d were not read",
-          size - read, size, Math.max(1, (size - read) * 100 / size), lastRow);
+      return String.format(Locale.ROOT, "%,d of the sheet's %,d bytes (%d%%) from row %d on were not read",
+          size - read, size, Math.max(1, (size - read) * 100 / size), current > 0 ? current : lastRow + 1);
     }
-    return "the rest of the sheet after row " + lastRow + " was not read";
+    return "the rest of the sheet from row " + (current > 0 ? current : lastRow + 1) + " on was not read";
   }
 
   /** The next row of the sheet, or null at its end. */
@@ -462,6 +479,7 @@ final class XlsxSource implements SheetSource {
       number = r;
     }
     lastRow = number;
+    current = number;
     String[] cells = new String[0];
     int column = -1;
     while (true) {
@@ -511,6 +529,7 @@ final class XlsxSource implements SheetSource {
       }
     }
     cell = null;
+    current = 0;
     int width = Math.max(column + 1, header == null ? 0 : header.size());
     return new RawRow(number, java.util.Arrays.copyOf(cells, width), problems);
   }
