@@ -81,6 +81,10 @@ public final class Main {
         case USAGE -> ExitCode.USAGE.code();
       };
     }
+    if (ex instanceof OutputFailed) {
+      io.err().println("homeward: " + ex.getMessage() + "; nothing was written.");
+      return ExitCode.OUTPUT.code();
+    }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
       io.err().println("homeward: " + ex.getMessage());
       return ExitCode.INPUT.code();

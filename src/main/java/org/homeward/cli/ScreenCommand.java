@@ -137,6 +137,9 @@ final class ScreenCommand implements Callable<Integer> {
     if (inputFormat != null && !INPUTS.contains(inputFormat.toLowerCase(Locale.ROOT))) {
       throw usage("--input-format must be json, jsonl, csv or xlsx");
     }
+    if (output != null) {
+      AtomicOutput.check(output, "homeward screen", files.stream().filter(f -> !f.equals("-")).map(Path::of).toList());
+    }
     RuleSet ruleSet = rules.load();
     Screener screener = new Screener(ruleSet);
     PersonBuilder builder = new PersonBuilder(ruleSet.facts());
@@ -244,22 +247,34 @@ final class ScreenCommand implements Callable<Integer> {
     return new HtmlSummarySink(w, words, asOfWords);
   }
 
+  /** The format an output file's extension names, or null when it names none. */
+  static String formatOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    return switch (dot < 0 ? "" : name.substring(dot + 1)) {
+      case "csv", "tsv" -> "csv";
+      case "xlsx" -> "xlsx";
+      case "jsonl", "ndjson" -> "jsonl";
+      case "json" -> "json";
+      case "html", "htm" -> "html";
+      case "txt", "text" -> "text";
+      default -> null;
+    };
+  }
+
   private String outputFormat() {
     String fmt = format;
+    String named = output == null ? null : formatOf(output);
     if (fmt == null && output != null) {
-      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-      int dot = name.lastIndexOf('.');
-      String ext = dot < 0 ? "" : name.substring(dot + 1);
-      fmt = switch (ext) {
-        case "csv", "xlsx", "jsonl", "json", "html" -> ext;
-        case "htm" -> "html";
-        case "ndjson" -> "jsonl";
-        default -> "text";
-      };
+      fmt = named != null ? named : "text";
     }
     fmt = fmt == null ? "text" : fmt.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(fmt)) {
       throw usage("--format must be text, html, json, jsonl, csv or xlsx");
+    }
+    if (named != null && !named.equals(fmt)) {
+      throw usage("--format " + fmt + " does not match the -o file's extension (" + output.getFileName() + " is "
+          + named + "); change one of them, or leave --format out to follow the extension");
     }
     if (fmt.equals("xlsx") && output == null && io.terminal()) {
       throw usage("xlsx output is a binary file; write it with -o FILE.xlsx");
