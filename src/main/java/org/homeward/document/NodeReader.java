@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class NodeReader {
   private static final int MAX_DEPTH = 64;
+  /** YAML's own tags ({@code !!str}, {@code !!int}...), which say no more than the value's plain form. */
+  private static final String STANDARD_TAG = "tag:yaml.org,2002:";
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
@@ -105,6 +107,14 @@ public final class NodeReader {
   public static Node read(JsonParser p, String source, int lineOffset, int columnOffset) throws IOException {
     Location loc = here(p, source, lineOffset, columnOffset);
     JsonToken t = p.currentToken();
+    if (p.canReadTypeId()) {
+      Object tag = p.getTypeId();
+      if (tag != null && !tag.toString().startsWith(STANDARD_TAG)) {
+        // A tag asks for a type the rule language does not have; silently reading its text would hide the mistake.
+        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(loc, "unknown YAML tag '"
+            + tag + "'; rule and mapping files hold plain values (remove the tag, or quote the value)"));
+      }
+    }
     switch (t) {
       case START_OBJECT -> {
         Map<String, Node> entries = new LinkedHashMap<>();
