@@ -111,8 +111,9 @@ public final class NodeReader {
       Object tag = p.getTypeId();
       if (tag != null && !tag.toString().startsWith(STANDARD_TAG)) {
         // A tag asks for a type the rule language does not have; silently reading its text would hide the mistake.
+        String shown = tag.toString().startsWith("!") || tag.toString().contains(":") ? tag.toString() : "!" + tag;
         throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(loc, "unknown YAML tag '"
-            + tag + "'; rule and mapping files hold plain values (remove the tag, or quote the value)"));
+            + shown + "'; rule and mapping files hold plain values (remove the tag, or quote the value)"));
       }
     }
     switch (t) {
@@ -198,10 +199,12 @@ public final class NodeReader {
     if (cut > 0) {
       detail = detail.substring(0, cut);
     }
-    detail = detail.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll(" at \\[Source.*$", "").trim();
+    detail = detail.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll(" at \\[Source.*$", "")
+        .replaceAll(", from `[^`]*`", "").trim();
     if (format.equals("JSON")) {
       // The parser quotes what it found; in a person file that may be a name or an A-number.
-      detail = detail.replaceAll("'(?!(null|true|false|NaN)')[^']{2,}'", "'…'").replaceAll("\\(\\d{4,}[^)]*\\)", "(…)");
+      detail = detail.replaceAll("'(?!(null|true|false|NaN)')[^',\\s][^']+'", "'…'")
+          .replaceAll("\\(\\d{4,}[^)]*\\)", "(…)");
     }
     String hint = detail.contains("flow") ? "; inside { } or [ ], quote values containing [ ] ? : or #, such as \"entries[].date\"" : "";
     return Diagnostic.error(loc, "this is not valid " + format + " (" + detail + ")" + hint);

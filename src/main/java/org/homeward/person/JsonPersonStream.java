@@ -251,7 +251,9 @@ public final class JsonPersonStream extends LazyPersonStream {
     } catch (ProblemException e) {
       return new Row(number, label, null, e.diagnostics());
     } catch (IOException e) {
-      return error(label, NodeReader.syntaxError(e, source, "JSON", lineOffset, columnOffset));
+      Diagnostic d = NodeReader.syntaxError(e, source, "JSON", lineOffset, columnOffset);
+      // A limit passed (nesting too deep) comes without a place: the line or item's start is the place.
+      return error(label, d.location().line() > 0 ? d : Diagnostic.error(at, d.message()));
     }
   }
 
