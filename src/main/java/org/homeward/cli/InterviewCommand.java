@@ -83,6 +83,10 @@ final class InterviewCommand implements Callable<Integer> {
     ObjectNode start = JsonNodeFactory.instance.objectNode();
     if (from != null) {
       try {
+        if (Files.size(from) > (1 << 20)) {
+          throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(from.toString()),
+              "is larger than 1 MB, more than one person's file ever is; check the path given to --from"));
+        }
         start = Interview.read(Files.readString(from), from.toString(), ruleSet);
       } catch (NoSuchFileException e) {
         throw new ProblemException(ProblemException.Kind.INPUT,
