@@ -24,6 +24,8 @@ import org.homeward.person.Row;
  * column; the rows after it are read as usual. Fully blank rows are skipped (and counted).
  */
 public final class SheetPersonStream extends LazyPersonStream {
+  /** Unknown headers named in the warning; more are counted. */
+  private static final int UNKNOWN_LISTED = 20;
   private final SheetSource source;
   private final Columns model;
   private final ColumnMap map;
@@ -93,6 +95,7 @@ public final class SheetPersonStream extends LazyPersonStream {
     Map<String, Integer> seen = new HashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    int unknownMore = 0;
     for (int i = 0; i < headers.size(); i++) {
       String h = headers.get(i);
       if (h == null || h.isBlank() || map.ignores(h)) {
@@ -103,8 +106,13 @@ public final class SheetPersonStream extends LazyPersonStream {
         c = model.resolve(h);
       }
       if (c == null) {
-        String hint = model.suggest(h);
-        unknown.add("\"" + Cells.shorten(h) + "\"" + (hint != null ? " (did you mean " + hint + "?)" : ""));
+        if (unknown.size() < UNKNOWN_LISTED) {
+          String hint = model.suggest(h);
+          unknown.add("\"" + Diagnostic.printable(Cells.shorten(h)) + "\""
+              + (hint != null ? " (did you mean " + hint + "?)" : ""));
+        } else {
+          unknownMore++;
+        }
         continue;
       }
       Integer before = seen.putIfAbsent(c.name(), i);
@@ -129,9 +137,11 @@ public final class SheetPersonStream extends LazyPersonStream {
               + "or start from 'homeward template'"));
     }
     if (!unknown.isEmpty()) {
-      boolean one = unknown.size() == 1;
-      warnings.accept(Diagnostic.warning(Location.of(source.name()), unknown.size() + (one ? " column is not a fact"
-          : " columns are not facts") + " and will be ignored: " + String.join(", ", unknown) + ". Map "
+      int count = unknown.size() + unknownMore;
+      boolean one = count == 1;
+      warnings.accept(Diagnostic.warning(Location.of(source.name()), count + (one ? " column is not a fact"
+          : " columns are not facts") + " and will be ignored: " + String.join(", ", unknown)
+          + (unknownMore > 0 ? " and " + unknownMore + " more" : "") + ". Map "
           + (one ? "it" : "them") + " with --map, or list " + (one ? "it" : "them") + " under 'ignore:' there."));
     }
   }
