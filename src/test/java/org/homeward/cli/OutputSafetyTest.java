@@ -62,6 +62,16 @@ class OutputSafetyTest {
   }
 
   @Test
+  void aFifoIsRefused() throws Exception {
+    Path in = csv();
+    Path fifo = dir.resolve("pipe.csv");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is there");
+    Run r = run("screen", in.toString(), "-o", fifo.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("not a regular file (a device or a pipe)");
+  }
+
+  @Test
   void aMissingFolderOrAFolderWithoutPermissionIsSaidPlainly() throws IOException {
     Path in = csv();
     Run missing = run("screen", in.toString(), "-o", dir.resolve("nope/out.csv").toString());

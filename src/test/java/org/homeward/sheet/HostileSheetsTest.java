@@ -53,6 +53,22 @@ class HostileSheetsTest {
   }
 
   @Test
+  void aWorkbookOnStandardInputIsReadFromMemory() throws IOException {
+    byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" s=\"1\"><v>32874</v></c>"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"screen", "-", "--input-format", "xlsx", "--format", "jsonl", "--as-of",
+        "2026-11-28"}, new ByteArrayInputStream(wb), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":\"a\"");
+    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("nothing of it written to disk")
+          .noneMatch(n -> n.contains("fastexcel") || n.endsWith(".xlsx.tmp"));
+    }
+  }
+
+  @Test
   void isoDateCellsAreDates() throws IOException {
     Run r = screen(Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" t=\"d\"><v>1990-02-03T00:00:00</v></c>")),
         "xlsx");
