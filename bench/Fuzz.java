@@ -80,8 +80,7 @@ public final class Fuzz {
         // and the warning that lists a sheet's unknown headers, which a mutation may have filled with data.
         String messages = e.lines().filter(l -> !l.contains("not facts and will be ignored"))
             .collect(java.util.stream.Collectors.joining("\n"));
-        String errorColumns = o.lines().map(l -> l.replaceFirst("^[^,]*,(\"([^\"]|\"\")*\"|[^,]*),", ""))
-            .collect(java.util.stream.Collectors.joining("\n"));
+        String errorColumns = o.lines().map(Fuzz::afterId).collect(java.util.stream.Collectors.joining("\n"));
         if (messages.contains(SECRET) || errorColumns.contains(SECRET)) {
           leaks++;
           keep(work, kind, "leak", i, input);
@@ -146,6 +145,21 @@ public final class Fuzz {
         return read;
       }
     }
+  }
+
+  /** A result line without its first two cells (row and id); a quoted id may hold commas and quotes. */
+  static String afterId(String line) {
+    int fields = 0;
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted && ++fields == 2) {
+        return line.substring(i + 1);
+      }
+    }
+    return "";
   }
 
   /** CSV records in the output (cells may hold quoted newlines). */

@@ -127,11 +127,6 @@ final class CsvSource implements SheetSource {
     return new RawRow(number, cells, problems);
   }
 
-  @Override
-  public String unread() {
-    return null;
-  }
-
   /** One record: its cells, or what made it unreadable. */
   private record Record(List<String> cells, String problem) {}
 
