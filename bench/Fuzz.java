@@ -22,7 +22,8 @@ import org.homeward.cli.Main;
  * samples, mutated byte by byte (and, for workbooks, part by part with XML-aware edits), each run as
  * {@code homeward screen FILE --format csv}. Counts internal errors (exit 70 or a throwable),
  * OutOfMemoryErrors, and runs whose result rows do not match the rows read (the summary's count),
- * or, for JSON Lines, the non-blank lines given. Usage: java Fuzz N [seed] [json|jsonl|csv|xlsx...]
+ * or the rows the input holds where they can be counted independently. Usage: java Fuzz N [seed]
+ * [json|jsonl|csv|xlsx...]; FUZZ_SHOW=1 prints the first message of each run refused whole (exit 3).
  */
 public final class Fuzz {
   private static final Pattern READ = Pattern.compile("homeward: ([\\d,]+) rows? read");
