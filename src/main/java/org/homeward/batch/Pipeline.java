@@ -11,6 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.Location;
+import org.homeward.person.PartialDate;
 import org.homeward.person.Person;
 import org.homeward.person.Row;
 import org.homeward.screening.Screener;
@@ -26,6 +29,8 @@ import org.homeward.screening.Verdict;
 public final class Pipeline {
   /** Rows per chunk handed to a worker: large enough to amortise the hand-off, small enough to keep order cheap. */
   static final int CHUNK = 256;
+  /** Before this as-of date no screening makes sense. */
+  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
   private final Screener screener;
   private final LocalDate asOf;
@@ -53,6 +58,14 @@ public final class Pipeline {
     }
     Person p = row.person();
     LocalDate date = Screener.asOf(p, asOf, today);
+    String wrong = date.isBefore(EARLIEST) ? "the as-of date " + date + " is before 1900"
+        : p.facts().get("birth_date") instanceof PartialDate born && date.isBefore(born.first())
+            ? "the as-of date " + date + " is before the person's birth date" : null;
+    if (wrong != null) {
+      Diagnostic d = Diagnostic.error(Location.of(p.source()).withField("birth_date"), wrong
+          + "; screening then makes no sense (check --as-of, the screening_date and the birth date)");
+      return new Result(new Row(row.number(), row.label(), row.id(), null, List.of(d)), null, null);
+    }
     if (full) {
       Screening s = screener.screen(p, date, explain);
       return new Result(row, Verdict.of(s), s);

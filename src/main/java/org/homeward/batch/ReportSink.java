@@ -17,6 +17,7 @@ public final class ReportSink implements Sink {
   private final TextReport text;
   private final HtmlReport html;
   private final boolean single;
+  private final boolean array;
   private long written;
 
   private ReportSink(Writer out, JsonReport json, TextReport text, HtmlReport html, boolean single) {
@@ -25,16 +26,20 @@ public final class ReportSink implements Sink {
     this.text = text;
     this.html = html;
     this.single = single;
+    this.array = json != null && json.pretty() && !single;
   }
 
-  /** JSON: one pretty document per person, or one per line; {@code single} leaves out the row number. */
+  /**
+   * JSON: one pretty document per person, a batch's in one JSON array; or one document per line
+   * (JSON Lines); {@code single} (one person) leaves out the row number and the array.
+   */
   public static ReportSink json(Writer out, boolean pretty, boolean explain, boolean single) {
     return new ReportSink(out, new JsonReport(pretty, explain), null, null, single);
   }
 
-  /** Text reports for people; rows that could not be read are reported on standard error only. */
-  public static ReportSink text(Writer out, TextReport report) {
-    return new ReportSink(out, null, report, null, false);
+  /** Text reports for people; a row that could not be read is listed where it stands, with its problems. */
+  public static ReportSink text(Writer out, TextReport report, boolean single) {
+    return new ReportSink(out, null, report, null, single);
   }
 
   /**
@@ -60,13 +65,21 @@ public final class ReportSink implements Sink {
       return;
     }
     if (text != null) {
+      if (single && !r.ok()) {
+        return; // one person's file that cannot be read: its problems go to standard error, and nothing is written
+      }
+      if (written++ > 0) {
+        out.write("\n" + "-".repeat(72) + "\n\n");
+      }
       if (r.ok()) {
-        if (written++ > 0) {
-          out.write("\n" + "-".repeat(72) + "\n\n");
-        }
         text.write(r.screening(), out);
+      } else {
+        text.writeError(r.row(), out);
       }
       return;
+    }
+    if (array) {
+      out.write(written++ == 0 ? "[\n" : ",\n");
     }
     if (r.ok()) {
       json.write(r.screening(), row, out);
@@ -77,6 +90,9 @@ public final class ReportSink implements Sink {
 
   @Override
   public void finish(Summary summary) throws IOException {
+    if (array) {
+      out.write(written == 0 ? "[]\n" : "]\n");
+    }
     out.flush();
   }
 }

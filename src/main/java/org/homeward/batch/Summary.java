@@ -20,6 +20,7 @@ public final class Summary {
   private final long[][] categories;
   private final long[][] barriers;
   private final List<Long> errorRows = new ArrayList<>();
+  private final List<String> stops = new ArrayList<>();
   private long screened;
   private long errors;
   private long blank;
@@ -37,6 +38,9 @@ public final class Summary {
   void add(Result r) {
     if (!r.ok()) {
       errors++;
+      if (r.row().stopped() && !r.row().problems().isEmpty()) {
+        stops.add(r.row().problems().get(0).render());
+      }
       if (errorRows.size() < 20) {
         errorRows.add(r.row().number());
       }
@@ -78,6 +82,11 @@ public final class Summary {
     return blank;
   }
 
+  /** Where reading an input stopped early, one line per input that could not be read to its end. */
+  public List<String> stops() {
+    return List.copyOf(stops);
+  }
+
   /** The first rows in error (at most 20), by row number. */
   public List<Long> errorRows() {
     return List.copyOf(errorRows);
@@ -104,6 +113,9 @@ public final class Summary {
         rowsInError.append(i == 0 ? "" : ", ").append(errorRows.get(i));
       }
       out.add(rowsInError.append(errors > errorRows.size() ? ", ..." : "").toString());
+    }
+    for (String stop : stops) {
+      out.add("  reading stopped early, so the rows above are not all the input holds: " + stop);
     }
     if (screened == 0) {
       return out;

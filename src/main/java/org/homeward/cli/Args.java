@@ -9,6 +9,9 @@ import org.homeward.report.Words;
 
 /** Checks of option values that several commands share; each problem is a usage error naming the command. */
 final class Args {
+  /** The earliest as-of date that makes sense: before it, no screening rule or person applies. */
+  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
   private Args() {}
 
   /** A usage error of {@code command} ("homeward screen"), exit code 2. */
@@ -21,11 +24,16 @@ final class Args {
     if (text == null) {
       return null;
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(text);
+      date = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw usage(command, "--as-of must be a date YYYY-MM-DD, found \"" + text + "\"");
     }
+    if (date.isBefore(EARLIEST)) {
+      throw usage(command, "--as-of " + text + " is before 1900; no one screened today was removed before then");
+    }
+    return date;
   }
 
   /** {@code --lang}: a language there are words for. */

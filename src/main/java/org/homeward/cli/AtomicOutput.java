@@ -9,10 +9,16 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 /**
  * Where a report goes: standard output, or a file written to a temporary sibling and renamed into
@@ -73,11 +79,62 @@ abstract class AtomicOutput implements java.io.Closeable {
     };
   }
 
+  /**
+   * Checks, before anything is read or asked, that {@code target} can be written: refuses (a usage
+   * error, exit 2) a directory, a device or FIFO, a symbolic link (the file would land elsewhere than
+   * named), any of the {@code inputs} (it would be overwritten before it is read), and a folder that
+   * does not exist or cannot be written in, each with a plain message.
+   */
+  static void check(Path target, String command, List<Path> inputs) {
+    Path dir = target.toAbsolutePath().getParent();
+    String name = target.toString();
+    if (Files.isSymbolicLink(target)) {
+      throw Args.usage(command, "-o " + name + " is a symbolic link; name the file itself, so that what is written "
+          + "is where you said");
+    }
+    if (Files.isDirectory(target)) {
+      throw Args.usage(command, "-o " + name + " is a folder; name a file in it");
+    }
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      throw Args.usage(command, "-o " + name + " is not a regular file (a device or a pipe); name a file, or leave -o "
+          + "out to write to standard output");
+    }
+    for (Path in : inputs) {
+      try {
+        if (Files.exists(target) && Files.isSameFile(target, in)) {
+          throw Args.usage(command, "-o " + name + " is the input file " + in + "; writing the results there would "
+              + "destroy it, so name another file");
+        }
+      } catch (IOException e) {
+        // an input that cannot be compared is reported when it is read
+      }
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw Args.usage(command, "cannot write " + name + ": the folder " + dir + " does not exist");
+    }
+    if (!Files.isWritable(dir)) {
+      throw Args.usage(command, "cannot write " + name + ": no permission to write in the folder " + dir);
+    }
+  }
+
+  /**
+   * A file written whole to a temporary sibling {@code .NAME.PID-N.part} (readable by its owner only:
+   * it holds personal data) and renamed into place on {@link #commit()}. Temporary files that a killed
+   * run left beside the same target are deleted first: those of a process no longer running, and
+   * those in the older form without a process id not touched for a minute.
+   */
   static AtomicOutput file(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+    removeStale(dir, target.getFileName().toString());
+    Path temp;
+    try {
+      String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
+      temp = Files.createTempFile(dir, prefix, ".part", ownerOnly(dir));
+    } catch (IOException e) {
+      throw new OutputFailed("cannot write " + target + ": " + why(e, dir), e);
+    }
     temp.toFile().deleteOnExit();
-    OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+    OutputStream bytes = new BufferedOutputStream(failing(Files.newOutputStream(temp), target), 1 << 16);
     Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
     return new AtomicOutput() {
       private boolean done;
@@ -96,9 +153,13 @@ abstract class AtomicOutput implements java.io.Closeable {
       void commit() throws IOException {
         w.close();
         try {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+          try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+          }
+        } catch (IOException e) {
+          throw new OutputFailed("cannot write " + target + ": " + why(e, dir), e);
         }
         done = true;
       }
@@ -121,5 +182,78 @@ abstract class AtomicOutput implements java.io.Closeable {
         }
       }
     };
+  }
+
+  private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return new java.nio.file.attribute.FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    }
+    return new java.nio.file.attribute.FileAttribute<?>[0];
+  }
+
+  /** Deletes the temporary files of earlier runs that were killed before they could. */
+  static void removeStale(Path dir, String name) {
+    String prefix = "." + name + ".";
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, p -> {
+      String f = p.getFileName().toString();
+      return f.startsWith(prefix) && f.endsWith(".part");
+    })) {
+      for (Path part : parts) {
+        String middle = part.getFileName().toString();
+        middle = middle.substring(prefix.length(), middle.length() - ".part".length());
+        int dash = middle.indexOf('-');
+        Long pid = null;
+        try {
+          pid = dash > 0 ? Long.valueOf(middle.substring(0, dash)) : null;
+        } catch (NumberFormatException e) {
+          // the older form, without a process id
+        }
+        boolean stale = pid != null ? ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
+            : Files.getLastModifiedTime(part).toMillis() < System.currentTimeMillis() - 60_000;
+        if (stale && Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(part);
+        }
+      }
+    } catch (IOException e) {
+      // a leftover that cannot be removed does not stop this run
+    }
+  }
+
+  private static OutputStream failing(OutputStream out, Path target) {
+    return new FilterOutputStream(out) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        try {
+          out.write(b, off, len);
+        } catch (IOException e) {
+          throw new OutputFailed("cannot write " + target + ": " + why(e, target.toAbsolutePath().getParent()), e);
+        }
+      }
+
+      @Override
+      public void flush() throws IOException {
+        try {
+          out.flush();
+        } catch (IOException e) {
+          throw new OutputFailed("cannot write " + target + ": " + why(e, target.toAbsolutePath().getParent()), e);
+        }
+      }
+    };
+  }
+
+  /** Why writing failed, in plain words, never a temporary file's name. */
+  static String why(IOException e, Path dir) {
+    if (e instanceof NoSuchFileException) {
+      return "the folder " + dir + " does not exist (any more)";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "no permission to write in the folder " + dir;
+    }
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    if (m.contains("No space left")) {
+      return "the disk is full";
+    }
+    return "the system refused it (" + e.getClass().getSimpleName() + ")";
   }
 }

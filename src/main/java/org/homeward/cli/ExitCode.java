@@ -7,6 +7,7 @@ public enum ExitCode {
   USAGE(2, "usage error (unknown option, missing argument)"),
   INPUT(3, "input unreadable or invalid (nothing screened)"),
   RULES(4, "rule set invalid"),
+  OUTPUT(5, "output could not be written (no such folder, no permission, disk full); the input was fine"),
   INTERNAL(70, "internal error (a bug: please report it)");
 
   private final int code;

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  homeward interview -o person.json",
       "  homeward interview --from person.json -o person.json --lang es",
-      "  printf '1993-04-11\\nno\\n' | homeward interview -o person.json"
+      "  printf '1\\n0\\n1\\n0\\nquit\\n' | homeward interview -o person.json"
     })
 final class InterviewCommand implements Callable<Integer> {
   private static final Set<String> BACK = Set.of("back", "b", "atras", "atrás", "volver");
@@ -74,11 +74,19 @@ final class InterviewCommand implements Callable<Integer> {
     Args.lang(lang, "homeward interview");
     LocalDate given = Args.asOf(asOf, "homeward interview");
     LocalDate date = given != null ? given : io.today();
+    if (output != null) {
+      // Before the first question: an answer typed for nothing is worse than no interview at all.
+      AtomicOutput.check(output, "homeward interview", java.util.List.of());
+    }
     RuleSet ruleSet = rules.load();
     Words w = Words.of(lang, ruleSet.translations());
     ObjectNode start = JsonNodeFactory.instance.objectNode();
     if (from != null) {
       try {
+        if (Files.size(from) > (1 << 20)) {
+          throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(from.toString()),
+              "is larger than 1 MB, more than one person's file ever is; check the path given to --from"));
+        }
         start = Interview.read(Files.readString(from), from.toString(), ruleSet);
       } catch (NoSuchFileException e) {
         throw new ProblemException(ProblemException.Kind.INPUT,
@@ -118,9 +126,11 @@ final class InterviewCommand implements Callable<Integer> {
     say.println(shown);
     boolean stopped = false;
     Interview.Question q;
+    long lineNo = 0;
     while ((q = interview.next()) != null) {
       ask(say, w, q, interview.answered() + 1);
       String line = in.readLine();
+      lineNo++;
       if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
         stopped = true;
         break;
@@ -136,6 +146,17 @@ final class InterviewCommand implements Callable<Integer> {
         continue;
       }
       String problem = interview.answer(q, line);
+      if (problem != null && !io.terminal()) {
+        // A script's answers are in a fixed order: asking again would take every later answer for
+        // the wrong question, so the interview stops here and saves nothing.
+        saved.set(true);
+        say.println();
+        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(
+            Location.at("<stdin>", (int) Math.min(lineNo, Integer.MAX_VALUE), 0).withField(q.at()),
+            "the answer to question " + (interview.answered() + 1) + " is not taken: " + w.ui(problem)
+                + " Without a terminal a rejected answer stops the interview, so that the answers after it are not "
+                + "taken for other questions; nothing was saved."));
+      }
       if (problem != null) {
         say.println("  " + w.ui(problem));
         continue;

@@ -81,11 +81,20 @@ public final class Main {
         case USAGE -> ExitCode.USAGE.code();
       };
     }
+    if (ex instanceof OutputFailed) {
+      io.err().println("homeward: " + ex.getMessage() + "; nothing was written.");
+      return ExitCode.OUTPUT.code();
+    }
     if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
       io.err().println("homeward: " + ex.getMessage());
       return ExitCode.INPUT.code();
     }
-    io.err().println("homeward: internal error (" + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+    // The exception's message may quote the input (a name, an A-number): only its kind and where it arose are shown.
+    StackTraceElement where = java.util.Arrays.stream(ex.getStackTrace())
+        .filter(f -> f.getClassName().startsWith("org.homeward.")).findFirst().orElse(null);
+    io.err().println("homeward: internal error (" + ex.getClass().getSimpleName()
+        + (where == null ? "" : " at " + where.getClassName().replace("org.homeward.", "") + "." + where.getMethodName()
+            + ":" + where.getLineNumber())
         + "). This is a bug; please report it with the command you ran (not the person's data).");
     return ExitCode.INTERNAL.code();
   }

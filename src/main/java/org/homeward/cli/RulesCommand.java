@@ -197,8 +197,9 @@ final class RulesCommand {
 
   /** {@code rules check [DIR]}. */
   @Command(name = "check", mixinStandardHelpOptions = true,
-      description = {"Check a rule set without running it: YAML syntax, unknown facts and values, operand types,",
-          "missing citations and questions. Every problem is printed as file:line:col with the offending text."})
+      description = {"Check a rule set without running it: YAML syntax, unknown facts, values and tags, operand types, "
+          + "missing citations and questions.",
+          "Every problem is printed as file:line:col with the offending text."})
   static final class CheckCommand implements Callable<Integer> {
     private final Io io;
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")
@@ -240,8 +241,8 @@ final class RulesCommand {
   /** {@code rules test [DIR]}. */
   @Command(name = "test", mixinStandardHelpOptions = true,
       description = {"Run every tests.yaml case of the rule set and report each one.",
-          "--coverage also reports, for every criterion, whether the cases drive it met, not met and unknown,",
-          "and fails when one lacks any of the three."})
+          "--coverage also reports, for every criterion, whether the cases drive it met, not met and unknown, "
+              + "and fails when one lacks any of the three."})
   static final class TestCommand implements Callable<Integer> {
     private final Io io;
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")

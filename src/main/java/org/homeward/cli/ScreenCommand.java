@@ -3,9 +3,7 @@ package org.homeward.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +28,7 @@ import org.homeward.person.JsonPersonStream;
 import org.homeward.person.PersonBuilder;
 import org.homeward.person.PersonStream;
 import org.homeward.person.Row;
+import org.homeward.person.TextDecoding;
 import org.homeward.report.HtmlReport;
 import org.homeward.report.TextReport;
 import org.homeward.report.Words;
@@ -136,6 +135,9 @@ final class ScreenCommand implements Callable<Integer> {
     if (inputFormat != null && !INPUTS.contains(inputFormat.toLowerCase(Locale.ROOT))) {
       throw usage("--input-format must be json, jsonl, csv or xlsx");
     }
+    if (output != null) {
+      AtomicOutput.check(output, "homeward screen", files.stream().filter(f -> !f.equals("-")).map(Path::of).toList());
+    }
     RuleSet ruleSet = rules.load();
     Screener screener = new Screener(ruleSet);
     PersonBuilder builder = new PersonBuilder(ruleSet.facts());
@@ -210,7 +212,7 @@ final class ScreenCommand implements Callable<Integer> {
       @Override
       public Row next() {
         Row row = stream.next();
-        if (!row.ok() && (!capped || shown++ < ERRORS_SHOWN)) {
+        if (!row.ok() && (!capped || shown++ < ERRORS_SHOWN || row.stopped())) {
           for (Diagnostic d : row.problems()) {
             io.err().println(d.render());
           }
@@ -229,7 +231,7 @@ final class ScreenCommand implements Callable<Integer> {
       case "json", "jsonl" -> ReportSink.json(w, fmt.equals("json"), explain, single);
       case "html" -> html(w, ruleSet, single, given);
       default -> ReportSink.text(w, new TextReport(output == null && !noColor && io.colorAllowed(), explain,
-          Words.of(lang, ruleSet.translations())));
+          Words.of(lang, ruleSet.translations())), single);
     };
   }
 
@@ -243,22 +245,34 @@ final class ScreenCommand implements Callable<Integer> {
     return new HtmlSummarySink(w, words, asOfWords);
   }
 
+  /** The format an output file's extension names, or null when it names none. */
+  static String formatOf(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    return switch (dot < 0 ? "" : name.substring(dot + 1)) {
+      case "csv", "tsv" -> "csv";
+      case "xlsx" -> "xlsx";
+      case "jsonl", "ndjson" -> "jsonl";
+      case "json" -> "json";
+      case "html", "htm" -> "html";
+      case "txt", "text" -> "text";
+      default -> null;
+    };
+  }
+
   private String outputFormat() {
     String fmt = format;
+    String named = output == null ? null : formatOf(output);
     if (fmt == null && output != null) {
-      String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-      int dot = name.lastIndexOf('.');
-      String ext = dot < 0 ? "" : name.substring(dot + 1);
-      fmt = switch (ext) {
-        case "csv", "xlsx", "jsonl", "json", "html" -> ext;
-        case "htm" -> "html";
-        case "ndjson" -> "jsonl";
-        default -> "text";
-      };
+      fmt = named != null ? named : "text";
     }
     fmt = fmt == null ? "text" : fmt.toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(fmt)) {
       throw usage("--format must be text, html, json, jsonl, csv or xlsx");
+    }
+    if (named != null && !named.equals(fmt)) {
+      throw usage("--format " + fmt + " does not match the -o file's extension (" + output.getFileName() + " is "
+          + named + "); change one of them, or leave --format out to follow the extension");
     }
     if (fmt.equals("xlsx") && output == null && io.terminal()) {
       throw usage("xlsx output is a binary file; write it with -o FILE.xlsx");
@@ -310,7 +324,11 @@ final class ScreenCommand implements Callable<Integer> {
           Diagnostic.error(Location.of(src.name()), "no such file; check the path"));
     }
     String kind = src.kind();
-    java.util.function.Consumer<Diagnostic> warn = d -> io.err().println(d.render());
+    java.util.function.Consumer<Diagnostic> warn = d -> {
+      if (!quiet) {
+        io.err().println(d.render());
+      }
+    };
     if ("xlsx".equals(kind)) {
       if (src.path() != null) {
         bytes.close();
@@ -321,12 +339,17 @@ final class ScreenCommand implements Callable<Integer> {
     if ("csv".equals(kind)) {
       return SheetPersonStream.csv(bytes, src.name(), columns, mapping, builder, warn);
     }
-    BufferedReader in = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
+    BufferedReader in = new BufferedReader(TextDecoding.open(bytes, src.name(), "JSON", false, warn).reader(), 1 << 16);
     if (kind == null) {
-      in.mark(1 << 20);
-      String first = in.readLine();
+      in.mark(1 << 16);
+      char[] head = new char[1 << 16];
+      int n = 0;
+      for (int k; n < head.length && (k = in.read(head, n, head.length - n)) > 0; ) {
+        n += k;
+      }
       in.reset();
-      kind = first != null && first.strip().startsWith("{") && first.strip().endsWith("}") ? "jsonl" : "json";
+      String first = new String(head, 0, n).lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+      kind = first.startsWith("{") && first.endsWith("}") ? "jsonl" : "json";
     }
     return kind.equals("jsonl") ? JsonPersonStream.lines(in, src.name(), builder)
         : JsonPersonStream.document(in, src.name(), builder);

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code homeward template}: a blank intake sheet with the canonical columns and a data dictionary. */
 @Command(name = "template", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Write a blank intake sheet: one row per person, one column per fact, with numbered column groups for "
+      "Write a blank intake sheet (the header row as CSV, or an XLSX workbook): one row per person, one column per fact, with numbered column groups for "
           + "lists (convictions.1.statute, convictions.2.statute, ...; add more numbers as needed) and a column "
           + "per list where 'none' says the person has none. Blank cells are unknown, never 'no'.",
       "The XLSX template adds a Data dictionary sheet: every column's type, allowed values, meaning and the "
@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  homeward template -o intake.xlsx",
-      "  homeward template --format csv --excel -o intake.csv"
+      "  homeward template --format csv --excel -o intake.csv",
+      "  homeward template --items 4 > intake.csv"
     })
 final class TemplateCommand implements Callable<Integer> {
   private final Io io;
@@ -32,7 +33,9 @@ final class TemplateCommand implements Callable<Integer> {
       description = "csv or xlsx (default: from the -o file's extension, else csv).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: standard output, CSV only).")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE, .csv or .xlsx (written whole, then renamed into place). Default: standard output "
+          + "(an xlsx template only when it is not a terminal).")
   Path output;
 
   @Option(names = "--items", paramLabel = "N", defaultValue = "2",
@@ -66,6 +69,14 @@ final class TemplateCommand implements Callable<Integer> {
     }
     if (items < 1 || items > 50) {
       throw usage("--items must be between 1 and 50");
+    }
+    if (output != null) {
+      String named = ScreenCommand.formatOf(output);
+      if (named != null && !named.equals(fmt)) {
+        throw usage("--format " + fmt + " does not match the -o file's extension (" + output.getFileName() + "); "
+            + "change one of them");
+      }
+      AtomicOutput.check(output, "homeward template", java.util.List.of());
     }
     RuleSet ruleSet = rules.load();
     Template template = new Template(new Columns(ruleSet.facts()), items);

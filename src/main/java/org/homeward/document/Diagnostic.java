@@ -27,12 +27,37 @@ public record Diagnostic(Severity severity, Location location, String message, S
     return new Diagnostic(severity, location, message, line);
   }
 
+  /**
+   * Text safe to print on a terminal: escape sequences (ESC [ ... m, ESC ] ... BEL) and every other
+   * control character are removed, so that a name, an id or a header in an input file cannot move
+   * the cursor, clear the screen or retitle the window.
+   */
+  public static String printable(String text) {
+    if (text == null) {
+      return null;
+    }
+    boolean clean = true;
+    for (int i = 0; i < text.length() && clean; i++) {
+      char c = text.charAt(i);
+      clean = !(c < 0x20 && c != '\n' && c != '\t') && !(c >= 0x7F && c <= 0x9F);
+    }
+    if (clean) {
+      return text;
+    }
+    return text.replaceAll("\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)?|\u001b[@-_]?", "")
+        .replaceAll("[\\p{Cc}&&[^\n\t]]", "");
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }
 
-  /** {@code file:line:col: message}, then the offending line and a caret when known. */
+  /** {@code file:line:col: message}, then the offending line and a caret when known; never a control character. */
   public String render() {
+    return printable(renderRaw());
+  }
+
+  private String renderRaw() {
     StringBuilder out = new StringBuilder();
     out.append(location);
     if (location.sheetRow() && location.field() != null) {

@@ -16,6 +16,14 @@ public sealed interface Node {
   /** A human word for the kind of value, for "expected a date, found a list" messages. */
   String describe();
 
+  /**
+   * The kind of value without the value itself ("text", "a number"), for messages about a person's
+   * facts, which must not repeat what a field holds (it may be a name, an A-number or a birth date).
+   */
+  default String what() {
+    return describe();
+  }
+
   /** A scalar: string, number, boolean or null, with the text it was written as. */
   record Scalar(Location location, Kind kind, String text) implements Node {
     /** The four kinds of scalar. */
@@ -35,6 +43,16 @@ public sealed interface Node {
       return switch (kind) {
         case STRING -> "the text \"" + shorten(text) + "\"";
         case NUMBER -> "the number " + shorten(text);
+        case BOOLEAN -> text;
+        case NULL -> "null";
+      };
+    }
+
+    @Override
+    public String what() {
+      return switch (kind) {
+        case STRING -> "text";
+        case NUMBER -> "a number";
         case BOOLEAN -> text;
         case NULL -> "null";
       };

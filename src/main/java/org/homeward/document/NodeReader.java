@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class NodeReader {
   private static final int MAX_DEPTH = 64;
+  /** YAML's own tags ({@code !!str}, {@code !!int}...), which say no more than the value's plain form. */
+  private static final String STANDARD_TAG = "tag:yaml.org,2002:";
 
   private static final JsonFactory JSON =
       JsonFactory.builder()
@@ -95,22 +97,39 @@ public final class NodeReader {
 
   /** As {@link #read(JsonParser, String)}, for text that starts {@code lineOffset} lines into the source. */
   public static Node read(JsonParser p, String source, int lineOffset) throws IOException {
-    Location loc = here(p, source, lineOffset);
+    return read(p, source, lineOffset, 0);
+  }
+
+  /**
+   * As {@link #read(JsonParser, String)}, for text that starts {@code lineOffset} lines into the
+   * source and {@code columnOffset} characters into that line.
+   */
+  public static Node read(JsonParser p, String source, int lineOffset, int columnOffset) throws IOException {
+    Location loc = here(p, source, lineOffset, columnOffset);
     JsonToken t = p.currentToken();
+    if (p.canReadTypeId()) {
+      Object tag = p.getTypeId();
+      if (tag != null && !tag.toString().startsWith(STANDARD_TAG)) {
+        // A tag asks for a type the rule language does not have; silently reading its text would hide the mistake.
+        String shown = tag.toString().startsWith("!") || tag.toString().contains(":") ? tag.toString() : "!" + tag;
+        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(loc, "unknown YAML tag '"
+            + shown + "'; rule and mapping files hold plain values (remove the tag, or quote the value)"));
+      }
+    }
     switch (t) {
       case START_OBJECT -> {
         Map<String, Node> entries = new LinkedHashMap<>();
         Map<String, Location> keys = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          Location keyLoc = here(p, source, lineOffset);
+          Location keyLoc = here(p, source, lineOffset, columnOffset);
           if (entries.containsKey(name)) {
             throw new ProblemException(
                 ProblemException.Kind.INPUT,
                 Diagnostic.error(keyLoc, "the key '" + name + "' appears twice in the same object"));
           }
           p.nextToken();
-          entries.put(name, read(p, source, lineOffset));
+          entries.put(name, read(p, source, lineOffset, columnOffset));
           keys.put(name, keyLoc);
         }
         return new Node.Mapping(loc, entries, keys);
@@ -118,7 +137,7 @@ public final class NodeReader {
       case START_ARRAY -> {
         List<Node> items = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(read(p, source, lineOffset));
+          items.add(read(p, source, lineOffset, columnOffset));
         }
         return new Node.Seq(loc, items);
       }
@@ -146,8 +165,17 @@ public final class NodeReader {
   }
 
   private static Location here(JsonParser p, String source, int lineOffset) {
-    JsonLocation l = p.currentTokenLocation();
-    return Location.at(source, Math.max(1, l.getLineNr()) + lineOffset, Math.max(1, l.getColumnNr()));
+    return here(p, source, lineOffset, 0);
+  }
+
+  /** The location of the parser's current token, in text that starts at the given offsets. */
+  public static Location here(JsonParser p, String source, int lineOffset, int columnOffset) {
+    return located(p.currentTokenLocation(), source, lineOffset, columnOffset);
+  }
+
+  private static Location located(JsonLocation l, String source, int lineOffset, int columnOffset) {
+    int line = Math.max(1, l.getLineNr());
+    return Location.at(source, line + lineOffset, Math.max(1, l.getColumnNr()) + (line == 1 ? columnOffset : 0));
   }
 
   /** Turns a parser's exception into a located, plain-language diagnostic. */
@@ -157,17 +185,27 @@ public final class NodeReader {
 
   /** As {@link #syntaxError(IOException, String, String)}, for text starting {@code lineOffset} lines in. */
   public static Diagnostic syntaxError(IOException e, String source, String format, int lineOffset) {
+    return syntaxError(e, source, format, lineOffset, 0);
+  }
+
+  /** As {@link #syntaxError(IOException, String, String, int)}, for text starting {@code columnOffset} into its line. */
+  public static Diagnostic syntaxError(IOException e, String source, String format, int lineOffset, int columnOffset) {
     Location loc = Location.of(source);
     if (e instanceof StreamReadException sre && sre.getLocation() != null) {
-      JsonLocation l = sre.getLocation();
-      loc = Location.at(source, Math.max(1, l.getLineNr()) + lineOffset, Math.max(1, l.getColumnNr()));
+      loc = located(sre.getLocation(), source, lineOffset, columnOffset);
     }
     String detail = e.getMessage() == null ? "" : e.getMessage();
     int cut = detail.indexOf('\n');
     if (cut > 0) {
       detail = detail.substring(0, cut);
     }
-    detail = detail.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll(" at \\[Source.*$", "").trim();
+    detail = detail.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll(" at \\[Source.*$", "")
+        .replaceAll(", from `[^`]*`", "").trim();
+    if (format.equals("JSON")) {
+      // The parser quotes what it found; in a person file that may be a name or an A-number.
+      detail = detail.replaceAll("'(?!(null|true|false|NaN)')[^',\\s][^']+'", "'…'")
+          .replaceAll("\\(\\d{4,}[^)]*\\)", "(…)");
+    }
     String hint = detail.contains("flow") ? "; inside { } or [ ], quote values containing [ ] ? : or #, such as \"entries[].date\"" : "";
     return Diagnostic.error(loc, "this is not valid " + format + " (" + detail + ")" + hint);
   }

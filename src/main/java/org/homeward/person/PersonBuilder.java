@@ -44,7 +44,7 @@ public final class PersonBuilder {
     if (!(node instanceof Node.Mapping m)) {
       problems.add(
           Diagnostic.error(
-              node.location(), "expected an object holding one person's facts, found " + node.describe()));
+              node.location(), "expected an object holding one person's facts, found " + node.what()));
       return new Result(null, problems);
     }
     Rec root = record(m, catalogue.root(), "", problems);
@@ -93,7 +93,7 @@ public final class PersonBuilder {
     switch (def.type()) {
       case LIST -> {
         if (!(node instanceof Node.Seq seq)) {
-          problems.add(located(node, at, "expected a list, found " + node.describe()
+          problems.add(located(node, at, "expected a list, found " + node.what()
               + (def.isScalarList() ? "" : " (use [] to say \"known: none\")")));
           return null;
         }
@@ -108,7 +108,7 @@ public final class PersonBuilder {
           Object v;
           if (def.isListOfRecords()) {
             if (!(item instanceof Node.Mapping im)) {
-              problems.add(located(item, itemAt, "expected an object, found " + item.describe()));
+              problems.add(located(item, itemAt, "expected an object, found " + item.what()));
               continue;
             }
             v = record(im, def.shape(), itemAt, problems);
@@ -127,7 +127,7 @@ public final class PersonBuilder {
       }
       case RECORD -> {
         if (!(node instanceof Node.Mapping rm)) {
-          problems.add(located(node, at, "expected an object, found " + node.describe()));
+          problems.add(located(node, at, "expected an object, found " + node.what()));
           return null;
         }
         return record(rm, def.shape(), at, problems);
@@ -140,7 +140,7 @@ public final class PersonBuilder {
 
   private Object scalar(Node node, FactDef def, FactType type, String at, List<Diagnostic> problems) {
     if (!(node instanceof Node.Scalar s)) {
-      problems.add(located(node, at, "expected a " + type.expected() + ", found " + node.describe()));
+      problems.add(located(node, at, "expected a " + type.expected() + ", found " + node.what()));
       return null;
     }
     String text = s.text();
@@ -148,25 +148,25 @@ public final class PersonBuilder {
       case DATE -> {
         PartialDate d = s.kind() == Node.Scalar.Kind.STRING ? PartialDate.parse(text) : null;
         if (d == null) {
-          problems.add(located(node, at, "\"" + text + "\" is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY"));
+          problems.add(located(node, at, "is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY"));
         }
         return d;
       }
       case NUMBER -> {
         if (s.kind() != Node.Scalar.Kind.NUMBER) {
-          problems.add(located(node, at, "expected a number, found " + s.describe()));
+          problems.add(located(node, at, "expected a number, found " + s.what()));
           return null;
         }
         double v = Double.parseDouble(text);
         if (v < 0 || Double.isInfinite(v)) {
-          problems.add(located(node, at, "expected a number of zero or more, found " + text));
+          problems.add(located(node, at, "expected a number of zero or more"));
           return null;
         }
         return v;
       }
       case BOOLEAN -> {
         if (s.kind() != Node.Scalar.Kind.BOOLEAN) {
-          problems.add(located(node, at, "expected true or false, found " + s.describe()));
+          problems.add(located(node, at, "expected true or false, found " + s.what()));
           return null;
         }
         return Boolean.valueOf(text);
@@ -175,7 +175,7 @@ public final class PersonBuilder {
         String word = s.kind() == Node.Scalar.Kind.BOOLEAN ? ("true".equals(text) ? "yes" : "no") : text;
         if (s.kind() == Node.Scalar.Kind.NULL || !def.values().contains(word)) {
           problems.add(
-              located(node, at, s.describe() + " is not an allowed value; expected one of: "
+              located(node, at, "is not an allowed value; expected one of: "
                   + String.join(", ", def.sortedValues())));
           return null;
         }
@@ -184,7 +184,7 @@ public final class PersonBuilder {
       case COUNTRY, STATE -> {
         if (s.kind() != Node.Scalar.Kind.STRING || !isCode(text)) {
           problems.add(located(node, at, "expected a " + type.expected() + " such as "
-              + (type == FactType.COUNTRY ? "\"MX\"" : "\"CA\"") + ", found " + s.describe()));
+              + (type == FactType.COUNTRY ? "\"MX\"" : "\"CA\"") + ", found " + s.what()));
           return null;
         }
         return text.intern();
@@ -193,7 +193,7 @@ public final class PersonBuilder {
         if (s.kind() == Node.Scalar.Kind.STRING || s.kind() == Node.Scalar.Kind.NUMBER) {
           return text;
         }
-        problems.add(located(node, at, "expected text, found " + s.describe()));
+        problems.add(located(node, at, "expected text, found " + s.what()));
         return null;
       }
     }

@@ -36,6 +36,11 @@ public final class JsonReport {
     this.explain = explain;
   }
 
+  /** Whether documents are pretty-printed (json) rather than one per line (jsonl). */
+  public boolean pretty() {
+    return pretty;
+  }
+
   /** Writes one screening (one line when not pretty); {@code row} is the input row number, or 0. */
   public void write(Screening s, long row, Writer out) throws IOException {
     try (JsonGenerator g = generator(out)) {

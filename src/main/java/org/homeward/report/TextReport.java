@@ -52,9 +52,9 @@ public final class TextReport {
   /** Writes one person's report. */
   public void write(Screening s, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    b.append(paint(BOLD, w.ui("report.title", s.personId()))).append('\n');
+    b.append(paint(BOLD, w.ui("report.title", org.homeward.document.Diagnostic.printable(s.personId())))).append('\n');
     if (s.name() != null) {
-      b.append(w.ui("report.name", s.name())).append('\n');
+      b.append(w.ui("report.name", org.homeward.document.Diagnostic.printable(s.name()))).append('\n');
     }
     b.append(w.ui("report.asof", s.asOf(), s.rulesVersion())).append('\n');
     // Groups in the brief's precedence within each: may fit (a possible citizen first, as the
@@ -91,6 +91,17 @@ public final class TextReport {
       }
     }
     b.append('\n').append(w.ui("disclaimer")).append('\n');
+    out.write(b.toString());
+  }
+
+  /** Writes a row that could not be screened: where it is, its id when known, and each problem. */
+  public void writeError(org.homeward.person.Row row, Writer out) throws IOException {
+    StringBuilder b = new StringBuilder();
+    String id = row.id() == null ? "" : " (" + org.homeward.document.Diagnostic.printable(row.id()) + ")";
+    b.append(paint(BOLD, w.ui("report.error", row.label(), id))).append('\n');
+    for (org.homeward.document.Diagnostic d : row.problems()) {
+      b.append("  - ").append(d.render().replace("\n", "\n    ")).append('\n');
+    }
     out.write(b.toString());
   }
 

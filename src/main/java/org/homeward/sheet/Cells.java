@@ -43,7 +43,10 @@ public final class Cells {
 
   private Cells() {}
 
-  /** A cell that cannot be read as its fact; the message quotes the cell and says what is expected. */
+  /**
+   * A cell that cannot be read as its fact; the message says what is expected, never what the cell
+   * holds (it may be a name, an A-number or a birth date typed into the wrong column).
+   */
   public static final class Problem extends Exception {
     Problem(String message) {
       super(message, null, false, false);
@@ -95,7 +98,7 @@ public final class Cells {
     if (YES.contains(w)) {
       return -1;
     }
-    throw new Problem("\"" + shorten(text) + "\" does not say how many there are; write none when it is known "
+    throw new Problem("does not say how many there are; write none when it is known "
         + "there are none, or how many there are, or leave it blank and fill in the numbered columns");
   }
 
@@ -126,7 +129,7 @@ public final class Cells {
       case DATE -> new Node.Scalar(at, Node.Scalar.Kind.STRING, date(text).toString());
       case NUMBER -> {
         if (!NUMBER.matcher(text).matches()) {
-          throw new Problem("\"" + shorten(text) + "\" is not a number; expected digits such as 3 or 2.5");
+          throw new Problem("is not a number; expected digits such as 3 or 2.5");
         }
         yield new Node.Scalar(at, Node.Scalar.Kind.NUMBER, text);
       }
@@ -177,7 +180,7 @@ public final class Cells {
     if (NO.contains(w)) {
       return false;
     }
-    throw new Problem("\"" + shorten(text) + "\" is not yes or no; expected yes/no, y/n, true/false, 1/0 or sí/no "
+    throw new Problem("is not yes or no; expected yes/no, y/n, true/false, 1/0 or sí/no "
         + "(leave it blank when not known)");
   }
 
@@ -194,7 +197,7 @@ public final class Cells {
     Matcher m = US_DATE.matcher(text);
     if (m.matches()) {
       if (m.group(3).length() != 4) {
-        throw new Problem("\"" + shorten(raw) + "\" has a two-digit year; write the year in full (MM/DD/YYYY)");
+        throw new Problem("has a two-digit year; write the year in full (MM/DD/YYYY)");
       }
       try {
         PartialDate d = PartialDate.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
@@ -205,7 +208,7 @@ public final class Cells {
       } catch (DateTimeException e) {
         // falls through to the message below
       }
-      throw new Problem("\"" + shorten(raw) + "\" is not a date; " + DATE_FORMS);
+      throw new Problem("is not a date; " + DATE_FORMS);
     }
     m = US_MONTH.matcher(text);
     if (m.matches()) {
@@ -214,7 +217,7 @@ public final class Cells {
         return d;
       }
     }
-    throw new Problem("\"" + shorten(raw) + "\" is not a date; " + DATE_FORMS);
+    throw new Problem("is not a date; " + DATE_FORMS);
   }
 
   static String shorten(String s) {

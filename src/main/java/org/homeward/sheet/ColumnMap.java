@@ -34,6 +34,9 @@ import org.homeward.document.ProblemException;
  * of the template, or the mapping is refused with the line that is wrong.
  */
 public final class ColumnMap {
+  /** Longest mapping file read, in characters. */
+  static final int MAX_CHARS = 1024 * 1024;
+
   /** The mapping that maps nothing. */
   public static final ColumnMap NONE = new ColumnMap(Map.of(), Set.of());
 
@@ -50,7 +53,21 @@ public final class ColumnMap {
     String source = file.toString();
     Node doc;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      doc = NodeReader.readYaml(in, source);
+      // A mapping is a few lines: read at most MAX_CHARS, so a huge file is refused, not held in memory.
+      char[] text = new char[MAX_CHARS + 1];
+      int n = 0;
+      for (int k; n < text.length && (k = in.read(text, n, text.length - n)) > 0; ) {
+        n += k;
+      }
+      if (n > MAX_CHARS) {
+        throw new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of(source),
+            "a mapping file is a few lines, and this one is longer than " + MAX_CHARS / 1024 + " KB; check the path "
+                + "given to --map"));
+      }
+      doc = NodeReader.readYaml(new java.io.StringReader(new String(text, 0, n)), source);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new ProblemException(ProblemException.Kind.USAGE,
+          Diagnostic.error(Location.of(source), "the mapping file is not UTF-8 text; save it as UTF-8"));
     } catch (NoSuchFileException e) {
       throw new ProblemException(ProblemException.Kind.USAGE,
           Diagnostic.error(Location.of(source), "no such mapping file; check the path given to --map"));

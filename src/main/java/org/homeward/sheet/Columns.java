@@ -156,6 +156,9 @@ public final class Columns {
 
   /** The canonical column nearest a header that names none, for "did you mean" hints, or null. */
   public String suggest(String header) {
+    if (header.length() > 80) {
+      return null; // no column is that long, and comparing a long text with every column costs its length each time
+    }
     String hint = facts.suggest(normalise(header).replaceAll("\\.\\d+", "[]"));
     return hint == null ? null : hint.replace("[]", ".1");
   }

@@ -1,65 +1,46 @@
 package org.homeward.sheet;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.homeward.document.Diagnostic;
-import org.homeward.document.Location;
+import org.homeward.person.TextDecoding;
 
 /**
- * A CSV file as a sheet: UTF-8 (with or without Excel's byte-order mark), the delimiter guessed
- * from the header line (comma, semicolon or tab, as European and tab-separated exports use).
+ * A CSV file as a sheet: UTF-8 (with or without Excel's byte-order mark; UTF-16 with one), else
+ * Windows-1252 with a warning; the delimiter guessed from the header line (comma, semicolon or tab,
+ * as European and tab-separated exports use). Records follow RFC 4180 (quoted cells may hold the
+ * separator, quotes doubled, and line breaks). A quote left open is closed by force at the end of
+ * its line when the quoted cell would otherwise run past Excel's 32,767 characters or the end of the
+ * file: that row is an error row and reading goes on with the next line. A row holding bytes that are
+ * not text is an error row too.
  */
 final class CsvSource implements SheetSource {
-  private static final CsvMapper MAPPER = new CsvMapper();
+  /** Longest quoted cell read as one: Excel's own limit, with room for doubled quotes. */
+  static final int MAX_QUOTED = 40_000;
+  /** Longest row, in characters. */
+  static final int MAX_ROW = 4_000_000;
 
   private final String name;
-  private final BufferedReader in;
-  private MappingIterator<String[]> rows;
+  private final Reader in;
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int len;
+  private String back = "";
+  private int backPos;
+  private char separator;
   private List<String> header;
   private long number;
+  private long line = 1;
 
-  /**
-   * {@code warnings} hears once when the file is not UTF-8 and is read as Windows-1252 instead, as
-   * Excel's plain "CSV (Comma delimited)" saves it on Windows.
-   */
+  /** {@code warnings} hears once when the file is not UTF-8 and is read as Windows-1252 instead. */
   CsvSource(InputStream bytes, String name, Consumer<Diagnostic> warnings) throws IOException {
     this.name = name;
-    BufferedInputStream buffered = new BufferedInputStream(bytes, 1 << 16);
-    Charset charset = StandardCharsets.UTF_8;
-    if (!isUtf8(buffered)) {
-      charset = Charset.forName("windows-1252");
-      warnings.accept(Diagnostic.warning(Location.of(name), "the file is not UTF-8 text, so it is read as Windows-1252 "
-          + "(Excel's \"CSV (Comma delimited)\"); check that accents look right, or save it as \"CSV UTF-8\""));
-    }
-    this.in = new BufferedReader(new InputStreamReader(buffered, charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
-  }
-
-  /** Whether the first 64 KiB decode as UTF-8 (a character cut at the end of the sample does not count). */
-  private static boolean isUtf8(BufferedInputStream in) throws IOException {
-    in.mark(1 << 16);
-    byte[] sample = in.readNBytes(1 << 16);
-    in.reset();
-    CoderResult r = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(sample), CharBuffer.allocate(sample.length), false);
-    return !r.isError();
+    this.in = TextDecoding.open(bytes, name, "CSV", true, warnings).reader();
   }
 
   @Override
@@ -72,33 +53,43 @@ final class CsvSource implements SheetSource {
     if (header != null) {
       return header;
     }
-    in.mark(1 << 16);
-    char[] buf = new char[1 << 15];
-    int n = in.read(buf);
-    in.reset();
-    if (n > 0 && buf[0] == '\uFEFF') {
-      in.skip(1);
+    StringBuilder first = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < (1 << 15); i++) {
+      int c = peekAt(i);
+      if (c < 0 || !quoted && (c == '\n' || c == '\r')) {
+        break;
+      }
+      quoted ^= c == '"';
+      first.append((char) c);
     }
-    char separator = separator(buf, Math.max(n, 0));
-    CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator).withoutHeader();
-    rows = MAPPER.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).with(schema).readValues(in);
-    try {
-      header = rows.hasNextValue() ? List.of(rows.nextValue()) : List.of();
-    } catch (CharacterCodingException e) {
-      throw new IOException(notUtf8(), e);
-    }
+    separator = separator(first);
+    Record r = record();
     number = 1;
+    if (r == null) {
+      header = List.of();
+    } else if (r.problem != null) {
+      throw new org.homeward.document.ProblemException(org.homeward.document.ProblemException.Kind.INPUT,
+          Diagnostic.error(org.homeward.document.Location.cell(name, 1, null), "the header row cannot be read: "
+              + r.problem));
+    } else {
+      List<String> cells = new ArrayList<>(r.cells.size());
+      for (String c : r.cells) {
+        cells.add(c.indexOf(TextDecoding.BAD) >= 0 ? "" : c);
+      }
+      header = List.copyOf(cells);
+    }
     return header;
   }
 
   /** The most frequent of comma, semicolon and tab in the first line, outside quotes. */
-  private static char separator(char[] buf, int n) {
+  private static char separator(CharSequence line) {
     int comma = 0;
     int semicolon = 0;
     int tab = 0;
     boolean quoted = false;
-    for (int i = 0; i < n && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
-      char c = buf[i];
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted) {
@@ -114,32 +105,172 @@ final class CsvSource implements SheetSource {
   }
 
   @Override
-  public RawRow next() throws IOException, Broken {
+  public RawRow next() throws IOException {
     header();
-    try {
-      if (!rows.hasNextValue()) {
-        return null;
+    Record r = record();
+    if (r == null) {
+      return null;
+    }
+    number++;
+    List<CellProblem> problems = new ArrayList<>();
+    if (r.problem != null) {
+      problems.add(new CellProblem(-1, r.problem));
+    }
+    String[] cells = r.cells.toArray(new String[0]);
+    for (int i = 0; i < cells.length && problems.isEmpty(); i++) {
+      if (cells[i].indexOf(TextDecoding.BAD) >= 0) {
+        problems.add(new CellProblem(i, "holds bytes that are not UTF-8 text (the file was read as UTF-8); "
+            + "save it as \"CSV UTF-8\""));
+        cells[i] = null;
       }
-      number++;
-      return new RawRow(number, rows.nextValue());
-    } catch (CharacterCodingException e) {
-      throw new Broken(number + 1, notUtf8());
-    } catch (IOException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage().split("\n")[0];
-      throw new Broken(number + 1, "the CSV cannot be read from here on (" + message
-          + "); check for an unclosed quote");
+    }
+    return new RawRow(number, cells, problems);
+  }
+
+  /** One record: its cells, or what made it unreadable. */
+  private record Record(List<String> cells, String problem) {}
+
+  /** The next record, or null at the end of the file. */
+  private Record record() throws IOException {
+    if (peek() < 0) {
+      return null;
+    }
+    long startLine = line;
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    StringBuilder raw = new StringBuilder();
+    boolean quoted = false;
+    boolean atStart = true;
+    boolean closed = false;
+    while (true) {
+      int c = nextChar();
+      if (c >= 0) {
+        raw.append((char) c);
+      }
+      if (quoted) {
+        if (c < 0 || cell.length() > MAX_QUOTED || raw.length() > MAX_ROW) {
+          return brokenQuote(raw, startLine, c);
+        }
+        if (c == '"') {
+          if (peek() == '"') {
+            raw.append((char) nextChar());
+            cell.append('"');
+          } else {
+            quoted = false;
+            closed = true;
+          }
+        } else {
+          cell.append((char) c);
+        }
+        continue;
+      }
+      if (closed && c >= 0 && c != separator && c != '\n' && c != '\r' && cell.indexOf("\n") >= 0) {
+        // A quoted cell over several lines whose closing quote is not followed by a separator: the quote
+        // that closed it was the opening quote of a later row, so this row's own quote was never closed.
+        return brokenQuote(raw, startLine, c);
+      }
+      closed = false;
+      if (c < 0 || c == '\n' || c == '\r') {
+        if (c == '\r' && peek() == '\n') {
+          nextChar();
+        }
+        cells.add(cell.toString());
+        break;
+      }
+      if (raw.length() > MAX_ROW) {
+        skipLine();
+        return new Record(List.of(), String.format(Locale.ROOT, "the row is longer than %,d characters, more than "
+            + "any intake row; it is not read", MAX_ROW));
+      }
+      if (c == separator) {
+        cells.add(cell.toString());
+        cell.setLength(0);
+        atStart = true;
+        if (cells.size() > XlsxSource.MAX_COLUMNS) {
+          skipLine();
+          return new Record(List.of(), "the row has more cells than Excel's 16,384 columns; it is not read");
+        }
+        continue;
+      }
+      if (c == '"' && atStart) {
+        quoted = true;
+        atStart = false;
+        continue;
+      }
+      atStart = false;
+      cell.append((char) c);
+    }
+    return new Record(cells, null);
+  }
+
+  /** A quote never closed: the row ends with its first line, and what follows is read again as rows. */
+  private Record brokenQuote(StringBuilder raw, long startLine, int c) throws IOException {
+    String rest = raw.toString();
+    int nl = rest.indexOf('\n');
+    if (nl >= 0) {
+      line = startLine + 1;
+      pushBack(rest.substring(nl + 1));
+    } else if (c >= 0) {
+      skipLine();
+    }
+    return new Record(List.of(), "a quote (\") opened in this row is never closed, so the row is read as ending with "
+        + "its line; close the quote, or double a quote that is part of a cell (\"\")");
+  }
+
+  private void skipLine() throws IOException {
+    int c;
+    while ((c = nextChar()) >= 0 && c != '\n') {
+      // the rest of a row that cannot be read
     }
   }
 
-  private static String notUtf8() {
-    return "the file is not UTF-8 text; in Excel use Save As > \"CSV UTF-8\", or convert it to UTF-8";
+  private int peekAt(int k) throws IOException {
+    if (backPos + k < back.length()) {
+      return back.charAt(backPos + k);
+    }
+    int i = k - (back.length() - backPos);
+    if (pos + i >= len) {
+      System.arraycopy(buf, pos, buf, 0, len - pos);
+      len -= pos;
+      pos = 0;
+      while (len <= i) {
+        int n = in.read(buf, len, buf.length - len);
+        if (n <= 0) {
+          return -1;
+        }
+        len += n;
+      }
+    }
+    return buf[pos + i];
+  }
+
+  private int peek() throws IOException {
+    return peekAt(0);
+  }
+
+  private int nextChar() throws IOException {
+    int c = peek();
+    if (c < 0) {
+      return c;
+    }
+    if (backPos < back.length()) {
+      backPos++;
+    } else {
+      pos++;
+    }
+    if (c == '\n') {
+      line++;
+    }
+    return c;
+  }
+
+  private void pushBack(String text) {
+    back = text + back.substring(backPos);
+    backPos = 0;
   }
 
   @Override
   public void close() throws IOException {
-    if (rows != null) {
-      rows.close();
-    }
     in.close();
   }
 }

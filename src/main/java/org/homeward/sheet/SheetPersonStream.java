@@ -24,6 +24,8 @@ import org.homeward.person.Row;
  * column; the rows after it are read as usual. Fully blank rows are skipped (and counted).
  */
 public final class SheetPersonStream extends LazyPersonStream {
+  /** Unknown headers named in the warning; more are counted. */
+  private static final int UNKNOWN_LISTED = 20;
   private final SheetSource source;
   private final Columns model;
   private final ColumnMap map;
@@ -59,6 +61,8 @@ public final class SheetPersonStream extends LazyPersonStream {
     try {
       SheetSource source = file != null ? new XlsxSource(file, name) : new XlsxSource(in, name);
       return new SheetPersonStream(source, model, map, builder, warnings);
+    } catch (ProblemException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
           "cannot be read as an Excel workbook (.xlsx); is it an older .xls or another kind of file? "
@@ -91,6 +95,7 @@ public final class SheetPersonStream extends LazyPersonStream {
     Map<String, Integer> seen = new HashMap<>();
     List<Diagnostic> problems = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    int unknownMore = 0;
     for (int i = 0; i < headers.size(); i++) {
       String h = headers.get(i);
       if (h == null || h.isBlank() || map.ignores(h)) {
@@ -101,8 +106,13 @@ public final class SheetPersonStream extends LazyPersonStream {
         c = model.resolve(h);
       }
       if (c == null) {
-        String hint = model.suggest(h);
-        unknown.add("\"" + Cells.shorten(h) + "\"" + (hint != null ? " (did you mean " + hint + "?)" : ""));
+        if (unknown.size() < UNKNOWN_LISTED) {
+          String hint = model.suggest(h);
+          unknown.add("\"" + Diagnostic.printable(Cells.shorten(h)) + "\""
+              + (hint != null ? " (did you mean " + hint + "?)" : ""));
+        } else {
+          unknownMore++;
+        }
         continue;
       }
       Integer before = seen.putIfAbsent(c.name(), i);
@@ -127,9 +137,11 @@ public final class SheetPersonStream extends LazyPersonStream {
               + "or start from 'homeward template'"));
     }
     if (!unknown.isEmpty()) {
-      boolean one = unknown.size() == 1;
-      warnings.accept(Diagnostic.warning(Location.of(source.name()), unknown.size() + (one ? " column is not a fact"
-          : " columns are not facts") + " and will be ignored: " + String.join(", ", unknown) + ". Map "
+      int count = unknown.size() + unknownMore;
+      boolean one = count == 1;
+      warnings.accept(Diagnostic.warning(Location.of(source.name()), count + (one ? " column is not a fact"
+          : " columns are not facts") + " and will be ignored: " + String.join(", ", unknown)
+          + (unknownMore > 0 ? " and " + unknownMore + " more" : "") + ". Map "
           + (one ? "it" : "them") + " with --map, or list " + (one ? "it" : "them") + " under 'ignore:' there."));
     }
   }
@@ -147,7 +159,9 @@ public final class SheetPersonStream extends LazyPersonStream {
         finish();
         long row = e.row();
         Location at = row > 0 ? Location.cell(source.name(), row, null) : Location.of(source.name());
-        return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage())));
+        String unread = source.unread();
+        return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage()
+            + (unread != null ? " (" + unread + ")" : ""))), true);
       }
       if (raw == null) {
         return null;
@@ -165,6 +179,11 @@ public final class SheetPersonStream extends LazyPersonStream {
 
   private Row build(SheetSource.RawRow raw) {
     List<Diagnostic> problems = new ArrayList<>();
+    for (SheetSource.CellProblem p : raw.problems()) {
+      String header = p.column() >= 0 && p.column() < headers.size() && !headers.get(p.column()).isBlank()
+          ? headers.get(p.column()) : null;
+      problems.add(Diagnostic.error(Location.cell(source.name(), raw.number(), header), p.message()));
+    }
     Draft root = new Draft(Location.cell(source.name(), raw.number(), null));
     String[] cells = raw.cells();
     for (int i = 0; i < cells.length; i++) {

@@ -199,12 +199,12 @@ class BatchCliTest {
     List<String> lines = r.lines();
     assertThat(lines).hasSize(5);
     assertThat(lines.get(1)).startsWith("2,a,").endsWith(",");
-    assertThat(lines.get(2)).startsWith("3,b,").contains("column birth_date: \"\"13/45/2003\"\" is not a date");
+    assertThat(lines.get(2)).startsWith("3,b,").contains("column birth_date: is not a date").doesNotContain("13/45/2003");
     assertThat(lines.get(3)).startsWith("5,c,")
         .contains("column convictions: says there are no convictions, but column convictions.1.statute describes one")
-        .contains("column currently_in_us: \"\"maybe\"\" is not yes or no");
+        .contains("column currently_in_us: is not yes or no");
     assertThat(lines.get(4)).as("a count with fewer described items is fine").startsWith("6,d,").endsWith(",");
-    assertThat(r.err()).contains("in.csv: row 3, column birth_date: \"13/45/2003\" is not a date")
+    assertThat(r.err()).contains("in.csv: row 3, column birth_date: is not a date").doesNotContain("13/45/2003")
         .contains("4 rows read: 2 screened, 2 could not be screened (1 blank row skipped)")
         .contains("rows in error: 3, 5");
   }

@@ -1,6 +1,7 @@
 package org.homeward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,19 +15,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Golden files for the command line: each folder under src/test/resources/golden holds {@code args}
  * (one argument per line), optionally {@code stdin}, and the expected {@code stdout}, {@code stderr}
- * and {@code exit}. {@code mvn test -Dgolden.update=true} rewrites them; review the diff.
+ * and {@code exit}. {@code mvn test -Dgolden.update=true} rewrites them; review the diff (refused when
+ * the environment variable CI is set). Cases whose output depends on the rules' wording run against
+ * the small fixture rule set in src/test/resources/fixture-rules; those named bundled-* are about the
+ * bundled rules themselves.
  */
 class CliGoldenTest {
   private static final Path ROOT = Path.of("src/test/resources/golden");
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
+  /** The update mode rewrites the expected files; in CI that would make every case pass, so it is refused there. */
+  static void refuseUpdateInCi(boolean update, Map<String, String> env) {
+    String ci = env.get("CI");
+    if (update && ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+      throw new IllegalStateException("-Dgolden.update=true is refused when CI is set: golden files are rewritten by a "
+          + "person, whose diff is reviewed, never by a CI run");
+    }
+  }
+
+  @Test
+  void theUpdateModeIsRefusedInCi() {
+    assertThatThrownBy(() -> refuseUpdateInCi(true, Map.of("CI", "true"))).hasMessageContaining("refused");
+    refuseUpdateInCi(true, Map.of());
+    refuseUpdateInCi(false, Map.of("CI", "true"));
+  }
+
   @TestFactory
   Stream<DynamicTest> everyGoldenCaseMatches() throws IOException {
+    refuseUpdateInCi(UPDATE, System.getenv());
     try (Stream<Path> dirs = Files.list(ROOT)) {
       return dirs.filter(Files::isDirectory).sorted().toList().stream()
           .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));

@@ -29,19 +29,23 @@ class InterviewCliTest {
   private record Run(int code, String out, String err) {}
 
   private static Run run(String input, String... args) {
+    return run(false, input, args);
+  }
+
+  private static Run run(boolean terminal, String input, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = Main.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-        false, LocalDate.of(2026, 11, 28));
+        terminal, LocalDate.of(2026, 11, 28));
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void answersOnStandardInputMakeAPersonFileThatScreenReads() throws IOException {
     Path person = dir.resolve("person.json");
-    // removals: 1; then whatever comes next is skipped, taken back, answered wrongly, then quit.
-    Run r = run("1\n\nback\nmaybe-not-a-date\nquit\n", "interview", "-o", person.toString(), "--as-of", "2026-11-28");
+    // removals: 1; then whatever comes next is skipped, taken back, then quit.
+    Run r = run("1\n\nback\nquit\n", "interview", "-o", person.toString(), "--as-of", "2026-11-28");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("Question 1  [removals]").contains("How many? Type a number (0 if none).")
         .contains("Skipped: the fact stays unknown.").contains("Took back the last answer.")
@@ -70,11 +74,48 @@ class InterviewCliTest {
 
   @Test
   void wrongAnswersAreExplainedAndAskedAgain() throws IOException {
-    Run r = run("1\n0\n99\nnot a choice\n3\nthe day after\nquit\n", "interview", "--as-of", "2026-11-28");
+    Run r = run(true, "1\n0\n99\nnot a choice\n3\nthe day after\nquit\n", "interview", "--as-of", "2026-11-28");
     assertThat(r.err()).contains("Question 3  [removals[0].type]")
         .contains("Please answer with one of the numbers listed (or press Enter to skip).");
     assertThat(r.err().split("Please answer with one of the numbers", -1)).as("99 and a word are both refused").hasSize(3);
     assertThat(JSON.readTree(r.out()).at("/removals/0/type").asText()).isEqualTo("ij_order_after_hearing");
+  }
+
+  @Test
+  void inAScriptARejectedAnswerStopsWithALocatedErrorInsteadOfShiftingTheAnswersAfterIt() {
+    // given: the third answer is not one of the numbers offered
+    Path person = dir.resolve("person.json");
+    // when
+    Run r = run("1\n0\n99\n3\nquit\n", "interview", "-o", person.toString(), "--as-of", "2026-11-28");
+    // then
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).contains("<stdin>:3: at removals[0].type: the answer to question 3 is not taken")
+        .contains("nothing was saved");
+    assertThat(person).doesNotExist();
+  }
+
+  @Test
+  void theHelpsScriptedExampleWorksAsPrinted() throws IOException {
+    // given: the example exactly as --help prints it
+    String help = run("", "interview", "--help").out();
+    String example = help.lines().filter(l -> l.contains("printf")).findFirst().orElseThrow().strip();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("printf '([^']*)' \\| homeward (.*)").matcher(example);
+    assertThat(m.matches()).as(example).isTrue();
+    Path person = dir.resolve("person.json");
+    List<String> args = new java.util.ArrayList<>(List.of(m.group(2).split(" ")));
+    args.set(args.indexOf("person.json"), person.toString());
+    // when
+    Run r = run(m.group(1).replace("\\n", "\n"), args.toArray(String[]::new));
+    // then
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(JSON.readTree(person.toFile()).get("removals")).hasSize(1);
+  }
+
+  @Test
+  void theOutputPathIsCheckedBeforeTheFirstQuestion() {
+    Run r = run("1\n", "interview", "-o", dir.resolve("no/such/folder/p.json").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("does not exist").doesNotContain("Question 1");
   }
 
   @Test

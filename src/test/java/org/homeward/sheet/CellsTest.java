@@ -32,7 +32,8 @@ class CellsTest {
   @ValueSource(strings = {"13/45/2003", "15/06/2007", "2007-13", "June 2007", "02/30/2001", "yesterday"})
   void aCellThatIsNotADateSaysWhatIsExpected(String cell) {
     assertThatThrownBy(() -> Cells.date(cell)).isInstanceOf(Cells.Problem.class)
-        .hasMessageContaining("\"" + cell + "\" is not a date").hasMessageContaining("MM/DD/YYYY");
+        .hasMessageContaining("is not a date").hasMessageContaining("MM/DD/YYYY")
+        .as("the message never repeats what the cell holds").hasMessageNotContaining(cell.strip());
   }
 
   @Test
@@ -58,7 +59,8 @@ class CellsTest {
 
   @Test
   void aYesNoCellThatIsNeitherIsAnError() {
-    assertThatThrownBy(() -> scalar("maybe", "currently_in_us")).hasMessageContaining("\"maybe\" is not yes or no");
+    assertThatThrownBy(() -> scalar("maybe", "currently_in_us")).hasMessageContaining("is not yes or no")
+        .hasMessageNotContaining("maybe");
   }
 
   @Test

@@ -1,0 +1,197 @@
+package org.homeward.sheet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.homeward.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Malformed workbooks and CSV files as a hostile user makes them: every one is a located error (an
+ * error row, or exit 3 naming the sheet and cell), never an internal error or an OutOfMemoryError,
+ * and never a message that repeats what a cell holds.
+ */
+class HostileSheetsTest {
+  private static final String HEADER = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
+      + "<c r=\"B1\" t=\"inlineStr\"><is><t>birth_date</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {
+    List<String> rows() {
+      return out.lines().skip(1).toList();
+    }
+  }
+
+  private Run screen(byte[] input, String ext) throws IOException {
+    Path file = dir.resolve("in." + ext);
+    Files.write(file, input);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads",
+        "1"}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String row(int n, String... cells) {
+    return "<row r=\"" + n + "\">" + String.join("", cells) + "</row>";
+  }
+
+  private static String text(String ref, String value) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + value + "</t></is></c>";
+  }
+
+  @Test
+  void aWorkbookOnStandardInputIsReadFromMemory() throws IOException {
+    byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" s=\"1\"><v>32874</v></c>"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"screen", "-", "--input-format", "xlsx", "--format", "jsonl", "--as-of",
+        "2026-11-28"}, new ByteArrayInputStream(wb), new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":\"a\"");
+    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("nothing of it written to disk")
+          .noneMatch(n -> n.contains("fastexcel") || n.endsWith(".xlsx.tmp"));
+    }
+  }
+
+  @Test
+  void isoDateCellsAreDates() throws IOException {
+    Run r = screen(Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" t=\"d\"><v>1990-02-03T00:00:00</v></c>")),
+        "xlsx");
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void aBadCellIsAnErrorRowNamingTheCellAndTheRowsAfterItAreRead() throws IOException {
+    String rows = HEADER
+        + row(2, text("A2", "a"), "<c r=\"B2\" t=\"x\"><v>1990</v></c>")
+        + row(3, text("A3", "b"), "<c r=\"B3\" s=\"99\"><v>1990</v></c>")
+        + row(4, text("A4", "c"), "<c r=\"B4\" t=\"s\"><v>7</v></c>")
+        + row(5, text("A5", "d"), "<c r=\"B5\" s=\"1\"><v>-5</v></c>")
+        + row(6, text("A6", "e"), "<c r=\"Q\"><v>1</v></c>")
+        + row(7, text("A7", "f"), "<c r=\"B7\"><v>1990</v></c>");
+    Run r = screen(Workbooks.of(rows, "only one"), "xlsx");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.rows()).hasSize(6);
+    assertThat(r.rows().get(0)).contains("cell B2 has a cell type Excel does not write");
+    assertThat(r.rows().get(1)).contains("cell B3 refers to a cell style the workbook does not have");
+    assertThat(r.rows().get(2)).contains("cell B4 refers to shared string number 7, but the workbook has 1");
+    assertThat(r.rows().get(3)).contains("cell B5 is a date cell holding a negative date serial");
+    assertThat(r.rows().get(4)).contains("has a reference that is not a cell of this row");
+    assertThat(r.rows().get(5)).startsWith("7,f,").endsWith(",");
+    assertThat(r.err()).contains("in.xlsx: row 2, column birth_date: cell B2");
+  }
+
+  @Test
+  void aTwoKilobyteWorkbookAddressingColumnZzzzzzIsRefusedQuickly() throws IOException {
+    byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"ZZZZZZ2\"><v>1</v></c>") + row(3, text("A3", "b")));
+    assertThat(wb.length).isLessThan(2048);
+    long start = System.nanoTime();
+    Run r = screen(wb, "xlsx");
+    assertThat((System.nanoTime() - start) / 1e9).isLessThan(5.0);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.rows().get(0)).contains("past Excel's last column (XFD)");
+    assertThat(r.rows().get(1)).startsWith("3,b,");
+  }
+
+  @Test
+  void aOneMegabyteWorkbookWithAOneGibibyteCellIsRefusedWithinTheHeapBudget() throws IOException {
+    Path file = dir.resolve("huge.xlsx");
+    try (OutputStream os = Files.newOutputStream(file)) {
+      Workbooks.withHugeCell(os, 1L << 30);
+    }
+    assertThat(Files.size(file)).isLessThan(2L << 20);
+    long start = System.nanoTime();
+    Run r = screen(Files.readAllBytes(file), "xlsx");
+    assertThat((System.nanoTime() - start) / 1e9).as("refused as soon as the cell passes the limit").isLessThan(10.0);
+    assertThat(r.code()).as("its only row could not be read").isEqualTo(3);
+    assertThat(r.err()).contains("row 2: the rest of sheet \"People\" cannot be read from here on: cell A2 holds a value "
+        + "longer than Excel's limit of 32,767 characters").contains("not read");
+  }
+
+  @Test
+  void damagedXmlEndsTheSheetWhereItIsFoundAndSaysHowMuchWasNotRead() throws IOException {
+    String rows = HEADER + row(2, text("A2", "a")) + "<row r=\"3\"><c r=\"A3\"><v>1</c></row>" + row(4, text("A4", "c"));
+    Run r = screen(Workbooks.of(rows), "xlsx");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.rows()).hasSize(2);
+    assertThat(r.rows().get(1)).startsWith("3,").contains("its XML is damaged").contains("not read");
+    assertThat(r.err()).contains("reading stopped early");
+  }
+
+  @Test
+  void aDoctypeTruncatedXmlOrAMissingWorkbookIsExitThreeWithAMessage() throws IOException {
+    Map<String, String> parts = Workbooks.parts("<sheetData>" + HEADER + "</sheetData>");
+    parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"eeee\">]><worksheet>"
+        + "<sheetData>" + HEADER + "</sheetData></worksheet>");
+    Run doctype = screen(Workbooks.zip(parts), "xlsx");
+    assertThat(doctype.code()).isEqualTo(3);
+    assertThat(doctype.err()).contains("DOCTYPE");
+    byte[] whole = Workbooks.of(HEADER + row(2, text("A2", "a")));
+    Run cut = screen(java.util.Arrays.copyOf(whole, whole.length / 2), "xlsx");
+    assertThat(cut.code()).isEqualTo(3);
+    assertThat(cut.err()).contains("cannot be read as an Excel workbook");
+    parts.remove("xl/workbook.xml");
+    Run none = screen(Workbooks.zip(parts), "xlsx");
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err()).contains("no workbook part");
+    assertThat(doctype.err() + cut.err() + none.err()).doesNotContain("internal error").doesNotContain("Exception");
+  }
+
+  @Test
+  void noMessageRepeatsWhatACellHolds() throws IOException {
+    // given: a name and an A-number typed into the date and yes/no columns
+    String header = "<row r=\"1\">" + text("A1", "id") + text("B1", "birth_date") + text("C1", "currently_in_us")
+        + "</row>";
+    Run r = screen(Workbooks.of(header + row(2, text("A2", "p1"), text("B2", "Zacarias Quispe"),
+        text("C2", "A099887766"))), "xlsx");
+    Run csv = screen("id,birth_date,currently_in_us\np1,Zacarias Quispe,A099887766\n".getBytes(StandardCharsets.UTF_8),
+        "csv");
+    for (Run run : List.of(r, csv)) {
+      assertThat(run.code()).as("nothing could be screened").isEqualTo(3);
+      assertThat(run.err() + run.out()).contains("column birth_date: is not a date").contains("is not yes or no")
+          .doesNotContain("Zacarias").doesNotContain("A099887766");
+    }
+  }
+
+  @Test
+  void anUnterminatedQuoteMidFileIsOneErrorRowAndTheRowsAfterItAreRead() throws IOException {
+    String csv = "id,birth_date,name\na,1990,x\nb,1991,\"never closed\nc,1992,y\nd,1993,\"two\nlines\"\ne,1994,z\n";
+    Run r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.rows()).extracting(l -> l.split(",")[1]).containsExactly("a", "", "c", "d", "e");
+    assertThat(r.rows().get(1)).contains("never closed");
+  }
+
+  @Test
+  void aStrayWindows1252ByteAfterSixtyFourKilobytesIsOneErrorRow() throws IOException {
+    StringBuilder csv = new StringBuilder("id,birth_date\n");
+    int n = 0;
+    while (csv.length() < 70_000) {
+      csv.append("p").append(n++).append(",1990\n");
+    }
+    byte[] head = csv.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "Jos\u00e9,1990\nlast,1990\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    Run r = screen(all, "csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.rows()).hasSize(n + 2);
+    assertThat(r.rows().get(n)).contains("column id: holds bytes that are not UTF-8 text");
+    assertThat(r.rows().get(n + 1)).startsWith((n + 3) + ",last,");
+  }
+}
