@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  homeward interview -o person.json",
       "  homeward interview --from person.json -o person.json --lang es",
-      "  printf '1\\n0\\n1\\n0\\nquit\\n' | homeward interview -o person.json"
+      "  printf '1\\n\\n\\nquit\\n' | homeward interview -o person.json",
+      "      (a script: one removal, the next two questions skipped, then stop and save)"
     })
 final class InterviewCommand implements Callable<Integer> {
   private static final Set<String> BACK = Set.of("back", "b", "atras", "atrás", "volver");

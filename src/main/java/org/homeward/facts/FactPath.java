@@ -31,10 +31,11 @@ public record FactPath(List<Step> steps) {
     List<Step> steps = new ArrayList<>();
     for (String part : path.split("\\.")) {
       int bracket = part.indexOf('[');
-      if (bracket < 0) {
+      String inside = bracket < 0 || !part.endsWith("]") ? null : part.substring(bracket + 1, part.length() - 1);
+      if (inside == null || !inside.chars().allMatch(Character::isDigit) || inside.length() > 9) {
+        // not an item step (a field name as someone typed it, say): the part is the name
         steps.add(new Step(part, Step.NONE));
       } else {
-        String inside = part.substring(bracket + 1, part.length() - 1);
         steps.add(new Step(part.substring(0, bracket), inside.isEmpty() ? Step.ANY : Integer.parseInt(inside)));
       }
     }

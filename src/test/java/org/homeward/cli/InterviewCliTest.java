@@ -74,22 +74,28 @@ class InterviewCliTest {
 
   @Test
   void wrongAnswersAreExplainedAndAskedAgain() throws IOException {
-    Run r = run(true, "1\n0\n99\nnot a choice\n3\nthe day after\nquit\n", "interview", "--as-of", "2026-11-28");
-    assertThat(r.err()).contains("Question 3  [removals[0].type]")
-        .contains("Please answer with one of the numbers listed (or press Enter to skip).");
-    assertThat(r.err().split("Please answer with one of the numbers", -1)).as("99 and a word are both refused").hasSize(3);
-    assertThat(JSON.readTree(r.out()).at("/removals/0/type").asText()).isEqualTo("ij_order_after_hearing");
+    // a fixture rule set keeps the order of the questions still: the birth date comes first
+    Run r = run(true, "not a date\n13/45/2003\n1990-01-01\nquit\n", "interview", "--rules",
+        "src/test/resources/fixture-rules", "--as-of", "2026-11-28");
+    assertThat(r.err()).contains("Question 1  [birth_date]").contains("That is not a date.");
+    assertThat(r.err().split("That is not a date", -1)).as("a word and an impossible date are both refused").hasSize(3);
+    assertThat(JSON.readTree(r.out()).at("/birth_date").asText()).isEqualTo("1990-01-01");
+    // the bundled rules ask first how many removals there were: a count, checked as such
+    Run count = run(true, "many\n-3\n1\nquit\n", "interview", "--as-of", "2026-11-28");
+    assertThat(count.err()).contains("Question 1  [removals]");
+    assertThat(JSON.readTree(count.out()).get("removals")).hasSize(1);
   }
 
   @Test
   void inAScriptARejectedAnswerStopsWithALocatedErrorInsteadOfShiftingTheAnswersAfterIt() {
-    // given: the third answer is not one of the numbers offered
+    // given: the first answer is not a date
     Path person = dir.resolve("person.json");
     // when
-    Run r = run("1\n0\n99\n3\nquit\n", "interview", "-o", person.toString(), "--as-of", "2026-11-28");
+    Run r = run("1\n0\n\nquit\n", "interview", "-o", person.toString(), "--rules", "src/test/resources/fixture-rules",
+        "--as-of", "2026-11-28");
     // then
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err()).contains("<stdin>:3: at removals[0].type: the answer to question 3 is not taken")
+    assertThat(r.err()).contains("<stdin>:1: at birth_date: the answer to question 1 is not taken")
         .contains("nothing was saved");
     assertThat(person).doesNotExist();
   }

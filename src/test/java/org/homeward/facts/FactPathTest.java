@@ -25,4 +25,10 @@ class FactPathTest {
     assertThat(FactPath.parse("birth_date").column()).isEqualTo("birth_date");
     assertThat(FactCatalogue.generic("entries[12].date")).isEqualTo("entries[].date");
   }
+
+  @Test
+  void textThatIsNoPathStaysAsWritten() {
+    assertThat(FactCatalogue.generic("foo[i].bar")).isEqualTo("foo[i].bar");
+    assertThat(FactCatalogue.generic("a[99999999999]")).isEqualTo("a[99999999999]");
+  }
 }
