@@ -43,11 +43,8 @@ public final class RuleLoader {
       "citation");
   /** Where the shared legal concepts live in a rule set. */
   static final String CONCEPTS = "concepts/concepts.yaml";
-  /**
-   * Whether a date or number written into a condition is an error (the law's numbers are dated, cited
-   * parameters) or, while a rule set is being brought to that rule, a warning.
-   */
-  static final boolean LITERALS_ARE_ERRORS = false;
+  /** A date or number written into a condition is an error: the law's numbers are dated, cited parameters. */
+  static final boolean LITERALS_ARE_ERRORS = true;
 
   private final RuleSource source;
   private final List<Diagnostic> problems = new ArrayList<>();

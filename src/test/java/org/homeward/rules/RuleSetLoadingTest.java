@@ -283,6 +283,29 @@ class RuleSetLoadingTest {
   }
 
   @Test
+  void aDateOrNumberWrittenIntoAConditionFailsTheCheckWhereItStands() throws IOException {
+    String rule = """
+        paths:
+          - id: p
+            criteria:
+              - id: born-late
+                text: Born late.
+                citation: c
+                question: When
+                when: "birth_date >= 1981-06-16"
+              - id: came-young
+                text: Came young.
+                citation: c
+                question: When
+                when: {exists: entries, where: {left: {fact: "entries[].date"}, op: before, right: {birthday: 16}}}
+        """;
+    List<String> errors = errors(ruleSet(Map.of("lit", rule), null));
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0)).contains("lit/rule.yaml:11:15:").contains("the date 1981-06-16 is written into the condition");
+    assertThat(errors.get(1)).contains("lit/rule.yaml:16:").contains("the number 16 is written into the condition");
+  }
+
+  @Test
   void aSpanishTwinWhoseIdIsGoneIsReported() throws IOException {
     Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
     Files.writeString(rules.resolve("citizen/rule.es.yaml"), """
