@@ -2,9 +2,12 @@ package org.homeward.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.homeward.person.PartialDate;
 import org.homeward.person.Person;
@@ -75,8 +78,9 @@ public final class Screener {
       Category c = categories.get(i);
       Walk.Decided d = walk.category(c, null);
       outcomes.add(new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead(), walk.opensOn(c, d.outcome())));
-      missing.add(ctx, d.pathsStart(), ctx.mark());
-      missing.add(ctx, d.start(), d.pathsStart());
+      int open = d.outcome() == Outcome.NEEDS_INFO ? i + 1 : 0;
+      missing.add(ctx, d.pathsStart(), ctx.mark(), open);
+      missing.add(ctx, d.start(), d.pathsStart(), open);
       ctx.truncate(d.start());
     }
     List<Barrier> barriers = rules.barriers();
@@ -85,54 +89,87 @@ public final class Screener {
       Barrier b = barriers.get(i);
       Walk.Flagged f = walk.barrier(b, null);
       flags.add(new Verdict.BarrierFlag(b.id(), f.status(), endsOn(f), walk.opensOn(b, f.status())));
-      missing.add(ctx, f.endStart(), ctx.mark());
-      missing.add(ctx, f.start(), f.endStart());
+      int open = f.status() == BarrierStatus.POSSIBLE ? categories.size() + i + 1 : 0;
+      missing.add(ctx, f.endStart(), ctx.mark(), open);
+      missing.add(ctx, f.start(), f.endStart(), open);
       ctx.truncate(f.start());
     }
-    return new Verdict(asOf, outcomes, flags, missing.facts());
+    return new Verdict(asOf, outcomes, flags, missing.facts(), missing.waits());
   }
 
   /**
-   * The missing facts a verdict reports, each place once, in the order first noted. Places the rules
-   * name ahead are told apart by number; only the others need their paths compared.
+   * The missing facts a verdict reports, each place once, in the order first noted, and for each how
+   * many open results (categories that need information, possible barriers) wait on it. Places the
+   * rules name ahead are told apart by number; only the others need their paths compared.
    */
   private final class Report {
-    private final boolean[] seen;
-    private Set<String> others;
+    /** Per place: its position among the facts plus one, or 0 when not reported yet. */
+    private final int[] position;
+    private Map<String, Integer> others;
     private MissingFact[] facts = new MissingFact[64];
+    private int[] waits = new int[64];
+    /** Per position: the last open result counted, so each result counts a fact once. */
+    private int[] counted = new int[64];
     private int count;
 
     Report(int places) {
-      this.seen = new boolean[places];
+      this.position = new int[places];
     }
 
-    /** Adds the facts noted in the context from {@code from} to {@code to}. */
-    void add(EvalContext ctx, int from, int to) {
+    /**
+     * Adds the facts noted in the context from {@code from} to {@code to}; {@code result} numbers the
+     * open result they come from (from 1), or is 0 when the result is not open.
+     */
+    void add(EvalContext ctx, int from, int to, int result) {
       for (int i = from; i < to; i++) {
         Missing m = ctx.missing(i);
         int id = m.id();
+        int at;
         if (id >= 0) {
-          if (seen[id]) {
-            continue;
+          at = position[id] - 1;
+          if (at < 0) {
+            at = append(m);
+            position[id] = at + 1;
           }
-          seen[id] = true;
         } else {
           if (others == null) {
-            others = new HashSet<>();
+            others = new HashMap<>();
           }
-          if (!others.add(m.at())) {
-            continue;
+          Integer known = others.get(m.at());
+          if (known == null) {
+            at = append(m);
+            others.put(m.at(), at);
+          } else {
+            at = known;
           }
         }
-        if (count == facts.length) {
-          facts = java.util.Arrays.copyOf(facts, count * 2);
+        if (result > 0 && m.isFact() && counted[at] != result) {
+          counted[at] = result;
+          waits[at]++;
         }
-        facts[count++] = fact(m);
       }
     }
 
+    private int append(Missing m) {
+      if (count == facts.length) {
+        facts = Arrays.copyOf(facts, count * 2);
+        waits = Arrays.copyOf(waits, count * 2);
+        counted = Arrays.copyOf(counted, count * 2);
+      }
+      facts[count] = fact(m);
+      return count++;
+    }
+
     List<MissingFact> facts() {
-      return List.of(java.util.Arrays.copyOf(facts, count));
+      return List.of(Arrays.copyOf(facts, count));
+    }
+
+    List<Integer> waits() {
+      Integer[] out = new Integer[count];
+      for (int i = 0; i < count; i++) {
+        out[i] = waits[i];
+      }
+      return List.of(out);
     }
   }
 

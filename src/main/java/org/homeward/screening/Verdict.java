@@ -2,16 +2,22 @@ package org.homeward.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.homeward.rules.Missing;
 
 /**
  * The compact result one batch row needs: each category's outcome and lead flag and each barrier's
- * status, by id in rule-set order, and the facts still missing (with the attorney-review points).
+ * status, by id in rule-set order; the facts still missing (with the attorney-review points), each
+ * the first for its place; and, for each, how many open results wait on it ({@code waits}: the
+ * categories that need information and the possible barriers whose missing facts name it).
  */
 public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<BarrierFlag> barriers,
-    List<MissingFact> missing) {
+    List<MissingFact> missing, List<Integer> waits) {
 
   /**
    * A category's outcome, for {@code needs_info} whether it is a lead, and the day after the as-of
@@ -25,7 +31,16 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
   public Verdict {
     categories = List.copyOf(categories);
     barriers = List.copyOf(barriers);
-    missing = List.copyOf(missing);  // a no-op for the immutable list the screener builds
+    missing = List.copyOf(missing); // a no-op for the immutable lists the screener builds
+    waits = List.copyOf(waits);
+    if (waits.size() != missing.size()) {
+      throw new IllegalArgumentException("one count of waiting results per missing fact");
+    }
+  }
+
+  /** A verdict without counts: every missing fact waited on by no open result. */
+  public Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<BarrierFlag> barriers, List<MissingFact> missing) {
+    this(asOf, categories, barriers, missing, missing.stream().map(m -> 0).toList());
   }
 
   /** The outcome of a category, or null when the rule set has no such category. */
@@ -49,21 +64,63 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
   }
 
   /**
+   * The questions that would settle the most open results, most first (ties in the order the facts
+   * were met, which is report order): at most {@code n} facts that can be asked (no attorney-review
+   * point, and each naming one place: {@code entries[0].date}, not {@code entries[].date}), none of
+   * {@code skipped}. This is the interview's ranking.
+   */
+  public List<MissingFact> questions(int n, Set<String> skipped) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < missing.size(); i++) {
+      MissingFact m = missing.get(i);
+      if (m.kind() != Missing.Kind.REVIEW && waits.get(i) > 0 && !m.at().contains("[]") && !skipped.contains(m.at())) {
+        order.add(i);
+      }
+    }
+    order.sort(Comparator.comparingInt((Integer i) -> -waits.get(i)));
+    List<MissingFact> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(n, order.size()); k++) {
+      out.add(missing.get(order.get(k)));
+    }
+    return out;
+  }
+
+  /** How many open results wait on a missing fact of this verdict (0 when it is not among them). */
+  public int waitsOn(MissingFact fact) {
+    int i = missing.indexOf(fact);
+    return i < 0 ? 0 : waits.get(i);
+  }
+
+  /**
    * The verdict a full screening implies: its outcomes, leads and barrier statuses, and the missing
-   * facts of every category and then every barrier, the first for each concrete path ({@code at}).
+   * facts of every category and then every barrier, the first for each concrete path ({@code at}),
+   * each with the open results that name it.
    */
   public static Verdict of(Screening screening) {
     List<CategoryOutcome> categories = new ArrayList<>();
     List<BarrierFlag> barriers = new ArrayList<>();
     Map<String, MissingFact> missing = new LinkedHashMap<>();
+    Map<String, Set<String>> waiting = new LinkedHashMap<>();
     for (CategoryResult c : screening.categories()) {
       categories.add(new CategoryOutcome(c.id(), c.outcome(), c.lead(), c.opensOn()));
-      c.missing().forEach(m -> missing.putIfAbsent(m.at(), m));
+      collect(c.id(), c.outcome() == Outcome.NEEDS_INFO, c.missing(), missing, waiting);
     }
     for (BarrierResult b : screening.barriers()) {
       barriers.add(new BarrierFlag(b.id(), b.status(), b.endsOn(), b.opensOn()));
-      b.missing().forEach(m -> missing.putIfAbsent(m.at(), m));
+      collect(b.id(), b.status() == BarrierStatus.POSSIBLE, b.missing(), missing, waiting);
     }
-    return new Verdict(screening.asOf(), categories, barriers, List.copyOf(missing.values()));
+    List<Integer> waits = new ArrayList<>();
+    missing.keySet().forEach(at -> waits.add(waiting.getOrDefault(at, Set.of()).size()));
+    return new Verdict(screening.asOf(), categories, barriers, List.copyOf(missing.values()), waits);
+  }
+
+  private static void collect(String result, boolean open, List<MissingFact> facts, Map<String, MissingFact> missing,
+      Map<String, Set<String>> waiting) {
+    for (MissingFact m : facts) {
+      missing.putIfAbsent(m.at(), m);
+      if (open && m.kind() != Missing.Kind.REVIEW) {
+        waiting.computeIfAbsent(m.at(), k -> new LinkedHashSet<>()).add(result);
+      }
+    }
   }
 }

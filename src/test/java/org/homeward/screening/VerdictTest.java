@@ -79,6 +79,34 @@ class VerdictTest {
     assertThat(seen).containsExactlyInAnyOrder(Outcome.values());
   }
 
+  /** The batch row's next questions are the interview's: the facts the most open results wait on. */
+  @Test
+  void theNextQuestionsAreTheInterviewsRanking() {
+    RuleTestRunner runner = new RuleTestRunner(Fixtures.rules(), RuleSource.directory(Fixtures.RULES_DIR));
+    PersonBuilder builder = new PersonBuilder(Fixtures.rules().facts());
+    int asked = 0;
+    for (RuleTestRunner.TestCase c : runner.cases()) {
+      if (!(c.body() instanceof Node.Mapping m) || !(m.get("as_of") instanceof Node.Scalar asOfText)) {
+        continue;
+      }
+      LocalDate asOf = PartialDate.parse(asOfText.text()).first();
+      Node facts = m.get("facts") == null ? new Node.Mapping(m.location(), Map.of(), Map.of()) : m.get("facts");
+      Person person = builder.build(facts, c.name()).person();
+      Screening s = screener.screen(person, asOf, false);
+      org.homeward.interview.Interview.Question q = org.homeward.interview.Interview.choose(s, Fixtures.rules(), Set.of());
+      List<MissingFact> next = screener.verdict(person, asOf).questions(3, Set.of());
+      if (q == null) {
+        assertThat(next).as(c.name()).isEmpty();
+      } else {
+        assertThat(next).as(c.name()).isNotEmpty();
+        assertThat(next.get(0).at()).as(c.name()).isEqualTo(q.at());
+        assertThat(screener.verdict(person, asOf).waitsOn(next.get(0))).isEqualTo(q.weight());
+        asked++;
+      }
+    }
+    assertThat(asked).isGreaterThan(500);
+  }
+
   @Test
   void missingFactsKeepTheirKindPathAndQuestion() {
     Person person = Fixtures.person("{'birth_date':'1990'}");
