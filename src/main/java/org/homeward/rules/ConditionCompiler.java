@@ -67,8 +67,10 @@ final class ConditionCompiler {
       Texts texts,
       ConditionCompiler shared,
       boolean literalsAreErrors,
-      Canon canon) {
+      Canon canon,
+      String file) {
     this.canon = canon;
+    this.file = file;
     this.texts = texts;
     this.catalogue = catalogue;
     this.parameters = parameters;
@@ -92,6 +94,25 @@ final class ConditionCompiler {
       }
     }
   }
+
+  /** The items of a list whose results are kept per person for a definition of its items. */
+  static final int MEMO_ITEMS = 4;
+
+  /** A compiled definition and where a person's evaluation may keep its result (memo -1: not kept). */
+  private record Def(Object target, int memo, int depth) {}
+
+  /** A definition being compiled, and whether its body reads an item of a list bound outside it. */
+  private static final class Compiling {
+    final Scope bound;
+    boolean outer;
+
+    Compiling(Scope bound) {
+      this.bound = bound;
+    }
+  }
+
+  private final java.util.ArrayDeque<Compiling> compilingDefs = new java.util.ArrayDeque<>();
+  private final String file;
 
   /** Compiles what follows for the given owner: the criterion's place, for following links. */
   void owner(String owner) {
@@ -206,7 +227,7 @@ final class ConditionCompiler {
           scope = bind(list, null);
         }
         owner = "def:" + e.getKey();
-        Object c = definition(e.getKey(), e.getValue().location(), isCondition, scope);
+        Object c = definition(e.getKey(), e.getValue().location(), isCondition, scope).target();
         if (scope != null) {
           probes.put(e.getKey(), c);
         }
@@ -277,9 +298,9 @@ final class ConditionCompiler {
     }
     if (m.get("ref") != null) {
       String name = word(m.get("ref"));
-      Object target = anyDefinition(name, m.get("ref").location(), true, scope);
-      Conditions.Ref ref = new Conditions.Ref(name);
-      ref.target = (Condition) target;
+      Def def = anyDefinition(name, m.get("ref").location(), true, scope);
+      Conditions.Ref ref = new Conditions.Ref(name, def.memo(), def.depth());
+      ref.target = (Condition) def.target();
       return ref;
     }
     if (m.get("id") != null && m.get("review") == null) {
@@ -455,8 +476,9 @@ final class ConditionCompiler {
       }
       case "ref" -> {
         String name = word(arg);
-        Operands.Ref ref = new Operands.Ref(name);
-        ref.target = (Operand) anyDefinition(name, arg.location(), false, scope);
+        Def def = anyDefinition(name, arg.location(), false, scope);
+        Operands.Ref ref = new Operands.Ref(name, def.memo(), def.depth());
+        ref.target = (Operand) def.target();
         return ref;
       }
       case "birthday" -> {
@@ -703,6 +725,13 @@ final class ConditionCompiler {
       }
     }
     String rest = base == null ? path : path.substring(base.listPath.length() + 1);
+    if (base != null) {
+      for (Compiling c : compilingDefs) {
+        for (Scope s = c.bound == null ? null : c.bound.enclosing; s != null; s = s.enclosing) {
+          c.outer |= s == base;
+        }
+      }
+    }
     if (rest.contains("[]")) {
       String list = rest.substring(0, rest.indexOf("[]"));
       String full = base == null ? list : base.listPath + "." + list;
@@ -729,7 +758,7 @@ final class ConditionCompiler {
    * Compiles a definition where it is used. A definition with {@code over: LIST} speaks of one item
    * of that list and may be used only where the list is bound; it is compiled in that scope.
    */
-  private Object anyDefinition(String name, Location at, boolean condition, Scope scope) {
+  private Def anyDefinition(String name, Location at, boolean condition, Scope scope) {
     if (!definitions.containsKey(name) && shared != null && shared.definitions.containsKey(name)) {
       String saved = shared.owner;
       try {
@@ -742,7 +771,7 @@ final class ConditionCompiler {
     return definition(name, at, condition, scope);
   }
 
-  private Object definition(String name, Location at, boolean condition, Scope scope) {
+  private Def definition(String name, Location at, boolean condition, Scope scope) {
     Node body = definitions.get(name);
     if (body == null) {
       throw fail(at, "unknown definition '" + name + "'; definitions are declared under 'definitions:' (this "
@@ -766,22 +795,29 @@ final class ConditionCompiler {
         throw fail(at, "'" + name + "' speaks of one item of '" + list + "'; use it inside exists, every or count over '" + list + "'");
       }
     }
+    // A definition's result for a person (or for one item, of a list at the top) is worked out once,
+    // unless its body reads an item of a list bound outside it.
+    int memo = canon.memo(file + ":" + name, bound == null ? 1 : MEMO_ITEMS);
     Object done = bound == null ? compiled.get(name) : null;
     if (done != null) {
-      return done;
+      return new Def(done, memo, -1);
     }
     if (!compiling.add(name)) {
       throw fail(at, "definition '" + name + "' refers to itself through " + String.join(" -> ", compiling));
     }
     String saved = owner;
     owner = "def:" + name;
+    Compiling frame = new Compiling(bound);
+    compilingDefs.push(frame);
     try {
       Object result = condition ? cond(dm.get("when"), bound) : operand(dm.get("value"), bound, null, null);
       if (bound == null) {
         compiled.put(name, result);
       }
-      return result;
+      boolean keep = bound == null || (!frame.outer && bound.base == null);
+      return new Def(result, keep ? memo : -1, bound == null ? -1 : bound.depth);
     } finally {
+      compilingDefs.pop();
       owner = saved;
       compiling.remove(name);
     }

@@ -148,7 +148,7 @@ final class Conditions {
         }
         if (members != null) {
           // an item perhaps named: exists needs it named and qualifying, every needs it qualifying if named
-          Truth named = members.of()[i];
+          Truth named = members.of(i);
           t = every ? named.not().or(t) : named.and(t);
         }
         if (t == decisive) {
@@ -244,18 +244,26 @@ final class Conditions {
     }
   }
 
-  /** A named condition of the rule file. */
+  /**
+   * A named condition of the rule file (or a shared concept), worked out once per person (or per
+   * item, for a definition of a list's items) when {@code memo} says where to keep it.
+   */
   static final class Ref implements Condition {
     final String name;
+    final int memo;
+    final int depth;
     Condition target;
 
-    Ref(String name) {
+    Ref(String name, int memo, int depth) {
       this.name = name;
+      this.memo = memo;
+      this.depth = depth;
     }
 
     @Override
     public Truth eval(EvalContext ctx) {
-      return target.eval(ctx);
+      int key = ctx.memoKey(memo, depth);
+      return key < 0 ? target.eval(ctx) : ctx.memoized(key, target);
     }
 
     @Override

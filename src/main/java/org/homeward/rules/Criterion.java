@@ -46,7 +46,9 @@ public final class Criterion {
       return MET;
     }
     int mark = ctx.mark();
+    int outer = ctx.frame(mark);
     Truth t = test(ctx);
+    ctx.frame(outer);
     List<Missing> missing = ctx.missingSince(mark);
     ctx.truncate(mark);
     return new Evaluation(t, missing, ctx.takeReads());

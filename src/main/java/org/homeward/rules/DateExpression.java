@@ -24,7 +24,9 @@ public final class DateExpression {
 
   public Result evaluate(EvalContext ctx) {
     int mark = ctx.mark();
+    int outer = ctx.frame(mark);
     Val v = operand.eval(ctx);
+    ctx.frame(outer);
     List<Missing> missing = ctx.missingSince(mark);
     ctx.truncate(mark);
     if (v == Val.NONE) {

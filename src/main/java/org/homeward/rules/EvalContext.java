@@ -26,6 +26,9 @@ public final class EvalContext {
   private long spent;
   Val birthCache;
   private Linker linker;
+  /** Per place named ahead: where a missing fact at it was last noted (see {@link #frame}). */
+  private int[] lastNoted;
+  private int frame;
   /** The results links have read, by slot: each is worked out once per person. */
   private Memo[] memo;
   private boolean[] working;
@@ -39,11 +42,89 @@ public final class EvalContext {
   }
 
   /** Lets conditions read other rules' results ({@link Link}), worked out by the linker once each. */
-  public EvalContext linking(Linker linker, int slots) {
+  public EvalContext linking(Linker linker, int slots, int places, int memos) {
     this.linker = linker;
     this.memo = new Memo[slots];
     this.working = new boolean[slots];
+    this.lastNoted = new int[places];
+    this.kept = new Object[memos];
     return this;
+  }
+
+  /** The results of definitions worked out so far (see {@link #memoized}); null when none are kept. */
+  private Object[] kept;
+
+  /** A definition's value as first worked out, and the missing facts it noted. */
+  private record KeptValue(Val value, Gap[] gaps) {}
+
+  /**
+   * Where to keep a definition's result for the current person (and item, at {@code depth}), or -1
+   * when it is not kept: no place for it, an item beyond the first few, or a trace being recorded.
+   */
+  int memoKey(int memo, int depth) {
+    if (memo < 0 || kept == null || reads != null) {
+      return -1;
+    }
+    if (depth < 0) {
+      return memo;
+    }
+    int item = indexes[depth];
+    return item < ConditionCompiler.MEMO_ITEMS ? memo + item : -1;
+  }
+
+  /** A definition's truth, worked out once: later uses note the same missing facts again. */
+  Truth memoized(int key, Condition c) {
+    Object k = kept[key];
+    if (k == null) {
+      int mark = gapCount;
+      int outer = frame(mark);
+      Truth t = c.eval(this);
+      frame(outer);
+      kept[key] = t == Truth.UNKNOWN ? new Memo(t, Arrays.copyOfRange(gaps, mark, gapCount)) : t;
+      return t;
+    }
+    if (k instanceof Truth t) {
+      return t;
+    }
+    Memo m = (Memo) k;
+    replay(m.gaps());
+    return m.truth();
+  }
+
+  /** A definition's value, worked out once, with the missing facts it noted. */
+  Val memoized(int key, Operand o) {
+    Object k = kept[key];
+    if (k == null) {
+      int mark = gapCount;
+      int outer = frame(mark);
+      Val v = o.eval(this);
+      frame(outer);
+      kept[key] = new KeptValue(v, mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount));
+      return v;
+    }
+    KeptValue kv = (KeptValue) k;
+    replay(kv.gaps());
+    return kv.value();
+  }
+
+  private static final Gap[] NO_GAPS = new Gap[0];
+
+  private void replay(Gap[] noted) {
+    for (int i = 0; i < noted.length; i++) {
+      note(noted[i]);
+    }
+  }
+
+  /**
+   * Starts a frame at {@code mark}: until the previous frame is restored, a missing fact already
+   * noted at the same place since the frame began is not noted again. Returns the previous frame.
+   * Whatever reads missing facts from a mark (a criterion's list, a linked result, a date) starts
+   * its frame there, so its list is whole; a verdict, which reads whole categories, frames them.
+   */
+  public int frame(int mark) {
+    int previous = frame;
+    frame = mark;
+    return previous;
   }
 
   /** A linked result as first worked out: its truth and, when unknown, what kept it open. */
@@ -61,20 +142,15 @@ public final class EvalContext {
       }
       working[link.slot] = true;
       int mark = gapCount;
+      int outer = frame(mark);
       Truth t = linker.evaluate(link, this);
+      frame(outer);
       working[link.slot] = false;
-      m = new Memo(t, t == Truth.UNKNOWN ? Arrays.copyOfRange(gaps, mark, gapCount) : new Gap[0]);
+      m = new Memo(t, t == Truth.UNKNOWN ? Arrays.copyOfRange(gaps, mark, gapCount) : NO_GAPS);
       truncate(mark);
       memo[link.slot] = m;
     }
-    Gap[] replay = m.gaps();
-    if (replay.length > 0) {
-      if (gapCount + replay.length > gaps.length) {
-        gaps = Arrays.copyOf(gaps, Math.max(gaps.length * 2, gapCount + replay.length));
-      }
-      System.arraycopy(replay, 0, gaps, gapCount, replay.length);
-      gapCount += replay.length;
-    }
+    replay(m.gaps());
     return m.truth();
   }
 
@@ -121,6 +197,14 @@ public final class EvalContext {
 
   /** Notes a missing fact. */
   void note(Gap gap) {
+    int place = lastNoted == null ? -1 : gap.place();
+    if (place >= 0) {
+      int at = lastNoted[place];
+      if (at >= frame && at < gapCount && gaps[at].place() == place) {
+        return; // the same place is noted already in this frame, and a later truncation drops both
+      }
+      lastNoted[place] = gapCount;
+    }
     if (gapCount == gaps.length) {
       gaps = Arrays.copyOf(gaps, gapCount * 2);
     }

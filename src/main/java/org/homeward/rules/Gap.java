@@ -32,4 +32,9 @@ final class Gap {
   Missing missing() {
     return ready != null ? ready : fact.missing(kind, indexes);
   }
+
+  /** The number of the place this missing fact is at, when the rules named it ahead; else -1. */
+  int place() {
+    return ready != null ? ready.id() : -1;
+  }
 }

@@ -381,18 +381,23 @@ final class Operands {
     }
   }
 
-  /** A named definition of the rule file, evaluated where it is used. */
+  /** A named value of the rule file (or a shared concept), kept like a {@link Conditions.Ref}. */
   static final class Ref implements Operand {
     final String name;
+    final int memo;
+    final int depth;
     Operand target;
 
-    Ref(String name) {
+    Ref(String name, int memo, int depth) {
       this.name = name;
+      this.memo = memo;
+      this.depth = depth;
     }
 
     @Override
     public Val eval(EvalContext ctx) {
-      return target.eval(ctx);
+      int key = ctx.memoKey(memo, depth);
+      return key < 0 ? target.eval(ctx) : ctx.memoized(key, target);
     }
 
     @Override
@@ -497,7 +502,7 @@ final class Operands {
       if (members == null) {
         return bind(ctx, items, i);
       }
-      Truth m = members.of[i];
+      Truth m = members.of(i);
       if (m == Truth.FALSE) {
         return null;
       }
@@ -517,13 +522,12 @@ final class Operands {
   /** A join: a list of ids (read where the quantifier stands) naming items of the list by their {@code id}. */
   record Join(FactRef ids, FactRef itemId, int idField) {
     Members members(EvalContext ctx, List<?> items) {
-      Truth[] of = new Truth[items.size()];
       Object v = ids.get(ctx);
       if (v == null) {
         ids.missing(ctx, Missing.Kind.UNKNOWN);
-        java.util.Arrays.fill(of, Truth.UNKNOWN);
-        return new Members(of, 0, false);
+        return Members.UNKNOWN_IDS;
       }
+      Truth[] of = new Truth[items.size()];
       List<?> named = (List<?>) v;
       java.util.Set<Object> found = new java.util.HashSet<>();
       for (Object o : items) {
@@ -553,7 +557,15 @@ final class Operands {
    * The membership of each item in a join, the named ids that no item carries (each an item whose
    * facts are all unknown), and whether the ids themselves are known.
    */
-  record Members(Truth[] of, int phantoms, boolean known) {}
+  record Members(Truth[] all, int phantoms, boolean known) {
+    /** The ids are unknown: every item may or may not be named. */
+    static final Members UNKNOWN_IDS = new Members(null, 0, false);
+
+    /** Whether item {@code i} is named. */
+    Truth of(int i) {
+      return all == null ? Truth.UNKNOWN : all[i];
+    }
+  }
 
   /**
    * The total number of days covered by the periods of a list (each from {@code start} to {@code end},
@@ -689,7 +701,7 @@ final class Operands {
           continue;
         }
         if (members != null) {
-          t = members.of()[i].and(t);
+          t = members.of(i).and(t);
         }
         if (t == Truth.FALSE) {
           continue;

@@ -206,7 +206,7 @@ public final class RuleLoader {
     // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
     translations.addAll(facts.translations());
     return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, concepts, categories,
-        barriers, translations, slots, canon.places(), canon.size());
+        barriers, translations, slots, canon.places(), canon.size(), canon.memoSize());
   }
 
   /** The Spanish twin of a rule file: {@code x/rule.es.yaml} beside {@code x/rule.yaml}. */
@@ -222,7 +222,8 @@ public final class RuleLoader {
     if (m == null) {
       // No shared concepts: every file still compiles against an empty set of them.
       current = new Texts(new SpanishTwin(null, translations, problems), problems);
-      shared = new ConditionCompiler(facts, Map.of(), Map.of(), problems, current, null, LITERALS_ARE_ERRORS, canon);
+      shared = new ConditionCompiler(facts, Map.of(), Map.of(), problems, current, null, LITERALS_ARE_ERRORS, canon,
+          CONCEPTS);
       return Concepts.none();
     }
     current = twin(CONCEPTS);
@@ -232,7 +233,7 @@ public final class RuleLoader {
     List<Citation> citations = citations(m.get("citations"));
     Set<String> citationIds = new HashSet<>();
     citations.forEach(c -> citationIds.add(c.id()));
-    shared = compiler(m, facts, citationIds, null);
+    shared = compiler(m, facts, citationIds, null, CONCEPTS);
     List<Concepts.Concept> all = new ArrayList<>();
     for (Node d : items(m.get("definitions"))) {
       if (d instanceof Node.Mapping dm && text(dm, "id") != null) {
@@ -382,7 +383,7 @@ public final class RuleLoader {
     }
     current.twin().own("title", text(m, "title"));
     current.twin().own("summary", text(m, "summary"));
-    return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds, shared));
+    return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds, shared, what + ":" + folder));
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {
@@ -622,7 +623,7 @@ public final class RuleLoader {
   }
 
   private ConditionCompiler compiler(Node.Mapping m, FactCatalogue facts, Set<String> citationIds,
-      ConditionCompiler sharedCompiler) {
+      ConditionCompiler sharedCompiler, String file) {
     Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
     Map<String, Node> definitions = new LinkedHashMap<>();
     for (Node d : items(m.get("definitions"))) {
@@ -644,7 +645,7 @@ public final class RuleLoader {
       }
     }
     ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems, current,
-        sharedCompiler, LITERALS_ARE_ERRORS, canon);
+        sharedCompiler, LITERALS_ARE_ERRORS, canon, file);
     compiler.compileDefinitions();
     return compiler;
   }

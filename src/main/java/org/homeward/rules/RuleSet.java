@@ -12,7 +12,8 @@ import org.homeward.facts.FactCatalogue;
  * Immutable once loaded and thread-safe.
  */
 public record RuleSet(String version, FactCatalogue facts, Concepts concepts, List<Category> categories,
-    List<Barrier> barriers, Translations translations, int linkSlots, int namedPlaces, int namedMissing) {
+    List<Barrier> barriers, Translations translations, int linkSlots, int namedPlaces, int namedMissing,
+    int memoSize) {
   public RuleSet {
     categories = List.copyOf(categories);
     barriers = List.copyOf(barriers);

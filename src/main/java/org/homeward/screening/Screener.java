@@ -59,7 +59,7 @@ public final class Screener {
 
   private Walk walk(EvalContext ctx, LocalDate asOf) {
     Walk walk = new Walk(ctx, asOf);
-    ctx.linking(walk, rules.linkSlots());
+    ctx.linking(walk, rules.linkSlots(), rules.namedPlaces(), rules.memoSize());
     return walk;
   }
 

@@ -61,15 +61,14 @@ final class Walk implements Linker {
   /** A category's outcome; {@code rec} (may be null) sees every criterion and path. */
   Decided category(Category category, Recorder rec) {
     int start = ctx.mark();
+    // Without a recorder only the whole category's missing facts are read: each place once will do.
+    int outer = rec == null ? ctx.frame(start) : -1;
     boolean disqualified = false;
     List<Criterion> disqualifiers = category.disqualifiers();
     for (int i = 0; i < disqualifiers.size(); i++) {
       Criterion c = disqualifiers.get(i);
       int mark = ctx.mark();
-      Truth t = c.test(ctx);
-      if (rec != null) {
-        rec.criterion(c, t, mark);
-      }
+      Truth t = test(c, rec, mark);
       if (t == Truth.TRUE) {
         disqualified = true;
         if (rec == null) {
@@ -78,6 +77,10 @@ final class Walk implements Linker {
       }
     }
     int pathsStart = ctx.mark();
+    if (rec == null) {
+      // the paths' facts are read apart from the disqualifiers' (and first): a frame of their own
+      ctx.frame(pathsStart);
+    }
     boolean anyMet = false;
     boolean allFailed = true;
     boolean anyLead = false;
@@ -97,6 +100,9 @@ final class Walk implements Linker {
       }
     }
     Outcome outcome = outcome(disqualified, anyMet, allFailed);
+    if (rec == null) {
+      ctx.frame(outer);
+    }
     if (outcome == Outcome.DOES_NOT_FIT) {
       ctx.truncate(start);
     } else if (outcome == Outcome.MAY_FIT) {
@@ -116,10 +122,7 @@ final class Walk implements Linker {
     for (int k = 0; k < criteria.size(); k++) {
       Criterion c = criteria.get(k);
       int mark = ctx.mark();
-      Truth t = c.test(ctx);
-      if (rec != null) {
-        rec.criterion(c, t, mark);
-      }
+      Truth t = test(c, rec, mark);
       truth = truth.and(t);
       if (truth == Truth.FALSE && rec == null) {
         break;
@@ -139,15 +142,13 @@ final class Walk implements Linker {
    */
   Flagged barrier(Barrier barrier, Recorder rec) {
     int start = ctx.mark();
+    int outer = rec == null ? ctx.frame(start) : -1;
     Truth triggered = Truth.FALSE;
     List<Criterion> triggers = barrier.triggers();
     for (int i = 0; i < triggers.size(); i++) {
       Criterion c = triggers.get(i);
       int mark = ctx.mark();
-      Truth t = c.test(ctx);
-      if (rec != null) {
-        rec.criterion(c, t, mark);
-      }
+      Truth t = test(c, rec, mark);
       triggered = triggered.or(t);
     }
     Truth excepted = Truth.FALSE;
@@ -155,11 +156,11 @@ final class Walk implements Linker {
     for (int i = 0; i < exceptions.size() && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE); i++) {
       Criterion c = exceptions.get(i);
       int mark = ctx.mark();
-      Truth t = c.test(ctx);
-      if (rec != null) {
-        rec.criterion(c, t, mark);
-      }
+      Truth t = test(c, rec, mark);
       excepted = excepted.or(t);
+    }
+    if (rec == null) {
+      ctx.frame(outer);
     }
     int endStart = ctx.mark();
     DateExpression.Result end = null;
@@ -168,7 +169,9 @@ final class Walk implements Linker {
       end = barrier.ends().evaluate(ctx);
       ended = ended(end, asOf);
       if (ended == Truth.UNKNOWN) {
+        int frame = ctx.frame(endStart);
         end.missing().forEach(ctx::note);
+        ctx.frame(frame);
       }
     }
     BarrierStatus status = status(triggered, excepted, ended);
@@ -218,6 +221,21 @@ final class Walk implements Linker {
 
   private static LocalDate earlier(LocalDate a, LocalDate b) {
     return a == null ? b : b == null || a.isBefore(b) ? a : b;
+  }
+
+  /**
+   * Tests a criterion. With a recorder, the criterion is its own frame, so that the facts it lists
+   * are all it waits on (see {@link EvalContext#frame}); the recorder sees the result.
+   */
+  private Truth test(Criterion c, Recorder rec, int mark) {
+    if (rec == null) {
+      return c.test(ctx);
+    }
+    int outer = ctx.frame(mark);
+    Truth t = c.test(ctx);
+    ctx.frame(outer);
+    rec.criterion(c, t, mark);
+    return t;
   }
 
   @Override

@@ -24,7 +24,7 @@ class EvaluatorTest {
   private static Condition compile(String yaml, List<Diagnostic> problems) {
     Node node = NodeReader.readYaml(new StringReader(yaml), "test.yaml");
     Texts texts = new Texts(new SpanishTwin(null, new Translations(), problems), problems);
-    return new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems, texts, null, false, new Canon())
+    return new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems, texts, null, false, new Canon(), "test")
         .condition(node);
   }
 
@@ -361,7 +361,7 @@ class EvaluatorTest {
     List<Diagnostic> problems = new ArrayList<>();
     Node node = NodeReader.readYaml(new StringReader(yaml), "test.yaml");
     Texts texts = new Texts(new SpanishTwin(null, new Translations(), problems), problems);
-    Condition c = new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems, texts, null, false, new Canon())
+    Condition c = new ConditionCompiler(Fixtures.rules().facts(), Map.of(), Map.of(), problems, texts, null, false, new Canon(), "test")
         .condition(node);
     assertThat(problems.stream().filter(Diagnostic::isError)).as("compile problems").isEmpty();
     EvalContext ctx = new EvalContext(Fixtures.person(personJson).facts(), AS_OF);

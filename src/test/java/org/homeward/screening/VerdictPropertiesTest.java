@@ -29,5 +29,8 @@ class VerdictPropertiesTest {
     LocalDate asOf = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
     assertThat(SCREENER.verdict(person, asOf)).as("seed %d, as of %s", seed, asOf)
         .isEqualTo(Verdict.of(SCREENER.screen(person, asOf, false)));
+    // a trace keeps no definition's result from one use to the next: it must reach the same answers
+    assertThat(Verdict.of(SCREENER.screen(person, asOf, true))).as("traced, seed %d, as of %s", seed, asOf)
+        .isEqualTo(Verdict.of(SCREENER.screen(person, asOf, false)));
   }
 }
