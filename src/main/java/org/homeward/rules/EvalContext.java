@@ -57,6 +57,9 @@ public final class EvalContext {
   /** A definition's value as first worked out, and the missing facts it noted. */
   private record KeptValue(Val value, Gap[] gaps) {}
 
+  /** A definition's unknown truth as first worked out, and the missing facts that kept it open. */
+  private record KeptTruth(Truth truth, Gap[] gaps) {}
+
   /**
    * Where to keep a definition's result for the current person (and item, at {@code depth}), or -1
    * when it is not kept: no place for it, an item beyond the first few, or a trace being recorded.
@@ -80,13 +83,13 @@ public final class EvalContext {
       int outer = frame(mark);
       Truth t = c.eval(this);
       frame(outer);
-      kept[key] = t == Truth.UNKNOWN ? new Memo(t, Arrays.copyOfRange(gaps, mark, gapCount)) : t;
+      kept[key] = t == Truth.UNKNOWN ? new KeptTruth(t, Arrays.copyOfRange(gaps, mark, gapCount)) : t;
       return t;
     }
     if (k instanceof Truth t) {
       return t;
     }
-    Memo m = (Memo) k;
+    KeptTruth m = (KeptTruth) k;
     replay(m.gaps());
     return m.truth();
   }
@@ -127,8 +130,12 @@ public final class EvalContext {
     return previous;
   }
 
-  /** A linked result as first worked out: its truth and, when unknown, what kept it open. */
-  private record Memo(Truth truth, Gap[] gaps) {}
+  /**
+   * A linked result as first worked out: its truth, the missing facts it left (what kept it open; for
+   * a category that may fit, its disqualifiers' open facts), whether it was a lead, and how many of
+   * the facts come from a category's disqualifiers.
+   */
+  private record Memo(Truth truth, Gap[] gaps, boolean lead, int split) {}
 
   /** The truth of a linked result, noting what kept it open when unknown. */
   Truth linked(Link link) {
@@ -146,12 +153,54 @@ public final class EvalContext {
       Truth t = linker.evaluate(link, this);
       frame(outer);
       working[link.slot] = false;
-      m = new Memo(t, t == Truth.UNKNOWN ? Arrays.copyOfRange(gaps, mark, gapCount) : NO_GAPS);
+      m = new Memo(t, mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount), linker.lead(),
+          linker.split());
       truncate(mark);
       memo[link.slot] = m;
     }
-    replay(m.gaps());
+    if (m.truth() == Truth.UNKNOWN) {
+      replay(m.gaps());
+    }
     return m.truth();
+  }
+
+  /** Whether the result at a link slot has been worked out for this person. */
+  public boolean known(int slot) {
+    return slot >= 0 && memo != null && memo[slot] != null;
+  }
+
+  /**
+   * Puts back the result at a link slot as the walk that first worked it out left it: its missing
+   * facts noted exactly as they were. Returns its truth.
+   */
+  public Truth restore(int slot) {
+    Gap[] kept = memo[slot].gaps();
+    if (gapCount + kept.length > gaps.length) {
+      gaps = Arrays.copyOf(gaps, Math.max(gaps.length * 2, gapCount + kept.length));
+    }
+    System.arraycopy(kept, 0, gaps, gapCount, kept.length);
+    gapCount += kept.length;
+    return memo[slot].truth();
+  }
+
+  /** Whether the result at a link slot was a lead. */
+  public boolean lead(int slot) {
+    return memo[slot].lead();
+  }
+
+  /** How many of the result's missing facts at a link slot come from a category's disqualifiers. */
+  public int split(int slot) {
+    return memo[slot].split();
+  }
+
+  /**
+   * Keeps a result the walk has just worked out (its missing facts noted from {@code from}), for
+   * the links that read it; a result already kept stays.
+   */
+  public void keep(int slot, Truth t, int from, boolean lead, int split) {
+    if (slot >= 0 && memo != null && memo[slot] == null) {
+      memo[slot] = new Memo(t, from == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, from, gapCount), lead, split);
+    }
   }
 
   /** Notes a missing fact whose description is already known (an end date's, say). */

@@ -12,4 +12,17 @@ public interface Linker {
    * noted in the context after its {@link EvalContext#mark()} at the call; a known result leaves none.
    */
   Truth evaluate(Link link, EvalContext ctx);
+
+  /** Whether the result just evaluated met a lead criterion (an open category's or path's lead). */
+  default boolean lead() {
+    return false;
+  }
+
+  /**
+   * For a category just evaluated: how many of the missing facts it left noted come from its
+   * disqualifiers (they come first); 0 otherwise.
+   */
+  default int split() {
+    return 0;
+  }
 }

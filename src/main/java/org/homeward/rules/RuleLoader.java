@@ -195,7 +195,7 @@ public final class RuleLoader {
     } catch (IOException e) {
       problems.add(Diagnostic.warning(Location.of(source.name("")), "cannot list the rule folders: " + e.getMessage()));
     }
-    int slots = link(categories, barriers);
+    Map<String, Integer> slots = link(categories, barriers);
     String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     String bundled = null;
     try {
@@ -255,9 +255,9 @@ public final class RuleLoader {
 
   /**
    * Resolves every link to the category, path or barrier it reads, gives each distinct result a slot,
-   * and rejects a cycle (a result that would depend on itself). Returns the number of slots.
+   * and rejects a cycle (a result that would depend on itself). Returns the slots by target.
    */
-  private int link(List<Category> categories, List<Barrier> barriers) {
+  private Map<String, Integer> link(List<Category> categories, List<Barrier> barriers) {
     Map<String, Category> cats = new HashMap<>();
     categories.forEach(c -> cats.put(c.id(), c));
     Map<String, Barrier> bars = new HashMap<>();
@@ -322,7 +322,7 @@ public final class RuleLoader {
     for (String node : edges.keySet()) {
       cycle(node, edges, structural, new ArrayList<>(), done);
     }
-    return slots.size();
+    return slots;
   }
 
   private void cycle(String node, Map<String, List<Link>> edges, Map<String, List<String>> structural,

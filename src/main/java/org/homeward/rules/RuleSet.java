@@ -12,11 +12,25 @@ import org.homeward.facts.FactCatalogue;
  * Immutable once loaded and thread-safe.
  */
 public record RuleSet(String version, FactCatalogue facts, Concepts concepts, List<Category> categories,
-    List<Barrier> barriers, Translations translations, int linkSlots, int namedPlaces, int namedMissing,
-    int memoSize) {
+    List<Barrier> barriers, Translations translations, java.util.Map<String, Integer> links, int namedPlaces,
+    int namedMissing, int memoSize) {
   public RuleSet {
     categories = List.copyOf(categories);
     barriers = List.copyOf(barriers);
+    links = java.util.Map.copyOf(links);
+  }
+
+  /** How many distinct results the rules' links read. */
+  public int linkSlots() {
+    return links.size();
+  }
+
+  /**
+   * The slot a link to this result reads ({@code CATEGORY:id}, {@code PATH:category/path},
+   * {@code BARRIER:id}), or -1 when no rule links to it.
+   */
+  public int linkSlot(Link.Kind kind, String target) {
+    return links.getOrDefault(kind + ":" + target, -1);
   }
 
   /** The category with the given id, or null. */

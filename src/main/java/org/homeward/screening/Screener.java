@@ -28,6 +28,7 @@ import org.homeward.rules.Truth;
  */
 public final class Screener {
   private final RuleSet rules;
+  private final Walk.Slots slots;
   /**
    * The reported form of each missing fact the rules name ahead, by its serial number, made when first
    * needed. Filled racily but safely: a {@link MissingFact} is immutable and any copy is as good.
@@ -36,6 +37,7 @@ public final class Screener {
 
   public Screener(RuleSet rules) {
     this.rules = rules;
+    this.slots = new Walk.Slots(rules);
     this.reported = new MissingFact[rules.namedMissing()];
   }
 
@@ -58,7 +60,7 @@ public final class Screener {
   }
 
   private Walk walk(EvalContext ctx, LocalDate asOf) {
-    Walk walk = new Walk(ctx, asOf);
+    Walk walk = new Walk(ctx, asOf, slots);
     ctx.linking(walk, rules.linkSlots(), rules.namedPlaces(), rules.memoSize());
     return walk;
   }

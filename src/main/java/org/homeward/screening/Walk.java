@@ -28,6 +28,35 @@ import org.homeward.rules.Truth;
 final class Walk implements Linker {
   private final EvalContext ctx;
   private final LocalDate asOf;
+  private final Slots slots;
+  /** What {@link #evaluate} last worked out, for the memo of a link: a lead, and a category's split. */
+  private boolean lastLead;
+  private int lastSplit;
+
+  /**
+   * Where the results of the rule set's categories, paths and barriers are kept for the links that
+   * read them (-1: no link reads it), by the model's own objects. Made once per rule set.
+   */
+  static final class Slots {
+    private final java.util.Map<Object, Integer> slot = new java.util.IdentityHashMap<>();
+
+    Slots(org.homeward.rules.RuleSet rules) {
+      for (Category c : rules.categories()) {
+        slot.put(c, rules.linkSlot(Link.Kind.CATEGORY, c.id()));
+        for (RulePath p : c.paths()) {
+          slot.put(p, rules.linkSlot(Link.Kind.PATH, c.id() + "/" + p.id()));
+        }
+      }
+      for (Barrier b : rules.barriers()) {
+        slot.put(b, rules.linkSlot(Link.Kind.BARRIER, b.id()));
+      }
+    }
+
+    int of(Object result) {
+      Integer s = slot.get(result);
+      return s == null ? -1 : s;
+    }
+  }
   /** Whether the path {@link #path} just walked met a lead criterion. */
   private boolean pathLead;
 
@@ -53,14 +82,22 @@ final class Walk implements Linker {
    */
   record Flagged(BarrierStatus status, DateExpression.Result end, int start, int endStart) {}
 
-  Walk(EvalContext ctx, LocalDate asOf) {
+  Walk(EvalContext ctx, LocalDate asOf, Slots slots) {
     this.ctx = ctx;
     this.asOf = asOf;
+    this.slots = slots;
   }
 
   /** A category's outcome; {@code rec} (may be null) sees every criterion and path. */
   Decided category(Category category, Recorder rec) {
     int start = ctx.mark();
+    int slot = rec == null ? slots.of(category) : -1;
+    if (ctx.known(slot)) {
+      // a link has worked the category out already: put back what it left
+      Truth t = ctx.restore(slot);
+      Outcome o = t == Truth.TRUE ? Outcome.MAY_FIT : t == Truth.FALSE ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
+      return new Decided(o, o == Outcome.NEEDS_INFO && ctx.lead(slot), start, start + ctx.split(slot));
+    }
     // Without a recorder only the whole category's missing facts are read: each place once will do.
     int outer = rec == null ? ctx.frame(start) : -1;
     boolean disqualified = false;
@@ -108,7 +145,10 @@ final class Walk implements Linker {
     } else if (outcome == Outcome.MAY_FIT) {
       ctx.truncate(pathsStart);
     }
-    return new Decided(outcome, outcome == Outcome.NEEDS_INFO && anyLead, start, Math.min(pathsStart, ctx.mark()));
+    Decided d = new Decided(outcome, outcome == Outcome.NEEDS_INFO && anyLead, start, Math.min(pathsStart, ctx.mark()));
+    ctx.keep(slot, outcome == Outcome.MAY_FIT ? Truth.TRUE : outcome == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN,
+        start, d.lead(), d.pathsStart() - start);
+    return d;
   }
 
   /**
@@ -116,6 +156,15 @@ final class Walk implements Linker {
    * {@link #pathLead} when a lead criterion is met.
    */
   private Truth path(RulePath p, Recorder rec) {
+    int slot = rec == null ? slots.of(p) : -1;
+    if (ctx.known(slot)) {
+      // a link has worked the path out already
+      pathLead = ctx.lead(slot);
+      return ctx.restore(slot);
+    }
+    int start = ctx.mark();
+    // a path a link may read keeps its own whole list of missing facts
+    int outer = slot >= 0 ? ctx.frame(start) : -1;
     List<Criterion> criteria = p.criteria();
     Truth truth = Truth.TRUE;
     boolean lead = false;
@@ -131,6 +180,15 @@ final class Walk implements Linker {
     }
     if (rec != null) {
       rec.path(p, truth);
+    }
+    if (slot >= 0) {
+      ctx.frame(outer);
+      if (truth != Truth.TRUE) {
+        // as a link leaves it: a path met or failed notes nothing
+        ctx.keep(slot, truth, truth == Truth.FALSE ? ctx.mark() : start, lead, 0);
+      } else {
+        ctx.keep(slot, truth, ctx.mark(), lead, 0);
+      }
     }
     pathLead = lead;
     return truth;
@@ -242,12 +300,17 @@ final class Walk implements Linker {
   public Truth evaluate(Link link, EvalContext linked) {
     return switch (link.kind()) {
       case CATEGORY -> {
-        Outcome o = category(link.category(), null).outcome();
+        Decided d = category(link.category(), null);
+        lastLead = d.lead();
+        lastSplit = d.pathsStart() - d.start();
+        Outcome o = d.outcome();
         yield o == Outcome.MAY_FIT ? Truth.TRUE : o == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN;
       }
       case PATH -> {
         int mark = ctx.mark();
         Truth t = path(link.path(), null);
+        lastLead = pathLead;
+        lastSplit = 0;
         if (t != Truth.UNKNOWN) {
           ctx.truncate(mark);
         }
@@ -256,12 +319,24 @@ final class Walk implements Linker {
       case BARRIER -> {
         int mark = ctx.mark();
         BarrierStatus s = barrier(link.barrier(), null).status();
+        lastLead = false;
+        lastSplit = 0;
         if (s != BarrierStatus.POSSIBLE) {
           ctx.truncate(mark);
         }
         yield s == BarrierStatus.ACTIVE ? Truth.TRUE : s == BarrierStatus.POSSIBLE ? Truth.UNKNOWN : Truth.FALSE;
       }
     };
+  }
+
+  @Override
+  public boolean lead() {
+    return lastLead;
+  }
+
+  @Override
+  public int split() {
+    return lastSplit;
   }
 
   /** A category is out when disqualified, may fit when a path is met, is out when every path fails, and else is open. */
