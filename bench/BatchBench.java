@@ -35,12 +35,16 @@ import org.homeward.sheet.SheetFixtures;
 import org.homeward.sheet.SheetPersonStream;
 
 /**
- * The batch benchmark's three steps, each run in its own JVM by bench/batch.sh:
+ * The batch benchmark's steps, each run in its own JVM by bench/batch.sh:
  * <ul>
- *   <li>{@code generate N FILE}: a realistic intake sheet of N people (seeded): the generated
- *       population's columns, one row in a hundred with a mistyped date;</li>
- *   <li>{@code floor IN OUT}: reads every row (parsing and checking it) and writes a result row for
- *       it, without screening: what reading and writing alone cost;</li>
+ *   <li>{@code generate N FILE [dense|sparse]}: an intake sheet of N people (seeded): dense, the
+ *       generated population's full histories; sparse, what a campaign's intake form asks (about 17
+ *       columns, most often blank, a date in ten known only to its year); one row in a hundred with
+ *       a mistyped date;</li>
+ *   <li>{@code raw IN OUT}: reads every row and writes it out again with the same CSV library
+ *       (Jackson CSV), parsing nothing: the floor of moving the bytes;</li>
+ *   <li>{@code floor IN OUT}: reads every row with the program's own reader (parsing and checking
+ *       it) and writes a result row for it, without screening;</li>
  *   <li>{@code screen IN OUT}: the real thing, {@code homeward screen IN -o OUT}, against the whole
  *       bundled rule set.</li>
  * </ul>
@@ -49,7 +53,8 @@ import org.homeward.sheet.SheetPersonStream;
 public final class BatchBench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "generate" -> generate(Integer.parseInt(args[1]), Path.of(args[2]));
+      case "generate" -> generate(Integer.parseInt(args[1]), Path.of(args[2]), args.length > 3 && args[3].equals("sparse"));
+      case "raw" -> report(() -> raw(Path.of(args[1]), Path.of(args[2])));
       case "floor" -> report(() -> floor(Path.of(args[1]), Path.of(args[2])));
       case "screen" -> report(() -> screen(Path.of(args[1]), Path.of(args[2])));
       default -> throw new IllegalArgumentException(args[0]);
@@ -73,19 +78,23 @@ public final class BatchBench {
     System.out.printf("%d %.3f %d%n", rows, secs, peak);
   }
 
-  private static void generate(int n, Path file) throws IOException {
+  private static Map<String, Object> person(Random random, int i, boolean sparse) {
+    return sparse ? PopulationGenerator.sparse(random, i) : PopulationGenerator.person(random);
+  }
+
+  private static void generate(int n, Path file, boolean sparse) throws IOException {
     Random random = new Random(20261128);
     List<Map<String, String>> sample = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
-      sample.add(SheetFixtures.flatten(PopulationGenerator.person(new Random(i))));
+      sample.add(SheetFixtures.flatten(person(new Random(i), i, sparse)));
     }
     List<String> header = new ArrayList<>(List.of("id", "name"));
-    header.addAll(SheetFixtures.header(sample));
+    SheetFixtures.header(sample).stream().filter(h -> !header.contains(h)).forEach(header::add);
     try (Writer w = new BufferedWriter(Files.newBufferedWriter(file), 1 << 16)) {
       SheetFixtures.writeCsv(w, header, List.of());
       List<Map<String, String>> chunk = new ArrayList<>(1000);
       for (int i = 0; i < n; i++) {
-        Map<String, String> row = SheetFixtures.flatten(PopulationGenerator.person(random));
+        Map<String, String> row = SheetFixtures.flatten(person(random, i, sparse));
         row.put("id", "P" + (100000 + i));
         row.put("name", "Person " + i);
         if (random.nextInt(100) == 0) {
@@ -106,6 +115,23 @@ public final class BatchBench {
     String text = s.toString();
     w.write(text, text.indexOf('\n') + 1, text.length() - text.indexOf('\n') - 1);
     rows.clear();
+  }
+
+  /** Reads every row and writes it out again with Jackson CSV: nothing parsed, nothing checked. */
+  private static long raw(Path in, Path out) throws IOException {
+    com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    csv.enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
+    long n = 0;
+    try (com.fasterxml.jackson.databind.MappingIterator<String[]> rows = csv.readerFor(String[].class)
+            .readValues(Files.newBufferedReader(in));
+        Writer w = Files.newBufferedWriter(out);
+        com.fasterxml.jackson.databind.SequenceWriter writer = csv.writerFor(String[].class).writeValues(w)) {
+      while (rows.hasNext()) {
+        writer.write(rows.next());
+        n++;
+      }
+    }
+    return n - 1;
   }
 
   /** Reads and writes every row with the program's own reader and writer, screening nothing. */
