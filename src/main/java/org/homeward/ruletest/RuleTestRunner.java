@@ -35,9 +35,9 @@ import org.homeward.screening.Screening;
  */
 public final class RuleTestRunner {
   private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "base", "facts", "expect");
-  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "missing", "reviews", "criteria", "notes");
+  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "opens_on", "missing", "reviews", "criteria", "notes");
   private static final Set<String> BARRIER_EXPECT_KEYS =
-      Set.of("status", "ends_on", "missing", "reviews", "criteria", "notes");
+      Set.of("status", "ends_on", "opens_on", "missing", "reviews", "criteria", "notes");
 
   private final RuleSet rules;
   private final RuleSource source;
@@ -234,7 +234,7 @@ public final class RuleTestRunner {
   private static void check(Node.Mapping expect, CategoryResult c, List<String> failures) {
     for (String key : expect.entries().keySet()) {
       if (!EXPECT_KEYS.contains(key)) {
-        failures.add("unknown key '" + key + "' in expect (expected outcome, open, missing, criteria, notes)");
+        failures.add("unknown key '" + key + "' in expect (expected one of " + new TreeSet<>(EXPECT_KEYS) + ")");
       }
     }
     String outcome = text(expect.get("outcome"));
@@ -247,13 +247,14 @@ public final class RuleTestRunner {
     if (open != null && !open.equals(c.openKind())) {
       failures.add("open: expected " + open + ", got " + c.openKind());
     }
+    checkDate(expect, "opens_on", c.opensOn(), failures);
     checkDetails(expect, c.missing(), allCriteria(c), c.notes(), c.id(), failures);
   }
 
   private static void checkBarrier(Node.Mapping expect, BarrierResult b, List<String> failures) {
     for (String key : expect.entries().keySet()) {
       if (!BARRIER_EXPECT_KEYS.contains(key)) {
-        failures.add("unknown key '" + key + "' in expect (expected status, ends_on, missing, criteria, notes)");
+        failures.add("unknown key '" + key + "' in expect (expected one of " + new TreeSet<>(BARRIER_EXPECT_KEYS) + ")");
       }
     }
     String status = text(expect.get("status"));
@@ -263,16 +264,22 @@ public final class RuleTestRunner {
       failures.add("status: expected " + status + ", got " + b.status().word()
           + (b.missing().isEmpty() ? "" : " (missing " + b.missing().stream().map(MissingFact::at).toList() + ")"));
     }
-    if (expect.get("ends_on") != null) {
-      String want = text(expect.get("ends_on"));
-      String got = b.endsOn() == null ? null : b.endsOn().toString();
-      if (!java.util.Objects.equals(want, got)) {
-        failures.add("ends_on: expected " + want + ", got " + got);
-      }
-    }
+    checkDate(expect, "ends_on", b.endsOn(), failures);
+    checkDate(expect, "opens_on", b.opensOn(), failures);
     List<CriterionResult> criteria = new ArrayList<>(b.triggers());
     criteria.addAll(b.exceptions());
     checkDetails(expect, b.missing(), criteria, b.notes(), b.id(), failures);
+  }
+
+  /** A date expectation ({@code ends_on}, {@code opens_on}), when the case gives one; {@code null} expects none. */
+  private static void checkDate(Node.Mapping expect, String key, java.time.LocalDate actual, List<String> failures) {
+    if (expect.entries().containsKey(key)) {
+      String want = text(expect.get(key));
+      String got = actual == null ? null : actual.toString();
+      if (!java.util.Objects.equals(want, got)) {
+        failures.add(key + ": expected " + want + ", got " + got);
+      }
+    }
   }
 
   /** The expectations shared by categories and barriers: missing facts, criterion results, notes shown. */
