@@ -11,6 +11,9 @@ import java.util.stream.Stream;
 /** Where rule files are read from: a directory, or the rule set bundled in the jar. */
 public interface RuleSource {
 
+  /** The largest rule file read (the YAML reader's own limit is the same); a larger one is refused, not loaded. */
+  long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
   /** The text of a file relative to the rule set's root, or null when there is none. */
   String read(String relative) throws IOException;
 
@@ -31,7 +34,14 @@ public interface RuleSource {
       @Override
       public String read(String relative) throws IOException {
         Path p = root.resolve(relative);
-        return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+        if (!Files.isRegularFile(p)) {
+          return null;
+        }
+        if (Files.size(p) > MAX_FILE_BYTES) {
+          throw new IOException("it is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+              + " MB, more than any rule file needs; check that the right file is in the rule set");
+        }
+        return Files.readString(p, StandardCharsets.UTF_8);
       }
 
       @Override

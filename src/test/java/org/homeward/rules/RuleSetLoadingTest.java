@@ -123,6 +123,19 @@ class RuleSetLoadingTest {
     assertThat(errors).anySatisfy(e -> assertThat(e).contains("no barrier 'nobar'"));
   }
 
+  @Test
+  void aRuleFileLargerThanAnyRuleNeedsIsRefusedNotLoaded() throws IOException {
+    Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
+    try (var out = Files.newOutputStream(rules.resolve("citizen/rule.yaml"))) {
+      byte[] line = "# padding padding padding padding padding padding padding padding padding\n".getBytes();
+      for (long n = 0; n <= RuleSource.MAX_FILE_BYTES / line.length; n++) {
+        out.write(line);
+      }
+    }
+    assertThat(errors(rules)).anySatisfy(e -> assertThat(e).contains("citizen/rule.yaml")
+        .contains("cannot read the file").contains("larger than 8 MB"));
+  }
+
   private static final String CONCEPTS = """
       title: Concepts
       citations: [{id: k, title: A source}]
