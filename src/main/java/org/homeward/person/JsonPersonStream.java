@@ -11,6 +11,7 @@ import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
 import org.homeward.document.ProblemException;
+import org.homeward.document.TextCursor;
 
 /**
  * Reads persons from JSON: one object, an array of objects (item by item) or JSON Lines (one object
@@ -24,7 +25,7 @@ public final class JsonPersonStream extends LazyPersonStream {
   /** Most characters in one line or array item: no person's facts come near it. */
   public static final int MAX_ITEM = 1_000_000;
 
-  private final Chars in;
+  private final TextCursor in;
   private final String source;
   private final PersonBuilder builder;
   private final boolean lines;
@@ -34,7 +35,7 @@ public final class JsonPersonStream extends LazyPersonStream {
   private long number;
 
   private JsonPersonStream(Reader in, String source, PersonBuilder builder, boolean lines) {
-    this.in = new Chars(in);
+    this.in = new TextCursor(in);
     this.source = source;
     this.builder = builder;
     this.lines = lines;
@@ -65,7 +66,7 @@ public final class JsonPersonStream extends LazyPersonStream {
 
   private Row nextLine() throws IOException {
     started = true;
-    if (in.line == 1 && in.col == 1 && in.peek() == '\uFEFF') {
+    if (in.line() == 1 && in.column() == 1 && in.peek() == '\uFEFF') {
       in.next();
     }
     Piece piece;
@@ -73,7 +74,7 @@ public final class JsonPersonStream extends LazyPersonStream {
       if (in.peek() < 0) {
         return null;
       }
-      piece = new Piece(in.line, in.col);
+      piece = new Piece(in.line(), in.column());
       int c;
       while ((c = in.next()) >= 0 && c != '\n') {
         piece.add((char) c);
@@ -99,7 +100,7 @@ public final class JsonPersonStream extends LazyPersonStream {
       if (first != '[') {
         single = true;
         number = 1;
-        Piece whole = new Piece(in.line, in.col);
+        Piece whole = new Piece(in.line(), in.column());
         int c;
         while ((c = in.next()) >= 0) {
           whole.add((char) c);
@@ -122,12 +123,12 @@ public final class JsonPersonStream extends LazyPersonStream {
       arrayDone = true;
       number++;
       finish();
-      return new Row(number, "item " + number, null, List.of(Diagnostic.error(Location.at(source, in.line, in.col),
+      return new Row(number, "item " + number, null, List.of(Diagnostic.error(Location.at(source, in.line(), in.column()),
           "the file ends before the array is closed with ]; it may be cut short (item " + number + " and any after it "
               + "were not read)")), true);
     }
     number++;
-    Piece item = new Piece(in.line, in.col);
+    Piece item = new Piece(in.line(), in.column());
     String label = "item " + number;
     int depth = 0;
     boolean quoted = false;
@@ -214,7 +215,7 @@ public final class JsonPersonStream extends LazyPersonStream {
       return null;
     }
     number++;
-    Piece rest = new Piece(in.line, in.col);
+    Piece rest = new Piece(in.line(), in.column());
     while (in.next() >= 0) {
       rest.length++;
     }
@@ -299,75 +300,6 @@ public final class JsonPersonStream extends LazyPersonStream {
 
     long lines() {
       return text.chars().filter(ch -> ch == '\n').count() + 1;
-    }
-  }
-
-  /** The text, one character at a time, knowing the line and column of the next one; text can be pushed back. */
-  private static final class Chars {
-    private final Reader in;
-    private final char[] buf = new char[1 << 16];
-    private int pos;
-    private int len;
-    private String back = "";
-    private int backPos;
-    int line = 1;
-    int col = 1;
-
-    Chars(Reader in) {
-      this.in = in;
-    }
-
-    int peek() throws IOException {
-      if (backPos < back.length()) {
-        return back.charAt(backPos);
-      }
-      if (pos == len) {
-        len = in.read(buf, 0, buf.length);
-        pos = 0;
-        if (len <= 0) {
-          len = 0;
-          return -1;
-        }
-      }
-      return buf[pos];
-    }
-
-    int next() throws IOException {
-      int c = peek();
-      if (c < 0) {
-        return c;
-      }
-      if (backPos < back.length()) {
-        backPos++;
-      } else {
-        pos++;
-      }
-      if (c == '\n') {
-        line++;
-        col = 1;
-      } else {
-        col++;
-      }
-      return c;
-    }
-
-    void skipSpace() throws IOException {
-      int c;
-      while ((c = peek()) == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        next();
-      }
-    }
-
-    /** Reads {@code text} again, from {@code line} and {@code col}, before the rest of the input. */
-    void pushBack(String text, int line, int col) {
-      back = text + back.substring(backPos);
-      backPos = 0;
-      this.line = line;
-      this.col = col;
-    }
-
-    void close() throws IOException {
-      in.close();
     }
   }
 }

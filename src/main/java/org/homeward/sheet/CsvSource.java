@@ -2,12 +2,12 @@ package org.homeward.sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.homeward.document.Diagnostic;
+import org.homeward.document.TextCursor;
 import org.homeward.person.TextDecoding;
 
 /**
@@ -26,21 +26,15 @@ final class CsvSource implements SheetSource {
   static final int MAX_ROW = 4_000_000;
 
   private final String name;
-  private final Reader in;
-  private final char[] buf = new char[1 << 16];
-  private int pos;
-  private int len;
-  private String back = "";
-  private int backPos;
+  private final TextCursor in;
   private char separator;
   private List<String> header;
   private long number;
-  private long line = 1;
 
   /** {@code warnings} hears once when the file is not UTF-8 and is read as Windows-1252 instead. */
   CsvSource(InputStream bytes, String name, Consumer<Diagnostic> warnings) throws IOException {
     this.name = name;
-    this.in = TextDecoding.open(bytes, name, "CSV", true, warnings).reader();
+    this.in = new TextCursor(TextDecoding.open(bytes, name, "CSV", true, warnings).reader());
   }
 
   @Override
@@ -56,7 +50,7 @@ final class CsvSource implements SheetSource {
     StringBuilder first = new StringBuilder();
     boolean quoted = false;
     for (int i = 0; i < (1 << 15); i++) {
-      int c = peekAt(i);
+      int c = in.peekAt(i);
       if (c < 0 || !quoted && (c == '\n' || c == '\r')) {
         break;
       }
@@ -132,10 +126,10 @@ final class CsvSource implements SheetSource {
 
   /** The next record, or null at the end of the file. */
   private Record record() throws IOException {
-    if (peek() < 0) {
+    if (in.peek() < 0) {
       return null;
     }
-    long startLine = line;
+    int startLine = in.line();
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     StringBuilder raw = new StringBuilder();
@@ -143,7 +137,7 @@ final class CsvSource implements SheetSource {
     boolean atStart = true;
     boolean closed = false;
     while (true) {
-      int c = nextChar();
+      int c = in.next();
       if (c >= 0) {
         raw.append((char) c);
       }
@@ -152,8 +146,8 @@ final class CsvSource implements SheetSource {
           return brokenQuote(raw, startLine, c);
         }
         if (c == '"') {
-          if (peek() == '"') {
-            raw.append((char) nextChar());
+          if (in.peek() == '"') {
+            raw.append((char) in.next());
             cell.append('"');
           } else {
             quoted = false;
@@ -171,8 +165,8 @@ final class CsvSource implements SheetSource {
       }
       closed = false;
       if (c < 0 || c == '\n' || c == '\r') {
-        if (c == '\r' && peek() == '\n') {
-          nextChar();
+        if (c == '\r' && in.peek() == '\n') {
+          in.next();
         }
         cells.add(cell.toString());
         break;
@@ -204,12 +198,11 @@ final class CsvSource implements SheetSource {
   }
 
   /** A quote never closed: the row ends with its first line, and what follows is read again as rows. */
-  private Record brokenQuote(StringBuilder raw, long startLine, int c) throws IOException {
+  private Record brokenQuote(StringBuilder raw, int startLine, int c) throws IOException {
     String rest = raw.toString();
     int nl = rest.indexOf('\n');
     if (nl >= 0) {
-      line = startLine + 1;
-      pushBack(rest.substring(nl + 1));
+      in.pushBack(rest.substring(nl + 1), startLine + 1, 1);
     } else if (c >= 0) {
       skipLine();
     }
@@ -219,54 +212,9 @@ final class CsvSource implements SheetSource {
 
   private void skipLine() throws IOException {
     int c;
-    while ((c = nextChar()) >= 0 && c != '\n') {
+    while ((c = in.next()) >= 0 && c != '\n') {
       // the rest of a row that cannot be read
     }
-  }
-
-  private int peekAt(int k) throws IOException {
-    if (backPos + k < back.length()) {
-      return back.charAt(backPos + k);
-    }
-    int i = k - (back.length() - backPos);
-    if (pos + i >= len) {
-      System.arraycopy(buf, pos, buf, 0, len - pos);
-      len -= pos;
-      pos = 0;
-      while (len <= i) {
-        int n = in.read(buf, len, buf.length - len);
-        if (n <= 0) {
-          return -1;
-        }
-        len += n;
-      }
-    }
-    return buf[pos + i];
-  }
-
-  private int peek() throws IOException {
-    return peekAt(0);
-  }
-
-  private int nextChar() throws IOException {
-    int c = peek();
-    if (c < 0) {
-      return c;
-    }
-    if (backPos < back.length()) {
-      backPos++;
-    } else {
-      pos++;
-    }
-    if (c == '\n') {
-      line++;
-    }
-    return c;
-  }
-
-  private void pushBack(String text) {
-    back = text + back.substring(backPos);
-    backPos = 0;
   }
 
   @Override
