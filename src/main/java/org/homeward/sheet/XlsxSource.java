@@ -482,14 +482,7 @@ final class XlsxSource implements SheetSource {
     current = number;
     String[] cells = new String[0];
     int column = -1;
-    while (true) {
-      int e = xml.next();
-      if (e == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
-        break;
-      }
-      if (e != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (nextChild("row")) {
       if (!xml.getLocalName().equals("c")) {
         skip();
         continue;
@@ -551,14 +544,7 @@ final class XlsxSource implements SheetSource {
     String v = null;
     String inline = null;
     boolean tooLong = false;
-    while (true) {
-      int e = xml.next();
-      if (e == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("c")) {
-        break;
-      }
-      if (e != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
+    while (nextChild("c")) {
       String local = xml.getLocalName();
       if (local.equals("v")) {
         v = text();
@@ -703,6 +689,19 @@ final class XlsxSource implements SheetSource {
       }
     }
     return b.length() > MAX_CELL ? null : b.toString();
+  }
+
+  /** Moves to the next element inside {@code parent}: false when the parser reaches the parent's end instead. */
+  private boolean nextChild(String parent) throws XMLStreamException {
+    while (true) {
+      int e = xml.next();
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        return true;
+      }
+      if (e == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals(parent)) {
+        return false;
+      }
+    }
   }
 
   /** Skips the current element and everything in it. */

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,26 +30,12 @@ class BatchCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
-  private record Run(int code, byte[] out, String err) {
-    String text() {
-      return new String(out, StandardCharsets.UTF_8);
-    }
-
-    List<String> lines() {
-      return text().lines().toList();
-    }
+  private static CliRun run(InputStream in, String... args) {
+    return CliRun.with(in, Map.of(), false, args);
   }
 
-  private static Run run(InputStream in, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static Run run(String... args) {
-    return run(new ByteArrayInputStream(new byte[0]), args);
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path write(String name, String text) throws IOException {
@@ -81,7 +64,7 @@ class BatchCliTest {
   @Test
   void formulaLookingCellsComeOutNeutralisedInCsvAndXlsx() throws IOException {
     Path in = write("in.csv", "id,birth_date\n=1+1,1990\n+SUM(A1),1990\n-2+3,1990\n@cmd,1990\n\"\tx\",1990\nplain,1990\n");
-    Run csv = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
+    CliRun csv = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
     assertThat(csv.code()).isZero();
     List<String> ids = csv.lines().stream().skip(1).map(l -> l.split(",")[1]).toList();
     assertThat(ids).as("a tab before a value is trimmed away when read").containsExactly("'=1+1", "'+SUM(A1)", "'-2+3",
@@ -103,14 +86,14 @@ class BatchCliTest {
   @Test
   void excelCsvStartsWithAByteOrderMark() throws IOException {
     Path in = write("in.csv", "id,birth_date\nJosé,1990\n");
-    Run r = run("screen", in.toString(), "--format", "csv", "--excel", "--as-of", "2026-11-28", "-q");
-    assertThat(r.out()).startsWith(0xEF, 0xBB, 0xBF);
-    assertThat(r.text()).contains("José");
+    CliRun r = run("screen", in.toString(), "--format", "csv", "--excel", "--as-of", "2026-11-28", "-q");
+    assertThat(r.bytes()).startsWith(0xEF, 0xBB, 0xBF);
+    assertThat(r.out()).contains("José");
   }
 
   @Test
   void theTemplateRoundTripsThroughCsv() throws IOException {
-    Run template = run("template", "--format", "csv");
+    CliRun template = run("template", "--format", "csv");
     assertThat(template.code()).isZero();
     List<String> header = List.of(template.lines().get(0).split(","));
     Map<String, Object> person = SheetFixtures.parse(Files.readString(Path.of("samples/several-categories.json")));
@@ -124,7 +107,7 @@ class BatchCliTest {
   @Test
   void theXlsxTemplateHasADataDictionaryAndRoundTrips() throws IOException {
     Path template = dir.resolve("intake.xlsx");
-    Run t = run("template", "-o", template.toString());
+    CliRun t = run("template", "-o", template.toString());
     assertThat(t.code()).as(t.err()).isZero();
     List<String> header = rows(template, "People").get(0);
     List<List<String>> dictionary = rows(template, "Data dictionary");
@@ -141,7 +124,7 @@ class BatchCliTest {
   }
 
   private JsonNode screenJson(Path file) throws IOException {
-    Run r = run("screen", file.toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q");
+    CliRun r = run("screen", file.toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).as(r.err()).isZero();
     ObjectNode doc = (ObjectNode) JSON.readTree(r.lines().get(0));
     doc.remove("row");
@@ -157,10 +140,10 @@ class BatchCliTest {
         + "a,06/15/1995,No,2003-02,Without inspection,none,called twice\n");
     Path map = write("map.yaml", "columns:\n  \"Client #\": id\n  ¿Está en EE.UU.?: currently_in_us\n  Came in: entries.1.date\n"
         + "  How: entries.1.manner\n  Record: convictions\nignore: [Staff notes]\n");
-    Run mapped = run("screen", foreign.toString(), "--map", map.toString(), "--format", "csv", "--as-of", "2026-11-28");
-    Run plain = run("screen", canonical.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    CliRun mapped = run("screen", foreign.toString(), "--map", map.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    CliRun plain = run("screen", canonical.toString(), "--format", "csv", "--as-of", "2026-11-28");
     assertThat(mapped.code()).as(mapped.err()).isZero();
-    assertThat(mapped.text()).isEqualTo(plain.text());
+    assertThat(mapped.out()).isEqualTo(plain.out());
     assertThat(mapped.err()).as("nothing unknown left to report").doesNotContain("warning");
   }
 
@@ -168,7 +151,7 @@ class BatchCliTest {
   void aMisspeltMappingTargetIsALocatedUsageError() throws IOException {
     Path in = write("in.csv", "Born\n1990\n");
     Path map = write("map.yaml", "columns:\n  Born: birth_dat\n");
-    Run r = run("screen", in.toString(), "--map", map.toString(), "--format", "csv");
+    CliRun r = run("screen", in.toString(), "--map", map.toString(), "--format", "csv");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("map.yaml:2:9: 'birth_dat' is not a column — did you mean 'birth_date'?");
   }
@@ -179,7 +162,7 @@ class BatchCliTest {
     for (int i = 0; i < 50; i++) {
       csv.append("p").append(i).append(",1990,x,y\n");
     }
-    Run r = run("screen", write("in.csv", csv.toString()).toString(), "--format", "csv", "--as-of", "2026-11-28");
+    CliRun r = run("screen", write("in.csv", csv.toString()).toString(), "--format", "csv", "--as-of", "2026-11-28");
     assertThat(r.code()).isZero();
     assertThat(r.err().split("not facts", -1)).hasSize(2);
     assertThat(r.err()).contains("\"Notes\", \"Intake worker\"");
@@ -194,7 +177,7 @@ class BatchCliTest {
         + ",,,,\n"
         + "c,1990,none,PC 459,maybe\n"
         + "d,1990,2,PC 459,no\n");
-    Run r = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    CliRun r = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28");
     assertThat(r.code()).isEqualTo(1);
     List<String> lines = r.lines();
     assertThat(lines).hasSize(5);
@@ -213,7 +196,7 @@ class BatchCliTest {
   void theXlsxResultsHaveOneRowPerInputRowAndASummarySheet() throws IOException {
     Path in = write("in.jsonl", "{\"id\":\"a\",\"birth_date\":\"1990\"}\n{\"id\":\n{\"id\":\"c\"}\n");
     Path out = dir.resolve("results.xlsx");
-    Run r = run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q");
+    CliRun r = run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).isEqualTo(1);
     List<List<String>> results = rows(out, "Results");
     assertThat(results).hasSize(4);
@@ -245,7 +228,7 @@ class BatchCliTest {
       }
     };
     Path out = dir.resolve("results.csv");
-    Run r = run(failing, "screen", "-", "--input-format", "jsonl", "-o", out.toString(), "--as-of", "2026-11-28", "-q");
+    CliRun r = run(failing, "screen", "-", "--input-format", "jsonl", "-o", out.toString(), "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("connection reset");
     try (Stream<Path> left = Files.list(dir)) {
@@ -255,22 +238,22 @@ class BatchCliTest {
 
   @Test
   void sheetsThatCannotBeReadSayWhatToDo() throws IOException {
-    Run xls = run("screen", write("old.xls", "x").toString());
+    CliRun xls = run("screen", write("old.xls", "x").toString());
     assertThat(xls.code()).isEqualTo(3);
     assertThat(xls.err()).contains("save the sheet from Excel as .xlsx");
-    Run empty = run("screen", write("empty.csv", "").toString(), "--format", "csv");
+    CliRun empty = run("screen", write("empty.csv", "").toString(), "--format", "csv");
     assertThat(empty.code()).isEqualTo(3);
     assertThat(empty.err()).contains("the sheet is empty");
-    Run foreign = run("screen", write("foreign.csv", "Edad,Ciudad\n30,Tijuana\n").toString(), "--format", "csv");
+    CliRun foreign = run("screen", write("foreign.csv", "Edad,Ciudad\n30,Tijuana\n").toString(), "--format", "csv");
     assertThat(foreign.code()).isEqualTo(3);
     assertThat(foreign.err()).contains("no header names a fact").contains("--map");
-    Run notXlsx = run("screen", write("fake.xlsx", "not a zip").toString(), "--format", "csv");
+    CliRun notXlsx = run("screen", write("fake.xlsx", "not a zip").toString(), "--format", "csv");
     assertThat(notXlsx.code()).isEqualTo(3);
     assertThat(notXlsx.err()).contains("cannot be read as an Excel workbook");
-    Run dup = run("screen", write("dup.csv", "DOB,birth_date\n1990,1990\n").toString(), "--format", "csv");
+    CliRun dup = run("screen", write("dup.csv", "DOB,birth_date\n1990,1990\n").toString(), "--format", "csv");
     assertThat(dup.code()).isEqualTo(3);
     assertThat(dup.err()).contains("both hold birth_date");
-    Run latin1 = run("screen", Files.write(dir.resolve("latin1.csv"), "id,name\nx,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))
+    CliRun latin1 = run("screen", Files.write(dir.resolve("latin1.csv"), "id,name\nx,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))
         .toString(), "--format", "csv", "--as-of", "2026-11-28");
     assertThat(latin1.err()).contains("not UTF-8 text, so it is read as Windows-1252");
     assertThat(latin1.code()).isZero();
@@ -294,7 +277,7 @@ class BatchCliTest {
       ws.value(1, 4, false);
       wb.finish();
     }
-    Run r = run("screen", in.toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q");
+    CliRun r = run("screen", in.toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.lines().get(0));
     assertThat(doc.get("id").asText()).as("a numeric id keeps its digits").isEqualTo("1001");
@@ -306,7 +289,7 @@ class BatchCliTest {
 
   @Test
   void semicolonSeparatedSheetsFromEuropeanExcelAreRead() throws IOException {
-    Run r = run("screen", write("eu.csv", "id;birth_date\na;1990\n").toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
+    CliRun r = run("screen", write("eu.csv", "id;birth_date\na;1990\n").toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).isZero();
     assertThat(r.lines().get(1)).startsWith("2,a,needs_info");
   }
@@ -331,7 +314,7 @@ class BatchCliTest {
     Map<String, String> byThreads = new LinkedHashMap<>();
     for (String threads : List.of("1", "2", "5")) {
       byThreads.put(threads, run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q", "--threads",
-          threads).text());
+          threads).out());
     }
     assertThat(byThreads.values()).allMatch(t -> t.equals(byThreads.get("1")));
     assertThat(byThreads.get("1").lines().count()).isEqualTo(3001);

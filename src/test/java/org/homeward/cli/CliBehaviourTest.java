@@ -3,25 +3,15 @@ package org.homeward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliBehaviourTest {
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(Map<String, String> env, boolean terminal, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env, terminal, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(Map<String, String> env, boolean terminal, String... args) {
+    return CliRun.with(new ByteArrayInputStream(new byte[0]), env, terminal, args);
   }
 
   @Test
@@ -37,7 +27,7 @@ class CliBehaviourTest {
   @Test
   void outputFileIsWrittenWholeAndNoTemporaryFileIsLeft(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("result.jsonl");
-    Run r = run(Map.of(), false, "screen", "samples/daca-may-fit.json", "--format", "jsonl", "-o", target.toString(), "--rules", "rules");
+    CliRun r = run(Map.of(), false, "screen", "samples/daca-may-fit.json", "--format", "jsonl", "-o", target.toString(), "--rules", "rules");
     assertThat(r.code()).isZero();
     assertThat(r.out()).as("nothing but data, and the data went to the file").isEmpty();
     assertThat(Files.readString(target)).startsWith("{\"schema\":\"" + org.homeward.report.JsonReport.SCHEMA + "\"");
@@ -49,7 +39,7 @@ class CliBehaviourTest {
   @Test
   void anUnreadableSinglePersonLeavesNoOutputFile(@TempDir Path dir) {
     Path target = dir.resolve("result.json");
-    Run r = run(Map.of(), false, "screen", "src/test/resources/inputs/bad-date.json", "-o", target.toString(), "--rules", "rules");
+    CliRun r = run(Map.of(), false, "screen", "src/test/resources/inputs/bad-date.json", "-o", target.toString(), "--rules", "rules");
     assertThat(r.code()).isEqualTo(3);
     assertThat(target).doesNotExist();
   }

@@ -2,16 +2,10 @@ package org.homeward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +15,8 @@ class FixtureRulesTest {
   private static final Path FIXTURE = Path.of("src/test/resources/fixture-rules");
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path copy() throws IOException {
@@ -49,7 +37,7 @@ class FixtureRulesTest {
   @Test
   void theFixtureRuleSetIsCleanAndItsCasesPass() {
     assertThat(run("rules", "check", FIXTURE.toString()).code()).isZero();
-    Run test = run("rules", "test", FIXTURE.toString(), "--coverage");
+    CliRun test = run("rules", "test", FIXTURE.toString(), "--coverage");
     assertThat(test.code()).as(test.out()).isZero();
   }
 
@@ -60,7 +48,7 @@ class FixtureRulesTest {
     Files.copy(Path.of("src/test/resources/wrong-expectation/tests.yaml"), rules.resolve("came-young/tests.yaml"),
         StandardCopyOption.REPLACE_EXISTING);
     // when
-    Run r = run("rules", "test", rules.toString());
+    CliRun r = run("rules", "test", rules.toString());
     // then
     assertThat(r.code()).isEqualTo(ExitCode.ROW_ERRORS.code());
     assertThat(r.out()).contains("FAIL came-young: A wrong outcome is a failure.")
@@ -73,7 +61,7 @@ class FixtureRulesTest {
     Path rules = copy();
     Path rule = rules.resolve("came-young/rule.yaml");
     Files.writeString(rule, Files.readString(rule).replace("title: Came young (fixture)", "title: !secret Came young"));
-    Run r = run("rules", "check", rules.toString());
+    CliRun r = run("rules", "check", rules.toString());
     assertThat(r.code()).isEqualTo(ExitCode.RULES.code());
     assertThat(r.err()).contains("came-young/rule.yaml:").contains("unknown YAML tag '!secret'");
   }
@@ -82,7 +70,7 @@ class FixtureRulesTest {
   void anAsOfDateBeforeTheBirthDateIsAnErrorRow() throws IOException {
     Path people = Files.writeString(dir.resolve("p.jsonl"), "{\"id\":\"a\",\"birth_date\":\"2030-01-01\"}\n"
         + "{\"id\":\"b\",\"birth_date\":\"1990\"}\n");
-    Run r = run("screen", people.toString(), "--as-of", "2026-11-28", "--format", "csv", "--rules", FIXTURE.toString());
+    CliRun r = run("screen", people.toString(), "--as-of", "2026-11-28", "--format", "csv", "--rules", FIXTURE.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out().lines().skip(1).toList().get(0)).contains("before the person's birth date");
     assertThat(r.out().lines().skip(1).toList().get(1)).startsWith("2,b,needs_info");

@@ -2,18 +2,12 @@ package org.homeward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.homeward.report.Html;
@@ -39,17 +33,11 @@ class HtmlPagesTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
-  private static Run html(String... inputsAndOptions) {
+  private static CliRun html(String... inputsAndOptions) {
     List<String> args = new ArrayList<>(List.of("screen"));
     args.addAll(List.of(inputsAndOptions));
     args.addAll(List.of("--format", "html", "--as-of", "2026-11-28", "--threads", "1"));
@@ -66,7 +54,7 @@ class HtmlPagesTest {
     for (String sample : samples) {
       for (String lang : List.of("en", "es")) {
         tests.add(DynamicTest.dynamicTest(sample + " " + lang, () -> {
-          Run r = html(sample, "--lang", lang);
+          CliRun r = html(sample, "--lang", lang);
           assertThat(r.code()).as(r.err()).isZero();
           assertSelfContained(r.out());
           assertThat(Jsoup.parse(r.out()).select("section.category")).isNotEmpty();
@@ -78,7 +66,7 @@ class HtmlPagesTest {
     tests.add(DynamicTest.dynamicTest("batch summary of every sample, in Spanish, explained", () -> {
       List<String> args = new ArrayList<>(samples);
       args.addAll(List.of("--lang", "es", "--explain"));
-      Run r = html(args.toArray(String[]::new));
+      CliRun r = html(args.toArray(String[]::new));
       assertSelfContained(r.out());
       assertThat(Jsoup.parse(r.out()).selectFirst("dd.screened").text()).isEqualTo(String.valueOf(samples.size()));
     }));
@@ -132,7 +120,7 @@ class HtmlPagesTest {
   void aPersonsIdAndNameComeOutAsText() throws IOException {
     Path person = dir.resolve("hostile.json");
     Files.writeString(person, "{\"id\": " + json(HOSTILE) + ", \"name\": " + json("<b>" + HOSTILE) + "}");
-    Run r = html(person.toString());
+    CliRun r = html(person.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertSelfContained(r.out());
     assertThat(r.out()).doesNotContain("<script>alert", "<b><script>", "\"&'");
@@ -148,7 +136,7 @@ class HtmlPagesTest {
     Path sheet = dir.resolve("hostile.csv");
     Files.writeString(sheet, "id,name,birth_date\n" + csv(HOSTILE) + "," + csv(HOSTILE) + ",31/12/1994\n"
         + "ok-1,Fine,1990-01-01\n");
-    Run r = html(sheet.toString());
+    CliRun r = html(sheet.toString());
     assertThat(r.code()).isEqualTo(1);
     assertSelfContained(r.out());
     Document doc = Jsoup.parse(r.out());
@@ -184,7 +172,7 @@ class HtmlPagesTest {
   @Test
   void anHtmlFileNameChoosesTheFormat() throws IOException {
     Path out = dir.resolve("report.htm");
-    Run r = run("screen", "samples/daca-may-fit.json", "--as-of", "2026-11-28", "-o", out.toString());
+    CliRun r = run("screen", "samples/daca-may-fit.json", "--as-of", "2026-11-28", "-o", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Files.readString(out)).startsWith("<!DOCTYPE html>");
   }
@@ -199,7 +187,7 @@ class HtmlPagesTest {
     }
     Path jsonl = dir.resolve("many-bad.jsonl");
     Files.writeString(jsonl, lines);
-    Run r = html(jsonl.toString());
+    CliRun r = html(jsonl.toString());
     assertThat(r.code()).isEqualTo(1);
     Document doc = Jsoup.parse(r.out());
     assertThat(doc.select("table.errors tbody tr")).hasSize(org.homeward.batch.HtmlSummarySink.ERRORS_LISTED);

@@ -10,11 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,39 +23,32 @@ class InterviewCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String input, String... args) {
-    return run(false, input, args);
+  private static CliRun run(String input, String... args) {
+    return CliRun.reading(input, args);
   }
 
-  private static Run run(boolean terminal, String input, String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-        terminal, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(boolean terminal, String input, String... args) {
+    return CliRun.with(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), Map.of(), terminal, args);
   }
 
   @Test
   void answersOnStandardInputMakeAPersonFileThatScreenReads() throws IOException {
     Path person = dir.resolve("person.json");
     // removals: 1; then whatever comes next is skipped, taken back, then quit.
-    Run r = run("1\n\nback\nquit\n", "interview", "-o", person.toString(), "--as-of", "2026-11-28");
+    CliRun r = run("1\n\nback\nquit\n", "interview", "-o", person.toString(), "--as-of", "2026-11-28");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("Question 1  [removals]").contains("How many? Type a number (0 if none).")
         .contains("Skipped: the fact stays unknown.").contains("Took back the last answer.")
         .contains("Stopped; everything answered so far is kept.").contains("Saved the person file");
     JsonNode saved = JSON.readTree(person.toFile());
     assertThat(saved.get("removals")).hasSize(1);
-    Run screen = run("", "screen", person.toString(), "--format", "json", "--as-of", "2026-11-28");
+    CliRun screen = run("", "screen", person.toString(), "--format", "json", "--as-of", "2026-11-28");
     assertThat(screen.code()).as(screen.err()).isZero();
   }
 
   @Test
   void aPartialFileIsTakenUpWhereItStoppedAndOnlyOpenQuestionsAreAsked() throws IOException {
-    Run r = run("", "interview", "--from", "samples/daca-may-fit.json", "--as-of", "2026-11-28");
+    CliRun r = run("", "interview", "--from", "samples/daca-may-fit.json", "--as-of", "2026-11-28");
     assertThat(r.code()).isZero();
     assertThat(r.err()).contains("DACA recipient or DACA-eligible when removed: may fit");
     JsonNode out = JSON.readTree(r.out());
@@ -67,7 +57,7 @@ class InterviewCliTest {
 
   @Test
   void theInterviewSpeaksSpanish() {
-    Run r = run("quit\n", "interview", "--lang", "es", "--as-of", "2026-11-28");
+    CliRun r = run("quit\n", "interview", "--lang", "es", "--as-of", "2026-11-28");
     assertThat(r.err()).contains("Entrevista de Homeward").contains("Pregunta 1")
         .contains("¿Cuántos? Escriba un número (0 si ninguno).").contains("Entrevista detenida");
   }
@@ -75,13 +65,13 @@ class InterviewCliTest {
   @Test
   void wrongAnswersAreExplainedAndAskedAgain() throws IOException {
     // a fixture rule set keeps the order of the questions still: the birth date comes first
-    Run r = run(true, "not a date\n13/45/2003\n1990-01-01\nquit\n", "interview", "--rules",
+    CliRun r = run(true, "not a date\n13/45/2003\n1990-01-01\nquit\n", "interview", "--rules",
         "src/test/resources/fixture-rules", "--as-of", "2026-11-28");
     assertThat(r.err()).contains("Question 1  [birth_date]").contains("That is not a date.");
     assertThat(r.err().split("That is not a date", -1)).as("a word and an impossible date are both refused").hasSize(3);
     assertThat(JSON.readTree(r.out()).at("/birth_date").asText()).isEqualTo("1990-01-01");
     // the bundled rules ask first how many removals there were: a count, checked as such
-    Run count = run(true, "many\n-3\n1\nquit\n", "interview", "--as-of", "2026-11-28");
+    CliRun count = run(true, "many\n-3\n1\nquit\n", "interview", "--as-of", "2026-11-28");
     assertThat(count.err()).contains("Question 1  [removals]");
     assertThat(JSON.readTree(count.out()).get("removals")).hasSize(1);
   }
@@ -91,7 +81,7 @@ class InterviewCliTest {
     // given: the first answer is not a date
     Path person = dir.resolve("person.json");
     // when
-    Run r = run("1\n0\n\nquit\n", "interview", "-o", person.toString(), "--rules", "src/test/resources/fixture-rules",
+    CliRun r = run("1\n0\n\nquit\n", "interview", "-o", person.toString(), "--rules", "src/test/resources/fixture-rules",
         "--as-of", "2026-11-28");
     // then
     assertThat(r.code()).isEqualTo(3);
@@ -111,7 +101,7 @@ class InterviewCliTest {
     List<String> args = new java.util.ArrayList<>(List.of(m.group(2).split(" ")));
     args.set(args.indexOf("person.json"), person.toString());
     // when
-    Run r = run(m.group(1).replace("\\n", "\n"), args.toArray(String[]::new));
+    CliRun r = run(m.group(1).replace("\\n", "\n"), args.toArray(String[]::new));
     // then
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(JSON.readTree(person.toFile()).get("removals")).hasSize(1);
@@ -119,7 +109,7 @@ class InterviewCliTest {
 
   @Test
   void theOutputPathIsCheckedBeforeTheFirstQuestion() {
-    Run r = run("1\n", "interview", "-o", dir.resolve("no/such/folder/p.json").toString());
+    CliRun r = run("1\n", "interview", "-o", dir.resolve("no/such/folder/p.json").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("does not exist").doesNotContain("Question 1");
   }

@@ -3,11 +3,7 @@ package org.homeward.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,14 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputSafetyTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path csv() throws IOException {
@@ -39,7 +29,7 @@ class OutputSafetyTest {
   @Test
   void theInputFileIsNeverOverwritten() throws IOException {
     Path in = csv();
-    Run r = run("screen", in.toString(), "-o", in.toString(), "--format", "csv");
+    CliRun r = run("screen", in.toString(), "-o", in.toString(), "--format", "csv");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("is the input file");
     assertThat(Files.readString(in)).isEqualTo("id,birth_date\na,1990\n");
@@ -50,12 +40,12 @@ class OutputSafetyTest {
     Path in = csv();
     assertThat(run("screen", in.toString(), "-o", dir.toString()).err()).contains("is a folder");
     assumeTrue(Files.exists(Path.of("/dev/null")));
-    Run dev = run("screen", in.toString(), "-o", "/dev/null", "--format", "csv");
+    CliRun dev = run("screen", in.toString(), "-o", "/dev/null", "--format", "csv");
     assertThat(dev.code()).isEqualTo(2);
     assertThat(dev.err()).contains("not a regular file");
     Path elsewhere = Files.createDirectory(dir.resolve("elsewhere")).resolve("target.csv");
     Path link = Files.createSymbolicLink(dir.resolve("link.csv"), elsewhere);
-    Run linked = run("screen", in.toString(), "-o", link.toString());
+    CliRun linked = run("screen", in.toString(), "-o", link.toString());
     assertThat(linked.code()).isEqualTo(2);
     assertThat(linked.err()).contains("is a symbolic link");
     assertThat(elsewhere).doesNotExist();
@@ -66,7 +56,7 @@ class OutputSafetyTest {
     Path in = csv();
     Path fifo = dir.resolve("pipe.csv");
     assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is there");
-    Run r = run("screen", in.toString(), "-o", fifo.toString());
+    CliRun r = run("screen", in.toString(), "-o", fifo.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not a regular file (a device or a pipe)");
   }
@@ -74,13 +64,13 @@ class OutputSafetyTest {
   @Test
   void aMissingFolderOrAFolderWithoutPermissionIsSaidPlainly() throws IOException {
     Path in = csv();
-    Run missing = run("screen", in.toString(), "-o", dir.resolve("nope/out.csv").toString());
+    CliRun missing = run("screen", in.toString(), "-o", dir.resolve("nope/out.csv").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).contains("the folder").contains("does not exist").doesNotContain(".part");
     Path locked = Files.createDirectory(dir.resolve("locked"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
     assumeTrue(!Files.isWritable(locked), "root may write anywhere");
-    Run denied = run("screen", in.toString(), "-o", locked.resolve("out.csv").toString());
+    CliRun denied = run("screen", in.toString(), "-o", locked.resolve("out.csv").toString());
     assertThat(denied.err()).contains("no permission to write");
   }
 
@@ -95,7 +85,7 @@ class OutputSafetyTest {
   @Test
   void anOutputExtensionThatDoesNotMatchTheFormatIsRefused() throws IOException {
     Path in = csv();
-    Run r = run("screen", in.toString(), "--format", "json", "-o", dir.resolve("out.csv").toString());
+    CliRun r = run("screen", in.toString(), "--format", "json", "-o", dir.resolve("out.csv").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--format json does not match the -o file's extension");
     assertThat(run("template", "--format", "csv", "-o", dir.resolve("t.xlsx").toString()).code()).isEqualTo(2);
@@ -110,7 +100,7 @@ class OutputSafetyTest {
     Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     Path other = Files.writeString(dir.resolve(".other.csv.999999999-1.part"), "not ours to remove");
     // when
-    Run r = run("screen", in.toString(), "-o", dir.resolve("out.csv").toString(), "--as-of", "2026-11-28");
+    CliRun r = run("screen", in.toString(), "-o", dir.resolve("out.csv").toString(), "--as-of", "2026-11-28");
     // then
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(dead).doesNotExist();
@@ -125,7 +115,7 @@ class OutputSafetyTest {
   @Test
   void quietPrintsNothingOnSuccess() throws IOException {
     Path in = Files.writeString(dir.resolve("in.csv"), "id,birth_date,Notes\na,1990,x\n");
-    Run r = run("screen", in.toString(), "-q", "--format", "csv", "--as-of", "2026-11-28");
+    CliRun r = run("screen", in.toString(), "-q", "--format", "csv", "--as-of", "2026-11-28");
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
   }
@@ -133,7 +123,7 @@ class OutputSafetyTest {
   @Test
   void aBatchAsJsonIsOneValidJsonArray() throws Exception {
     Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\"}\n{\"id\":\n{\"id\":\"c\"}\n");
-    Run r = run("screen", in.toString(), "--format", "json", "--as-of", "2026-11-28", "-q");
+    CliRun r = run("screen", in.toString(), "--format", "json", "--as-of", "2026-11-28", "-q");
     var doc = new com.fasterxml.jackson.databind.ObjectMapper()
         .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(r.out());
     assertThat(doc.isArray()).isTrue();
@@ -144,7 +134,7 @@ class OutputSafetyTest {
   @Test
   void theTextOutputListsTheRowsInError() throws IOException {
     Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\"}\n{\"birth_date\":\"soon\"}\n");
-    Run r = run("screen", in.toString(), "--as-of", "2026-11-28", "-q");
+    CliRun r = run("screen", in.toString(), "--as-of", "2026-11-28", "-q");
     assertThat(r.out()).contains("Homeward screening: a").contains("Could not be screened: line 2")
         .contains("at birth_date: is not a date");
   }
@@ -153,7 +143,7 @@ class OutputSafetyTest {
   void textReportsStripTerminalEscapesFromNamesAndIds() throws IOException {
     Path in = Files.writeString(dir.resolve("p.json"), "{\"id\":\"x\\u001b[2J\\u001b]0;pwned\\u0007y\","
         + "\"name\":\"A\\u001b[31mB\\u009b1m\"}");
-    Run r = run("screen", in.toString(), "--as-of", "2026-11-28");
+    CliRun r = run("screen", in.toString(), "--as-of", "2026-11-28");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Homeward screening: xy").contains("Name: AB").doesNotContain("\u001b")
         .doesNotContain("\u009b");

@@ -2,14 +2,10 @@ package org.homeward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,14 +20,8 @@ class PrivacyAndBoundsTest {
   private static final String BORN = "1987-31-14";
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -42,7 +32,7 @@ class PrivacyAndBoundsTest {
         + "\",\"age_at_entry\":\"" + A_NUMBER + "\"}]}\n{\"id\":\"p2\",\"birth_date\":" + A_NUMBER.substring(1) + "}\n");
     for (String format : new String[] {"csv", "jsonl", "text"}) {
       // when
-      Run r = run("screen", json.toString(), "--format", format, "--as-of", "2026-11-28");
+      CliRun r = run("screen", json.toString(), "--format", format, "--as-of", "2026-11-28");
       // then
       assertThat(r.code()).isEqualTo(3);
       assertThat(r.err() + r.out()).contains("at birth_date: is not a date").contains("entries[0].manner")
@@ -74,7 +64,7 @@ class PrivacyAndBoundsTest {
       w.write("\"\n");
     }
     Path csv = Files.writeString(dir.resolve("in.csv"), "id\nx\n");
-    Run r = run("screen", csv.toString(), "--map", map.toString(), "--format", "csv");
+    CliRun r = run("screen", csv.toString(), "--map", map.toString(), "--format", "csv");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("longer than 1024 KB");
   }
@@ -83,7 +73,7 @@ class PrivacyAndBoundsTest {
   void aHugeFileGivenToFromIsRefused() throws IOException {
     Path from = dir.resolve("p.json");
     Files.write(from, new byte[2 << 20]);
-    Run r = run("interview", "--from", from.toString());
+    CliRun r = run("interview", "--from", from.toString());
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("larger than 1 MB");
   }

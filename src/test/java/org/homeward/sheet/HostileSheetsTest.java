@@ -3,17 +3,14 @@ package org.homeward.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.homeward.cli.Main;
+import org.homeward.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,21 +24,15 @@ class HostileSheetsTest {
       + "<c r=\"B1\" t=\"inlineStr\"><is><t>birth_date</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {
-    List<String> rows() {
-      return out.lines().skip(1).toList();
-    }
-  }
-
-  private Run screen(byte[] input, String ext) throws IOException {
+  private CliRun screen(byte[] input, String ext) throws IOException {
     Path file = dir.resolve("in." + ext);
     Files.write(file, input);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads",
-        "1"}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CliRun.of("screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads", "1");
+  }
+
+  /** The result rows, without the header. */
+  private static List<String> rows(CliRun r) {
+    return r.lines().subList(1, r.lines().size());
   }
 
   private static String row(int n, String... cells) {
@@ -55,13 +46,10 @@ class HostileSheetsTest {
   @Test
   void aWorkbookOnStandardInputIsReadFromMemory() throws IOException {
     byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" s=\"1\"><v>32874</v></c>"));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"screen", "-", "--input-format", "xlsx", "--format", "jsonl", "--as-of",
-        "2026-11-28"}, new ByteArrayInputStream(wb), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"id\":\"a\"");
+    CliRun r = CliRun.with(new ByteArrayInputStream(wb), Map.of(), false, "screen", "-", "--input-format", "xlsx",
+        "--format", "jsonl", "--as-of", "2026-11-28");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"id\":\"a\"");
     try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       assertThat(left.map(p -> p.getFileName().toString())).as("nothing of it written to disk")
           .noneMatch(n -> n.contains("fastexcel") || n.endsWith(".xlsx.tmp"));
@@ -70,7 +58,7 @@ class HostileSheetsTest {
 
   @Test
   void isoDateCellsAreDates() throws IOException {
-    Run r = screen(Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" t=\"d\"><v>1990-02-03T00:00:00</v></c>")),
+    CliRun r = screen(Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" t=\"d\"><v>1990-02-03T00:00:00</v></c>")),
         "xlsx");
     assertThat(r.code()).as(r.err()).isZero();
   }
@@ -84,15 +72,15 @@ class HostileSheetsTest {
         + row(5, text("A5", "d"), "<c r=\"B5\" s=\"1\"><v>-5</v></c>")
         + row(6, text("A6", "e"), "<c r=\"Q\"><v>1</v></c>")
         + row(7, text("A7", "f"), "<c r=\"B7\"><v>1990</v></c>");
-    Run r = screen(Workbooks.of(rows, "only one"), "xlsx");
+    CliRun r = screen(Workbooks.of(rows, "only one"), "xlsx");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
-    assertThat(r.rows()).hasSize(6);
-    assertThat(r.rows().get(0)).contains("cell B2 has a cell type Excel does not write");
-    assertThat(r.rows().get(1)).contains("cell B3 refers to a cell style the workbook does not have");
-    assertThat(r.rows().get(2)).contains("cell B4 refers to shared string number 7, but the workbook has 1");
-    assertThat(r.rows().get(3)).contains("cell B5 is a date cell holding a negative date serial");
-    assertThat(r.rows().get(4)).contains("has a reference that is not a cell of this row");
-    assertThat(r.rows().get(5)).startsWith("7,f,").endsWith(",");
+    assertThat(rows(r)).hasSize(6);
+    assertThat(rows(r).get(0)).contains("cell B2 has a cell type Excel does not write");
+    assertThat(rows(r).get(1)).contains("cell B3 refers to a cell style the workbook does not have");
+    assertThat(rows(r).get(2)).contains("cell B4 refers to shared string number 7, but the workbook has 1");
+    assertThat(rows(r).get(3)).contains("cell B5 is a date cell holding a negative date serial");
+    assertThat(rows(r).get(4)).contains("has a reference that is not a cell of this row");
+    assertThat(rows(r).get(5)).startsWith("7,f,").endsWith(",");
     assertThat(r.err()).contains("in.xlsx: row 2, column birth_date: cell B2");
   }
 
@@ -101,11 +89,11 @@ class HostileSheetsTest {
     byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"ZZZZZZ2\"><v>1</v></c>") + row(3, text("A3", "b")));
     assertThat(wb.length).isLessThan(2048);
     long start = System.nanoTime();
-    Run r = screen(wb, "xlsx");
+    CliRun r = screen(wb, "xlsx");
     assertThat((System.nanoTime() - start) / 1e9).isLessThan(5.0);
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.rows().get(0)).contains("past Excel's last column (XFD)");
-    assertThat(r.rows().get(1)).startsWith("3,b,");
+    assertThat(rows(r).get(0)).contains("past Excel's last column (XFD)");
+    assertThat(rows(r).get(1)).startsWith("3,b,");
   }
 
   @Test
@@ -116,7 +104,7 @@ class HostileSheetsTest {
     }
     assertThat(Files.size(file)).isLessThan(2L << 20);
     long start = System.nanoTime();
-    Run r = screen(Files.readAllBytes(file), "xlsx");
+    CliRun r = screen(Files.readAllBytes(file), "xlsx");
     assertThat((System.nanoTime() - start) / 1e9).as("refused as soon as the cell passes the limit").isLessThan(10.0);
     assertThat(r.code()).as("its only row could not be read").isEqualTo(3);
     assertThat(r.err()).contains("row 2: the rest of sheet \"People\" cannot be read from here on: cell A2 holds a value "
@@ -126,10 +114,10 @@ class HostileSheetsTest {
   @Test
   void damagedXmlEndsTheSheetWhereItIsFoundAndSaysHowMuchWasNotRead() throws IOException {
     String rows = HEADER + row(2, text("A2", "a")) + "<row r=\"3\"><c r=\"A3\"><v>1</c></row>" + row(4, text("A4", "c"));
-    Run r = screen(Workbooks.of(rows), "xlsx");
+    CliRun r = screen(Workbooks.of(rows), "xlsx");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.rows()).hasSize(2);
-    assertThat(r.rows().get(1)).startsWith("3,").contains("its XML is damaged").contains("not read");
+    assertThat(rows(r)).hasSize(2);
+    assertThat(rows(r).get(1)).startsWith("3,").contains("its XML is damaged").contains("not read");
     assertThat(r.err()).contains("reading stopped early");
   }
 
@@ -138,15 +126,15 @@ class HostileSheetsTest {
     Map<String, String> parts = Workbooks.parts("<sheetData>" + HEADER + "</sheetData>");
     parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"eeee\">]><worksheet>"
         + "<sheetData>" + HEADER + "</sheetData></worksheet>");
-    Run doctype = screen(Workbooks.zip(parts), "xlsx");
+    CliRun doctype = screen(Workbooks.zip(parts), "xlsx");
     assertThat(doctype.code()).isEqualTo(3);
     assertThat(doctype.err()).contains("DOCTYPE");
     byte[] whole = Workbooks.of(HEADER + row(2, text("A2", "a")));
-    Run cut = screen(java.util.Arrays.copyOf(whole, whole.length / 2), "xlsx");
+    CliRun cut = screen(java.util.Arrays.copyOf(whole, whole.length / 2), "xlsx");
     assertThat(cut.code()).isEqualTo(3);
     assertThat(cut.err()).contains("cannot be read as an Excel workbook");
     parts.remove("xl/workbook.xml");
-    Run none = screen(Workbooks.zip(parts), "xlsx");
+    CliRun none = screen(Workbooks.zip(parts), "xlsx");
     assertThat(none.code()).isEqualTo(3);
     assertThat(none.err()).contains("no workbook part");
     assertThat(doctype.err() + cut.err() + none.err()).doesNotContain("internal error").doesNotContain("Exception");
@@ -157,11 +145,11 @@ class HostileSheetsTest {
     // given: a name and an A-number typed into the date and yes/no columns
     String header = "<row r=\"1\">" + text("A1", "id") + text("B1", "birth_date") + text("C1", "currently_in_us")
         + "</row>";
-    Run r = screen(Workbooks.of(header + row(2, text("A2", "p1"), text("B2", "Zacarias Quispe"),
+    CliRun r = screen(Workbooks.of(header + row(2, text("A2", "p1"), text("B2", "Zacarias Quispe"),
         text("C2", "A099887766"))), "xlsx");
-    Run csv = screen("id,birth_date,currently_in_us\np1,Zacarias Quispe,A099887766\n".getBytes(StandardCharsets.UTF_8),
+    CliRun csv = screen("id,birth_date,currently_in_us\np1,Zacarias Quispe,A099887766\n".getBytes(StandardCharsets.UTF_8),
         "csv");
-    for (Run run : List.of(r, csv)) {
+    for (CliRun run : List.of(r, csv)) {
       assertThat(run.code()).as("nothing could be screened").isEqualTo(3);
       assertThat(run.err() + run.out()).contains("column birth_date: is not a date").contains("is not yes or no")
           .doesNotContain("Zacarias").doesNotContain("A099887766");
@@ -171,10 +159,10 @@ class HostileSheetsTest {
   @Test
   void anUnterminatedQuoteMidFileIsOneErrorRowAndTheRowsAfterItAreRead() throws IOException {
     String csv = "id,birth_date,name\na,1990,x\nb,1991,\"never closed\nc,1992,y\nd,1993,\"two\nlines\"\ne,1994,z\n";
-    Run r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
+    CliRun r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.rows()).extracting(l -> l.split(",")[1]).containsExactly("a", "", "c", "d", "e");
-    assertThat(r.rows().get(1)).contains("never closed");
+    assertThat(rows(r)).extracting(l -> l.split(",")[1]).containsExactly("a", "", "c", "d", "e");
+    assertThat(rows(r).get(1)).contains("never closed");
   }
 
   @Test
@@ -188,10 +176,10 @@ class HostileSheetsTest {
     byte[] tail = "Jos\u00e9,1990\nlast,1990\n".getBytes(StandardCharsets.ISO_8859_1);
     byte[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
     System.arraycopy(tail, 0, all, head.length, tail.length);
-    Run r = screen(all, "csv");
+    CliRun r = screen(all, "csv");
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.rows()).hasSize(n + 2);
-    assertThat(r.rows().get(n)).contains("column id: holds bytes that are not UTF-8 text");
-    assertThat(r.rows().get(n + 1)).startsWith((n + 3) + ",last,");
+    assertThat(rows(r)).hasSize(n + 2);
+    assertThat(rows(r).get(n)).contains("column id: holds bytes that are not UTF-8 text");
+    assertThat(rows(r).get(n + 1)).startsWith((n + 3) + ",last,");
   }
 }
