@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.homeward.batch.Format;
 import org.homeward.document.ProblemException;
 import org.homeward.rules.RuleSet;
 import org.homeward.sheet.Columns;
@@ -55,7 +56,7 @@ final class TemplateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String fmt = format;
     if (fmt == null) {
-      fmt = output != null && output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? "xlsx" : "csv";
+      fmt = output != null && Format.ofOutput(output.getFileName().toString()) == Format.XLSX ? "xlsx" : "csv";
     }
     fmt = fmt.toLowerCase(Locale.ROOT);
     if (!fmt.equals("csv") && !fmt.equals("xlsx")) {
@@ -71,8 +72,8 @@ final class TemplateCommand implements Callable<Integer> {
       throw usage("--items must be between 1 and 50");
     }
     if (output != null) {
-      String named = ScreenCommand.formatOf(output);
-      if (named != null && !named.equals(fmt)) {
+      Format named = Format.ofOutput(output.getFileName().toString());
+      if (named != null && !named.word().equals(fmt)) {
         throw usage("--format " + fmt + " does not match the -o file's extension (" + output.getFileName() + "); "
             + "change one of them");
       }
