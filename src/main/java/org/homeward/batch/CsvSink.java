@@ -40,13 +40,17 @@ public final class CsvSink implements Sink {
 
   @Override
   public void write(Result r) throws IOException {
-    String[] cells = r.ok()
-        ? table.cells(r.row().number(), r.row().person().id(), r.verdict())
-        : table.error(r.row().number(), r.row().id(), r.row().problems());
+    String[] cells = table.cells(r);
     for (int i = 0; i < cells.length; i++) {
       cells[i] = Sink.neutralise(cells[i]);
     }
     rows.write(cells);
+  }
+
+  @Override
+  public void flush() throws IOException {
+    rows.flush();
+    out.flush();
   }
 
   @Override

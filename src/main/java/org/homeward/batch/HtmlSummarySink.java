@@ -22,15 +22,19 @@ import org.homeward.screening.MissingFact;
 /**
  * A batch as one self-contained, printable HTML summary page: rows read, screened and in error;
  * people per category and outcome as an inline SVG stacked bar chart (and as a table); people per
- * barrier status; the facts most often missing, with the question that asks for each; and the rows
- * that could not be screened, with their reasons. It keeps only counts and the first rows in error,
- * so memory stays flat however long the input.
+ * barrier status; with {@code --compare}, what changed since the earlier results; whom to call first
+ * (the first {@value #CALLS} of the call list, with the question to ask each); the facts most often
+ * missing, with the question that asks for each; and the rows that could not be screened, with their
+ * reasons. It keeps only counts, the first of the call list and the first rows in error, so memory
+ * stays flat however long the input.
  */
 public final class HtmlSummarySink implements Sink {
   /** How many of the most common missing facts the page lists. */
   public static final int TOP_MISSING = 15;
   /** How many rows in error the page lists before saying how many more there are. */
   public static final int ERRORS_LISTED = 200;
+  /** How many people of the call list the page lists. */
+  public static final int CALLS = 200;
 
   /** The outcome columns' colours, dark to light, so that they stay apart in grey too. */
   private static final String[] FILLS = {"#1b5e20", "#f0a000", "#fff3c0", "#7a7a7a"};
@@ -47,6 +51,7 @@ public final class HtmlSummarySink implements Sink {
   private final NumberFormat numbers;
   private final Map<String, Count> missing = new LinkedHashMap<>();
   private final List<ErrorRow> errors = new ArrayList<>();
+  private final CallList calls = CallList.top(CALLS);
   private long unlisted;
 
   /** A missing fact (by kind and catalogue path) and how many screened people lack it. */
@@ -77,6 +82,7 @@ public final class HtmlSummarySink implements Sink {
 
   @Override
   public void write(Result r) throws IOException {
+    calls.add(r);
     if (!r.ok()) {
       if (errors.size() < ERRORS_LISTED) {
         errors.add(new ErrorRow(r.row().number(), r.row().id(), Table.describe(r.row().problems())));
@@ -101,6 +107,8 @@ public final class HtmlSummarySink implements Sink {
     if (s.screened() > 0) {
       outcomes(h, s);
       barriers(h, s);
+      comparison(h, s.comparison());
+      callList(h, s);
       missingFacts(h, s);
     }
     errorRows(h);
@@ -203,6 +211,51 @@ public final class HtmlSummarySink implements Sink {
         h.el("td", num(s.barrier(j, status)), "class", "num", "data-col", status.word());
       }
       h.close("tr").nl();
+    }
+    h.close("tbody").close("table").nl().close("section").nl();
+  }
+
+  /** What changed since the earlier results, as counts. */
+  private void comparison(Html h, Comparison c) {
+    if (c == null) {
+      return;
+    }
+    h.open("section", "class", "compare").nl().el("h2", w.ui("summary.compare")).nl();
+    h.el("p", w.ui("summary.compare.note", c.name()), "class", "muted").nl();
+    h.open("table", "class", "compare").open("tbody").nl();
+    for (Comparison.Count count : c.counts()) {
+      if (count.shown()) {
+        h.open("tr", "data-id", count.key()).el("td", w.ui("compare." + count.key()))
+            .el("td", num(count.value()), "class", "num").close("tr").nl();
+      }
+    }
+    h.close("tbody").close("table").nl().close("section").nl();
+  }
+
+  /** Whom to call first: the first of the call list, with the question to ask each. */
+  private void callList(Html h, Summary s) {
+    if (calls.size() == 0) {
+      return;
+    }
+    h.open("section", "class", "calls").nl().el("h2", w.ui("summary.calls")).nl();
+    h.el("p", w.ui("summary.calls.note", num(calls.size()), num(s.screened())), "class", "muted").nl();
+    h.open("table", "class", "calls").open("thead").open("tr").el("th", w.ui("summary.call"), "class", "num")
+        .el("th", w.ui("summary.row"), "class", "num").el("th", w.ui("summary.id")).el("th", w.ui("summary.standing"))
+        .el("th", w.ui("summary.next_question")).el("th", w.ui("summary.waiting"), "class", "num").close("tr")
+        .close("thead").nl().open("tbody").nl();
+    long rank = 0;
+    for (CallList.Entry e : calls) {
+      String standing = switch (e.standing()) {
+        case "may_fit" -> w.ui("summary.standing.may_fit", String.join(", ", e.mayFit()));
+        case "lead" -> w.ui("summary.standing.lead", String.join(", ", e.leads()));
+        default -> w.ui("summary.standing." + e.standing());
+      };
+      h.open("tr", "data-standing", e.standing()).el("td", String.valueOf(++rank), "class", "num")
+          .el("td", String.valueOf(e.row()), "class", "num").el("td", e.id()).el("td", standing).open("td");
+      if (e.question() != null) {
+        h.text(w.question(e.question()) + " ").el("code", Table.column(e.question().at()), "class", "at");
+      }
+      h.close("td").el("td", e.question() == null ? "" : num(e.waits()), "class", "num").close("tr").nl();
     }
     h.close("tbody").close("table").nl().close("section").nl();
   }

@@ -6,6 +6,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +26,10 @@ import org.homeward.screening.Verdict;
  * Screens a stream of rows into a sink: rows are read on the calling thread in chunks, screened
  * on worker threads, and written on the calling thread strictly in input order, with a bounded
  * number of chunks in flight so memory stays flat however long the input. Every row read becomes
- * exactly one result written, bad rows included.
+ * exactly one result written, bad rows included. A {@link #streaming() streaming} pipeline (standard
+ * input, a pipe) reads on a thread of its own and writes each result as soon as it is screened,
+ * flushing the sink whenever the input pauses, so that a reader downstream sees the first result
+ * before the input ends.
  */
 public final class Pipeline {
   /** Rows per chunk handed to a worker: large enough to amortise the hand-off, small enough to keep order cheap. */
@@ -37,6 +42,8 @@ public final class Pipeline {
   private final LocalDate today;
   private final int threads;
   private final boolean explain;
+  private final Comparison comparison;
+  private final boolean streaming;
 
   /**
    * {@code asOf} is the date given on the command line (or null: each person's screening_date, else
@@ -44,15 +51,36 @@ public final class Pipeline {
    * {@code explain} records the facts each criterion read, for full reports.
    */
   public Pipeline(Screener screener, LocalDate asOf, LocalDate today, int threads, boolean explain) {
+    this(screener, asOf, today, threads, explain, null, false);
+  }
+
+  private Pipeline(Screener screener, LocalDate asOf, LocalDate today, int threads, boolean explain,
+      Comparison comparison, boolean streaming) {
     this.screener = screener;
     this.asOf = asOf;
     this.today = today;
     this.threads = Math.max(1, threads);
     this.explain = explain;
+    this.comparison = comparison;
+    this.streaming = streaming;
   }
 
-  /** Screens one row for the sink. */
-  Result screen(Row row, boolean full) {
+  /** This pipeline, marking each result with what changed since the earlier results ({@code --compare}). */
+  public Pipeline comparing(Comparison earlier) {
+    return new Pipeline(screener, asOf, today, threads, explain, earlier, streaming);
+  }
+
+  /** This pipeline, for an input that may pause (standard input): each result goes out as soon as it can. */
+  public Pipeline streaming() {
+    return new Pipeline(screener, asOf, today, threads, explain, comparison, true);
+  }
+
+  /**
+   * Screens one row: its verdict, and its full screening too when {@code full}; a row that could not
+   * be read, or whose as-of date makes no sense (before 1900, or before the birth date), stays a row
+   * in error.
+   */
+  public Result screen(Row row, boolean full) {
     if (!row.ok()) {
       return new Result(row, null, null);
     }
@@ -79,12 +107,14 @@ public final class Pipeline {
    */
   public void run(Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress) throws IOException {
     boolean full = sink.needsScreening();
+    if (streaming) {
+      stream(rows, sink, summary, progress, full);
+      return;
+    }
     long written = 0;
     if (threads == 1) {
       while (rows.hasNext()) {
-        Result r = screen(rows.next(), full);
-        sink.write(r);
-        summary.add(r);
+        write(screen(rows.next(), full), sink, summary);
         if (++written % CHUNK == 0) {
           progress.accept(written);
         }
@@ -115,14 +145,117 @@ public final class Pipeline {
           }));
         }
         for (Result r : take(inFlight.poll())) {
-          sink.write(r);
-          summary.add(r);
+          write(r, sink, summary);
         }
         written = summary.rows();
         progress.accept(written);
       }
     } finally {
       workers.shutdownNow();
+    }
+  }
+
+  private void write(Result r, Sink sink, Summary summary) throws IOException {
+    Result out = comparison == null ? r : comparison.apply(r);
+    sink.write(out);
+    summary.add(out);
+  }
+
+  /** The end of the input, or what stopped it being read, as the reading thread hands it over. */
+  private record End(RuntimeException thrown, Error error) {}
+
+  /**
+   * Reads on a thread of its own into a bounded queue; screens whatever has arrived as soon as it
+   * has; writes results in order, and flushes the sink whenever everything read so far is written
+   * and the input has nothing more yet.
+   */
+  private void stream(Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress, boolean full)
+      throws IOException {
+    int maxInFlight = threads * 4;
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNK * maxInFlight);
+    Thread reader = new Thread(() -> {
+      Object end;
+      try {
+        while (rows.hasNext()) {
+          queue.put(rows.next());
+        }
+        end = new End(null, null);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        end = new End(e, null);
+      } catch (Error e) {
+        end = new End(null, e);
+      }
+      try {
+        queue.put(end);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "homeward-read");
+    reader.setDaemon(true);
+    reader.start();
+    ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+      Thread t = new Thread(runnable, "homeward-screen");
+      t.setDaemon(true);
+      return t;
+    });
+    ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
+    End end = null;
+    try {
+      while (true) {
+        while (end == null && inFlight.size() < maxInFlight) {
+          List<Row> chunk = new ArrayList<>(CHUNK);
+          Object item = queue.poll();
+          if (item == null && inFlight.isEmpty()) {
+            sink.flush(); // everything read so far is out; wait for more input
+            item = queue.take();
+          }
+          while (item != null) {
+            if (item instanceof End e) {
+              end = e;
+              break;
+            }
+            chunk.add((Row) item);
+            item = chunk.size() < CHUNK ? queue.poll() : null;
+          }
+          if (!chunk.isEmpty()) {
+            inFlight.add(workers.submit(() -> {
+              List<Result> out = new ArrayList<>(chunk.size());
+              for (Row row : chunk) {
+                out.add(screen(row, full));
+              }
+              return out;
+            }));
+          }
+          if (chunk.size() < CHUNK) {
+            break;
+          }
+        }
+        if (inFlight.isEmpty()) {
+          if (end != null) {
+            break;
+          }
+          continue;
+        }
+        for (Result r : take(inFlight.poll())) {
+          write(r, sink, summary);
+        }
+        progress.accept(summary.rows());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    } finally {
+      workers.shutdownNow();
+      reader.interrupt();
+    }
+    progress.accept(summary.rows());
+    if (end.thrown() != null) {
+      throw end.thrown();
+    }
+    if (end.error() != null) {
+      throw end.error();
     }
   }
 

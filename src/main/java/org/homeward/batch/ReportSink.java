@@ -34,7 +34,12 @@ public final class ReportSink implements Sink {
    * (JSON Lines); {@code single} (one person) leaves out the row number and the array.
    */
   public static ReportSink json(Writer out, boolean pretty, boolean explain, boolean single) {
-    return new ReportSink(out, new JsonReport(pretty, explain), null, null, single);
+    return json(out, new JsonReport(pretty, explain), single);
+  }
+
+  /** JSON documents as {@code report} writes them. */
+  public static ReportSink json(Writer out, JsonReport report, boolean single) {
+    return new ReportSink(out, report, null, null, single);
   }
 
   /** Text reports for people; a row that could not be read is listed where it stands, with its problems. */
@@ -60,7 +65,7 @@ public final class ReportSink implements Sink {
     long row = single ? 0 : r.row().number();
     if (html != null) {
       if (r.ok()) {
-        html.write(r.screening(), out);
+        html.write(r.screening(), r.verdict(), out);
       }
       return;
     }
@@ -82,9 +87,16 @@ public final class ReportSink implements Sink {
       out.write(written++ == 0 ? "[\n" : ",\n");
     }
     if (r.ok()) {
-      json.write(r.screening(), row, out);
+      json.write(r.screening(), r.verdict(), row, out);
     } else {
       json.writeError(row, r.row().id(), r.row().problems(), out);
+    }
+  }
+
+  @Override
+  public void flush() throws IOException {
+    if (html == null) {
+      out.flush();
     }
   }
 

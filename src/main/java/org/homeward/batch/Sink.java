@@ -16,6 +16,12 @@ public interface Sink {
   void finish(Summary summary) throws IOException;
 
   /**
+   * Pushes the rows written so far out to the reader, when the input pauses (a pipe); a sink that
+   * writes only at the end (a workbook, a summary page) does nothing.
+   */
+  default void flush() throws IOException {}
+
+  /**
    * A cell as a spreadsheet will show it, never run: text starting with {@code =}, {@code +},
    * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe, so that a value typed
    * into an intake sheet cannot become a formula in the results.

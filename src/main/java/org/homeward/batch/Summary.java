@@ -24,6 +24,7 @@ public final class Summary {
   private long screened;
   private long errors;
   private long blank;
+  private Comparison comparison;
 
   public Summary(RuleSet rules) {
     this.rules = rules;
@@ -60,6 +61,16 @@ public final class Summary {
     for (int j = 0; j < v.barriers().size(); j++) {
       barriers[j][v.barriers().get(j).status().ordinal()]++;
     }
+  }
+
+  /** The run compares its rows with earlier results ({@code --compare}); the summary reports what changed. */
+  public void comparing(Comparison c) {
+    this.comparison = c;
+  }
+
+  /** The comparison with earlier results, or null. */
+  public Comparison comparison() {
+    return comparison;
   }
 
   public void blankRows(long n) {
@@ -133,6 +144,14 @@ public final class Summary {
     for (int j = 0; j < barriers.length; j++) {
       out.add(String.format("  %-" + width + "s %,10d %,10d %,12d %,12d", rules.barriers().get(j).id(),
           barriers[j][0], barriers[j][1], barriers[j][2], barriers[j][3]));
+    }
+    if (comparison != null) {
+      out.add("  compared with the earlier results " + comparison.name() + ":");
+      for (Comparison.Count c : comparison.counts()) {
+        if (c.shown()) {
+          out.add(String.format("    %-58s %,10d", c.label(), c.value()));
+        }
+      }
     }
     return out;
   }

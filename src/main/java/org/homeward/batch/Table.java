@@ -1,12 +1,16 @@
 package org.homeward.batch;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.homeward.document.Diagnostic;
 import org.homeward.facts.FactPath;
-import org.homeward.rules.Missing;
+import org.homeward.report.Words;
 import org.homeward.rules.RuleSet;
 import org.homeward.screening.BarrierStatus;
 import org.homeward.screening.MissingFact;
@@ -17,27 +21,72 @@ import org.homeward.screening.Verdict;
  * The columns of a batch result sheet, one row per input row in input order: {@code row} (where the
  * input row is: its spreadsheet row, JSON Lines line or array item), {@code id}, one outcome column
  * per category ({@code may_fit}, {@code needs_info}, {@code does_not_fit}), the open categories that
- * are leads, the facts still missing (named as template columns, so they can be filled in), the
- * dates that are known only roughly, {@code yes} when an open result waits on an attorney's review,
- * the active and possible barriers, and {@code error} for a row that could not be screened.
+ * are leads, with {@code --compare} what changed since the earlier results, the next questions (the
+ * columns to fill in, the most decisive first, and in a workbook their questions), with
+ * {@code --all-missing} every fact still missing, the dates that are known only roughly, {@code yes}
+ * when an open result waits on an attorney's review, the active and possible barriers, when time
+ * alone may change a result, and {@code error} for a row that could not be screened.
  */
 public final class Table {
-  private final RuleSet rules;
+  /** How many next questions a row lists unless told otherwise ({@code --questions}). */
+  public static final int QUESTIONS = 5;
+
+  /**
+   * What a sheet shows beyond the fixed columns: how many next questions, every missing fact too,
+   * the questions' text in a language ({@code words}; null leaves the text column out), and the
+   * {@code changed} column of a comparison.
+   */
+  public record Options(int questions, boolean allMissing, Words words, boolean changed) {
+    /** The default sheet: five next questions, as column names only. */
+    public static final Options DEFAULT = new Options(QUESTIONS, false, null, false);
+  }
+
+  private final Options options;
   private final List<String> header = new ArrayList<>();
+  private final int changedColumn;
   /** Column names by concrete path: few distinct paths recur in every row. Rows are written on one thread. */
-  private final java.util.Map<String, String> columns = new java.util.HashMap<>();
+  private final Map<String, String> columns = new HashMap<>();
+  /** Question texts by missing fact, for the same reason. */
+  private final Map<MissingFact, String> texts = new HashMap<>();
 
   public Table(RuleSet rules) {
-    this.rules = rules;
+    this(rules, Options.DEFAULT);
+  }
+
+  public Table(RuleSet rules, Options options) {
+    this.options = options;
     header.add("row");
     header.add("id");
     rules.categories().forEach(c -> header.add(c.id()));
-    header.addAll(List.of("leads", "missing_facts", "exact_dates_needed", "attorney_review", "active_barriers",
-        "possible_barriers", "opens_on", "error"));
+    header.add("leads");
+    changedColumn = options.changed() ? header.size() : -1;
+    if (options.changed()) {
+      header.add("changed");
+    }
+    header.add("next_questions");
+    if (options.words() != null) {
+      header.add("next_questions_text");
+    }
+    if (options.allMissing()) {
+      header.add("missing_facts");
+    }
+    header.addAll(List.of("exact_dates_needed", "attorney_review", "active_barriers", "possible_barriers", "opens_on",
+        "error"));
   }
 
   public List<String> header() {
     return List.copyOf(header);
+  }
+
+  /** The cells of a result, screened or not, with the comparison's {@code changed} when there is one. Not thread-safe. */
+  public String[] cells(Result r) {
+    String[] out = r.ok()
+        ? cells(r.row().number(), r.row().person().id(), r.verdict())
+        : error(r.row().number(), r.row().id(), r.row().problems());
+    if (changedColumn >= 0 && r.changed() != null) {
+      out[changedColumn] = r.changed();
+    }
+    return out;
   }
 
   /** The cells of a screened row; the row number is the first cell. Not thread-safe. */
@@ -53,14 +102,39 @@ public final class Table {
         leads.add(c.id());
       }
     }
+    out[k++] = String.join("; ", leads);
+    if (changedColumn >= 0) {
+      out[k++] = "";
+    }
+    List<MissingFact> next = options.questions() > 0 ? v.questions(options.questions(), Set.of()) : List.of();
+    StringBuilder names = new StringBuilder();
+    StringBuilder asked = new StringBuilder();
+    for (MissingFact m : next) {
+      names.append(names.length() == 0 ? "" : "; ").append(column(m));
+      if (options.words() != null) {
+        asked.append(asked.length() == 0 ? "" : "; ").append(texts.computeIfAbsent(m, options.words()::question));
+      }
+    }
+    out[k++] = names.toString();
+    if (options.words() != null) {
+      out[k++] = asked.toString();
+    }
     Set<String> missing = new LinkedHashSet<>();
     Set<String> inexact = new LinkedHashSet<>();
+    boolean review = false;
     for (MissingFact m : v.missing()) {
       switch (m.kind()) {
-        case UNKNOWN -> missing.add(columns.computeIfAbsent(m.at(), Table::column));
-        case INEXACT -> inexact.add(columns.computeIfAbsent(m.at(), Table::column));
-        case REVIEW -> { }
+        case UNKNOWN -> {
+          if (options.allMissing()) {
+            missing.add(column(m));
+          }
+        }
+        case INEXACT -> inexact.add(column(m));
+        case REVIEW -> review = true;
       }
+    }
+    if (options.allMissing()) {
+      out[k++] = String.join("; ", missing);
     }
     List<String> active = new ArrayList<>();
     List<String> possible = new ArrayList<>();
@@ -71,9 +145,6 @@ public final class Table {
         possible.add(b.id());
       }
     }
-    boolean review = v.missing().stream().anyMatch(m -> m.kind() == Missing.Kind.REVIEW);
-    out[k++] = String.join("; ", leads);
-    out[k++] = String.join("; ", missing);
     out[k++] = String.join("; ", inexact);
     out[k++] = review ? "yes" : "";
     out[k++] = String.join("; ", active);
@@ -81,6 +152,10 @@ public final class Table {
     out[k++] = opensOn(v);
     out[k] = "";
     return out;
+  }
+
+  private String column(MissingFact m) {
+    return columns.computeIfAbsent(m.at(), Table::column);
   }
 
   /**
@@ -95,7 +170,7 @@ public final class Table {
       }
     }
     for (Verdict.BarrierFlag f : v.barriers()) {
-      java.time.LocalDate day = f.opensOn();
+      LocalDate day = f.opensOn();
       if (f.status() == BarrierStatus.ACTIVE && f.endsOn() != null && v.asOf().isBefore(f.endsOn())
           && (day == null || f.endsOn().isBefore(day))) {
         day = f.endsOn();
@@ -110,7 +185,7 @@ public final class Table {
   /** The cells of a row that could not be screened: its number, its id if known, and why. */
   public String[] error(long row, String id, List<Diagnostic> problems) {
     String[] out = new String[header.size()];
-    java.util.Arrays.fill(out, "");
+    Arrays.fill(out, "");
     out[0] = Long.toString(row);
     out[1] = id == null ? "" : id;
     out[out.length - 1] = describe(problems);
@@ -135,5 +210,4 @@ public final class Table {
   static String column(String path) {
     return FactPath.parse(path).column();
   }
-
 }

@@ -25,11 +25,13 @@ import java.util.List;
  * place only when complete, so an interrupted run never leaves a whole-looking half file. Use either
  * the text {@link #writer()} or the byte {@link #stream()}, not both.
  */
-abstract class AtomicOutput implements java.io.Closeable {
+abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sinks.Target {
 
-  abstract Writer writer();
+  @Override
+  public abstract Writer writer();
 
-  abstract OutputStream stream();
+  @Override
+  public abstract OutputStream stream();
 
   /** The output is complete: move it into place. */
   abstract void commit() throws IOException;
@@ -51,12 +53,12 @@ abstract class AtomicOutput implements java.io.Closeable {
     };
     return new AtomicOutput() {
       @Override
-      Writer writer() {
+      public Writer writer() {
         return out;
       }
 
       @Override
-      OutputStream stream() {
+      public OutputStream stream() {
         out.flush();
         return shielded;
       }
@@ -140,12 +142,12 @@ abstract class AtomicOutput implements java.io.Closeable {
       private boolean done;
 
       @Override
-      Writer writer() {
+      public Writer writer() {
         return w;
       }
 
       @Override
-      OutputStream stream() {
+      public OutputStream stream() {
         return bytes;
       }
 

@@ -40,7 +40,7 @@ public final class TextDecoding {
       Consumer<Diagnostic> warnings) throws IOException {
     BufferedInputStream in = bytes instanceof BufferedInputStream b ? b : new BufferedInputStream(bytes, SAMPLE);
     in.mark(SAMPLE);
-    byte[] sample = in.readNBytes(SAMPLE);
+    byte[] sample = sample(in);
     in.reset();
     Charset charset = StandardCharsets.UTF_8;
     int skip = 0;
@@ -69,6 +69,30 @@ public final class TextDecoding {
     CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
         .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(BAD));
     return new Text(new InputStreamReader(in, decoder), charset);
+  }
+
+  /**
+   * The first bytes, to tell the encoding: up to 64 KB of a file, but of a pipe only what has
+   * arrived (and, when it may begin a byte-order mark or UTF-16, the four bytes that tell), so that a
+   * pipeline's first line is read without waiting for the next ones.
+   */
+  private static byte[] sample(BufferedInputStream in) throws IOException {
+    byte[] buf = new byte[SAMPLE];
+    int n = 0;
+    while (n < SAMPLE && (n == 0 || in.available() > 0 || n < 4 && mayBeMark(buf[0]))) {
+      int k = in.read(buf, n, SAMPLE - n);
+      if (k < 0) {
+        break;
+      }
+      n += k;
+    }
+    return java.util.Arrays.copyOf(buf, n);
+  }
+
+  /** Whether a first byte may begin a byte-order mark or UTF-16 text (0xEF, 0xFE, 0xFF or 0). */
+  private static boolean mayBeMark(byte first) {
+    int b = first & 0xFF;
+    return b == 0xEF || b == 0xFE || b == 0xFF || b == 0;
   }
 
   private static ProblemException refused(String source, String message) {

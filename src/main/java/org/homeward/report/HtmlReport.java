@@ -19,6 +19,7 @@ import org.homeward.screening.MissingFact;
 import org.homeward.screening.Outcome;
 import org.homeward.screening.PathResult;
 import org.homeward.screening.Screening;
+import org.homeward.screening.Verdict;
 
 /**
  * Writes one person's screening as a self-contained, printable HTML page with the text report's
@@ -30,18 +31,31 @@ import org.homeward.screening.Screening;
 public final class HtmlReport {
   private final boolean explain;
   private final Words w;
+  private final int questions;
 
   /** A page in the language of {@code words}; {@code explain} shows every criterion and the facts it read. */
   public HtmlReport(boolean explain, Words words) {
+    this(explain, words, JsonReport.QUESTIONS);
+  }
+
+  /** As above, with the {@code questions} most decisive questions listed near the top ("Ask next"). */
+  public HtmlReport(boolean explain, Words words, int questions) {
     this.explain = explain;
     this.w = words;
+    this.questions = questions;
   }
 
   /** Writes one person's page. */
   public void write(Screening s, Writer out) throws IOException {
+    write(s, Verdict.of(s), out);
+  }
+
+  /** Writes one person's page, with its verdict ({@code Verdict.of(s)}, for the next questions). */
+  public void write(Screening s, Verdict v, Writer out) throws IOException {
     Html h = new Html().begin(w.lang(), w.ui("report.title", s.personId()));
     header(h, s);
     overview(h, s);
+    askNext(h, v);
     for (CategoryResult c : s.categories()) {
       category(h, s, c);
     }
@@ -79,6 +93,21 @@ public final class HtmlReport {
     }
     h.close("tbody").close("table").nl();
     h.el("p", w.ui("html.legend"), "class", "legend").nl().close("section").nl();
+  }
+
+  /** The questions whose answers would settle the most open results, the most decisive first. */
+  private void askNext(Html h, Verdict v) {
+    List<MissingFact> next = questions > 0 ? v.questions(questions, Set.of()) : List.of();
+    if (next.isEmpty()) {
+      return;
+    }
+    h.open("section", "class", "ask-next").nl().el("h2", w.ui("html.ask_next")).nl();
+    h.el("p", w.ui("html.ask_next.note"), "class", "muted").nl().open("ol", "class", "ask-next").nl();
+    for (MissingFact m : next) {
+      h.open("li").text(w.question(m) + " ").el("code", m.at(), "class", "at").text(" ")
+          .el("span", w.ui("interview.settles", v.waitsOn(m)), "class", "muted").close("li").nl();
+    }
+    h.close("ol").nl().close("section").nl();
   }
 
   /** The barriers on a category, grouped by status: a badge, then their ids (with a time-limited bar's end). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Set;
 import org.homeward.document.Diagnostic;
 import org.homeward.rules.Citation;
 import org.homeward.rules.Cite;
@@ -17,6 +18,7 @@ import org.homeward.screening.CriterionResult;
 import org.homeward.screening.MissingFact;
 import org.homeward.screening.PathResult;
 import org.homeward.screening.Screening;
+import org.homeward.screening.Verdict;
 
 /**
  * Writes screenings as JSON documents with a stable, documented shape ({@code docs/json-output.md}):
@@ -28,12 +30,22 @@ public final class JsonReport {
   public static final String SCHEMA = "homeward.screening/2";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+  /** How many next questions a document lists unless told otherwise. */
+  public static final int QUESTIONS = 5;
+
   private final boolean pretty;
   private final boolean explain;
+  private final int questions;
 
   public JsonReport(boolean pretty, boolean explain) {
+    this(pretty, explain, QUESTIONS);
+  }
+
+  /** {@code questions}: how many next questions each document lists. */
+  public JsonReport(boolean pretty, boolean explain, int questions) {
     this.pretty = pretty;
     this.explain = explain;
+    this.questions = questions;
   }
 
   /** Whether documents are pretty-printed (json) rather than one per line (jsonl). */
@@ -43,6 +55,11 @@ public final class JsonReport {
 
   /** Writes one screening (one line when not pretty); {@code row} is the input row number, or 0. */
   public void write(Screening s, long row, Writer out) throws IOException {
+    write(s, Verdict.of(s), row, out);
+  }
+
+  /** Writes one screening with its verdict ({@code Verdict.of(s)}, for the next questions). */
+  public void write(Screening s, Verdict v, long row, Writer out) throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("schema", SCHEMA);
@@ -77,6 +94,16 @@ public final class JsonReport {
         g.writeEndObject();
       }
       g.writeEndObject();
+      g.writeArrayFieldStart("next_questions");
+      for (MissingFact m : v.questions(questions, Set.of())) {
+        g.writeStartObject();
+        g.writeStringField("fact", m.path());
+        g.writeStringField("at", m.at());
+        g.writeStringField("question", m.question());
+        g.writeNumberField("waiting", v.waitsOn(m));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeStringField("disclaimer", Disclaimer.TEXT);
       g.writeEndObject();
     }

@@ -50,6 +50,8 @@ final class XlsxSource implements SheetSource {
   private final String name;
   private final XlsxPackage pkg;
   private final XMLInputFactory factory;
+  private final String wanted;
+  private final List<String> sheetNames = new ArrayList<>();
   private String sheetName;
   private String sheetPart;
   private boolean date1904;
@@ -65,16 +67,22 @@ final class XlsxSource implements SheetSource {
   private String reading;
 
   XlsxSource(InputStream bytes, String name) throws IOException {
-    this(XlsxPackage.of(bytes), name);
+    this(XlsxPackage.of(bytes), name, PEOPLE);
   }
 
   XlsxSource(File file, String name) throws IOException {
-    this(XlsxPackage.of(file), name);
+    this(XlsxPackage.of(file), name, PEOPLE);
   }
 
-  private XlsxSource(XlsxPackage pkg, String name) throws IOException {
+  /** The sheet named {@code wanted} of a workbook file, else its first sheet. */
+  XlsxSource(File file, String name, String wanted) throws IOException {
+    this(XlsxPackage.of(file), name, wanted);
+  }
+
+  private XlsxSource(XlsxPackage pkg, String name, String wanted) throws IOException {
     this.name = name;
     this.pkg = pkg;
+    this.wanted = wanted;
     this.factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -142,7 +150,8 @@ final class XlsxSource implements SheetSource {
       throw problem("the workbook has no sheet");
     }
     Map<String, String[]> rels = rels(base + "_rels/" + workbook.substring(base.length()) + ".rels", base);
-    String[] chosen = sheets.stream().filter(s -> PEOPLE.equals(s[0])).findFirst().orElse(sheets.get(0));
+    sheets.stream().filter(s -> s[0] != null).forEach(s -> sheetNames.add(s[0]));
+    String[] chosen = sheets.stream().filter(s -> wanted.equals(s[0])).findFirst().orElse(sheets.get(0));
     sheetName = chosen[0] == null ? "1" : Cells.shorten(chosen[0]);
     String[] target = chosen[1] == null ? null : rels.get(chosen[1]);
     sheetPart = target != null ? target[1] : base + "worksheets/sheet1.xml";
@@ -362,6 +371,16 @@ final class XlsxSource implements SheetSource {
   @Override
   public String name() {
     return name;
+  }
+
+  /** The names of the workbook's sheets, in its order. */
+  List<String> sheetNames() {
+    return List.copyOf(sheetNames);
+  }
+
+  /** The name of the sheet being read. */
+  String sheetName() {
+    return sheetName;
   }
 
   @Override

@@ -319,4 +319,81 @@ class BatchCliTest {
     assertThat(byThreads.values()).allMatch(t -> t.equals(byThreads.get("1")));
     assertThat(byThreads.get("1").lines().count()).isEqualTo(3001);
   }
+
+  @Test
+  void eachRowNamesItsNextQuestionsAsColumnsAsTheJsonRanksThem() throws IOException {
+    CliRun csv = run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28", "-q");
+    CliRun jsonl = run("screen", "samples/intake.csv", "--format", "jsonl", "--as-of", "2026-11-28", "-q");
+    List<String> header = List.of(csv.lines().get(0).split(","));
+    assertThat(header).contains("next_questions").doesNotContain("missing_facts", "next_questions_text");
+    List<String[]> rows = csvRows(csv.out());
+    int asked = 0;
+    for (int i = 1; i < rows.size(); i++) {
+      JsonNode doc = JSON.readTree(jsonl.lines().get(i - 1));
+      if (!doc.has("next_questions")) {
+        continue;
+      }
+      List<String> expected = new ArrayList<>();
+      doc.get("next_questions").forEach(q -> expected.add(org.homeward.facts.FactPath.parse(q.get("at").asText()).column()));
+      assertThat(expected).hasSizeLessThanOrEqualTo(5);
+      String cell = rows.get(i)[header.indexOf("next_questions")];
+      assertThat(cell.isEmpty() ? List.of() : List.of(cell.split("; "))).as("row %s", rows.get(i)[0])
+          .containsExactlyElementsOf(expected);
+      asked += expected.size();
+    }
+    assertThat(asked).isPositive();
+    CliRun all = run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28", "-q", "--all-missing",
+        "--questions", "2");
+    assertThat(all.lines().get(0)).contains(",next_questions,missing_facts,exact_dates_needed,");
+    assertThat(csvRows(all.out()).stream().skip(1).map(r -> r[header.indexOf("next_questions")]))
+        .allMatch(c -> c.isEmpty() || c.split("; ").length <= 2);
+  }
+
+  @Test
+  void theXlsxResultsShowTheQuestionsAndListWhomToCallFirst() throws IOException {
+    Path out = dir.resolve("results.xlsx");
+    CliRun r = run("screen", "samples/intake.csv", "-o", out.toString(), "--as-of", "2026-11-28", "-q", "--lang", "es");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    List<List<String>> results = rows(out, "Results");
+    List<String> header = results.get(0);
+    assertThat(header).contains("next_questions", "next_questions_text").doesNotContain("missing_facts");
+    List<List<String>> calls = rows(out, "Call list");
+    assertThat(calls.get(0)).containsExactlyElementsOf(org.homeward.batch.XlsxSink.CALL_COLUMNS);
+    long screened = results.stream().skip(1).filter(x -> x.size() <= header.indexOf("error")
+        || x.get(header.indexOf("error")) == null).count();
+    assertThat(calls).as("every screened row, once").hasSize((int) screened + 1);
+    List<String> standings = calls.stream().skip(1).map(x -> x.get(3)).toList();
+    assertThat(standings).as("may fit first, then leads").isSortedAccordingTo(java.util.Comparator.comparingInt(
+        s -> List.of("may_fit", "lead", "open", "settled").indexOf(s)));
+    List<String> asked = calls.stream().skip(1).filter(x -> x.size() > 7 && x.get(7) != null).map(x -> x.get(7)).toList();
+    assertThat(asked).as("questions in the language asked for").isNotEmpty().anyMatch(q -> q.contains("¿"));
+    assertThat(rows(out, "Summary").stream().flatMap(List::stream).filter(c -> c != null && c.startsWith("Call list")))
+        .hasSize(1);
+  }
+
+  @Test
+  void reScreeningTheSameSheetAgainstItsXlsxResultsChangesNothing() throws IOException {
+    Path first = dir.resolve("first.xlsx");
+    assertThat(run("screen", "samples/intake.csv", "-o", first.toString(), "--as-of", "2026-11-28", "-q").code())
+        .isEqualTo(1);
+    CliRun again = run("screen", "samples/intake.csv", "--compare", first.toString(), "--format", "csv", "--as-of",
+        "2026-11-28");
+    assertThat(again.code()).as(again.err()).isEqualTo(1);
+    List<String[]> rows = csvRows(again.out());
+    int changed = List.of(rows.get(0)).indexOf("changed");
+    assertThat(changed).isEqualTo(List.of(rows.get(0)).indexOf("leads") + 1);
+    assertThat(rows.stream().skip(1).map(x -> x[changed])).allMatch(String::isEmpty);
+    assertThat(again.err()).containsPattern("rows whose outcome changed +0\\n")
+        .containsPattern("rows of the earlier results +" + (rows.size() - 1) + "\\n");
+  }
+
+  private static List<String[]> csvRows(String text) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (com.fasterxml.jackson.databind.MappingIterator<String[]> it = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+        .readerFor(String[].class).with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+        .readValues(text)) {
+      it.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
 }
