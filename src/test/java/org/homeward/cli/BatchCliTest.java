@@ -385,6 +385,12 @@ class BatchCliTest {
     assertThat(rows.stream().skip(1).map(x -> x[changed])).allMatch(String::isEmpty);
     assertThat(again.err()).containsPattern("rows whose outcome changed +0\\n")
         .containsPattern("rows of the earlier results +" + (rows.size() - 1) + "\\n");
+    Path second = dir.resolve("second.xlsx");
+    assertThat(run("screen", "samples/intake.csv", "--compare", first.toString(), "-o", second.toString(), "--as-of",
+        "2026-11-28", "-q").code()).isEqualTo(1);
+    List<List<String>> summary = rows(second, "Summary");
+    assertThat(summary).anySatisfy(r -> assertThat(r).startsWith("compared with the earlier results", first.toString()));
+    assertThat(summary).anySatisfy(r -> assertThat(r).containsExactly("rows whose outcome changed", "0"));
   }
 
   private static List<String[]> csvRows(String text) throws IOException {
