@@ -24,8 +24,9 @@ import org.homeward.screening.Verdict;
  * are leads, with {@code --compare} what changed since the earlier results, the next questions (the
  * columns to fill in, the most decisive first, and in a workbook their questions), with
  * {@code --all-missing} every fact still missing, the dates that are known only roughly, {@code yes}
- * when an open result waits on an attorney's review, the active and possible barriers, when time
- * alone may change a result, and {@code error} for a row that could not be screened.
+ * when an open result waits on an attorney's review, one status column per barrier ({@code active},
+ * {@code possible}, {@code expired}, {@code not_triggered}), when time alone may change a result, and
+ * {@code error} for a row that could not be screened.
  */
 public final class Table {
   /** How many next questions a row lists unless told otherwise ({@code --questions}). */
@@ -70,8 +71,9 @@ public final class Table {
     if (options.allMissing()) {
       header.add("missing_facts");
     }
-    header.addAll(List.of("exact_dates_needed", "attorney_review", "active_barriers", "possible_barriers", "opens_on",
-        "error"));
+    header.addAll(List.of("exact_dates_needed", "attorney_review"));
+    rules.barriers().forEach(b -> header.add(b.id()));
+    header.addAll(List.of("opens_on", "error"));
   }
 
   public List<String> header() {
@@ -136,19 +138,11 @@ public final class Table {
     if (options.allMissing()) {
       out[k++] = String.join("; ", missing);
     }
-    List<String> active = new ArrayList<>();
-    List<String> possible = new ArrayList<>();
-    for (Verdict.BarrierFlag b : v.barriers()) {
-      if (b.status() == BarrierStatus.ACTIVE) {
-        active.add(b.id());
-      } else if (b.status() == BarrierStatus.POSSIBLE) {
-        possible.add(b.id());
-      }
-    }
     out[k++] = String.join("; ", inexact);
     out[k++] = review ? "yes" : "";
-    out[k++] = String.join("; ", active);
-    out[k++] = String.join("; ", possible);
+    for (Verdict.BarrierFlag b : v.barriers()) {
+      out[k++] = b.status().word();
+    }
     out[k++] = opensOn(v);
     out[k] = "";
     return out;
