@@ -36,24 +36,30 @@ import org.homeward.sheet.SheetPersonStream;
 
 /**
  * The batch benchmark's steps, each run in its own JVM by bench/batch.sh:
+ *
  * <ul>
  *   <li>{@code generate N FILE [dense|sparse]}: an intake sheet of N people (seeded): dense, the
  *       generated population's full histories; sparse, what a campaign's intake form asks (about 17
  *       columns, most often blank, a date in ten known only to its year); one row in a hundred with
- *       a mistyped date;</li>
+ *       a mistyped date;
  *   <li>{@code raw IN OUT}: reads every row and writes it out again with the same CSV library
- *       (Jackson CSV), parsing nothing: the floor of moving the bytes;</li>
+ *       (Jackson CSV), parsing nothing: the floor of moving the bytes;
  *   <li>{@code floor IN OUT}: reads every row with the program's own reader (parsing and checking
- *       it) and writes a result row for it, without screening;</li>
+ *       it) and writes a result row for it, without screening;
  *   <li>{@code screen IN OUT}: the real thing, {@code homeward screen IN -o OUT}, against the whole
- *       bundled rule set.</li>
+ *       bundled rule set.
  * </ul>
+ *
  * The last two print their elapsed seconds and the peak heap used.
  */
 public final class BatchBench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "generate" -> generate(Integer.parseInt(args[1]), Path.of(args[2]), args.length > 3 && args[3].equals("sparse"));
+      case "generate" ->
+          generate(
+              Integer.parseInt(args[1]),
+              Path.of(args[2]),
+              args.length > 3 && args[3].equals("sparse"));
       case "raw" -> report(() -> raw(Path.of(args[1]), Path.of(args[2])));
       case "floor" -> report(() -> floor(Path.of(args[1]), Path.of(args[2])));
       case "screen" -> report(() -> screen(Path.of(args[1]), Path.of(args[2])));
@@ -109,7 +115,8 @@ public final class BatchBench {
     }
   }
 
-  private static void writeRows(Writer w, List<String> header, List<Map<String, String>> rows) throws IOException {
+  private static void writeRows(Writer w, List<String> header, List<Map<String, String>> rows)
+      throws IOException {
     java.io.StringWriter s = new java.io.StringWriter();
     SheetFixtures.writeCsv(s, header, rows);
     String text = s.toString();
@@ -119,13 +126,15 @@ public final class BatchBench {
 
   /** Reads every row and writes it out again with Jackson CSV: nothing parsed, nothing checked. */
   private static long raw(Path in, Path out) throws IOException {
-    com.fasterxml.jackson.dataformat.csv.CsvMapper csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    com.fasterxml.jackson.dataformat.csv.CsvMapper csv =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper();
     csv.enable(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY);
     long n = 0;
-    try (com.fasterxml.jackson.databind.MappingIterator<String[]> rows = csv.readerFor(String[].class)
-            .readValues(Files.newBufferedReader(in));
+    try (com.fasterxml.jackson.databind.MappingIterator<String[]> rows =
+            csv.readerFor(String[].class).readValues(Files.newBufferedReader(in));
         Writer w = Files.newBufferedWriter(out);
-        com.fasterxml.jackson.databind.SequenceWriter writer = csv.writerFor(String[].class).writeValues(w)) {
+        com.fasterxml.jackson.databind.SequenceWriter writer =
+            csv.writerFor(String[].class).writeValues(w)) {
       while (rows.hasNext()) {
         writer.write(rows.next());
         n++;
@@ -139,14 +148,26 @@ public final class BatchBench {
     RuleSet rules = RuleLoader.load(RuleSource.bundled());
     Columns columns = new Columns(rules.facts());
     Table table = new Table(rules);
-    Verdict unscreened = new Verdict(LocalDate.of(2026, 11, 28),
-        rules.categories().stream().map(c -> new Verdict.CategoryOutcome(c.id(), Outcome.NEEDS_INFO, false, null)).toList(),
-        rules.barriers().stream().map(b -> new Verdict.BarrierFlag(b.id(), BarrierStatus.POSSIBLE, null, null)).toList(),
-        List.of());
+    Verdict unscreened =
+        new Verdict(
+            LocalDate.of(2026, 11, 28),
+            rules.categories().stream()
+                .map(c -> new Verdict.CategoryOutcome(c.id(), Outcome.NEEDS_INFO, false, null))
+                .toList(),
+            rules.barriers().stream()
+                .map(b -> new Verdict.BarrierFlag(b.id(), BarrierStatus.POSSIBLE, null, null))
+                .toList(),
+            List.of());
     long n = 0;
     try (InputStream bytes = Files.newInputStream(in);
-        SheetPersonStream rows = SheetPersonStream.csv(bytes, in.toString(), columns, ColumnMap.NONE,
-            new PersonBuilder(rules.facts()), d -> { });
+        SheetPersonStream rows =
+            SheetPersonStream.csv(
+                bytes,
+                in.toString(),
+                columns,
+                ColumnMap.NONE,
+                new PersonBuilder(rules.facts()),
+                d -> {});
         Writer w = Files.newBufferedWriter(out)) {
       CsvSink sink = new CsvSink(table, w, false);
       while (rows.hasNext()) {
@@ -162,9 +183,17 @@ public final class BatchBench {
   /** The command line itself. */
   private static long screen(Path in, Path out) throws IOException {
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int code = Main.run(new String[] {"screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q"},
-        new ByteArrayInputStream(new byte[0]), System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-        false, LocalDate.of(2026, 11, 28));
+    int code =
+        Main.run(
+            new String[] {
+              "screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q"
+            },
+            new ByteArrayInputStream(new byte[0]),
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false,
+            LocalDate.of(2026, 11, 28));
     if (code > 1) {
       throw new IllegalStateException("exit " + code + ": " + err.toString(StandardCharsets.UTF_8));
     }

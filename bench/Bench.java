@@ -16,10 +16,10 @@ import org.homeward.rules.RuleSource;
 import org.homeward.screening.Screener;
 
 /**
- * Evaluator throughput: screens a generated population (seeded) against the bundled rule set,
- * in memory, both fully ({@code screen}) and for the lean batch verdict ({@code verdict}), and
- * prints the median persons per second of each over several timed passes; {@code sparse} is the verdict
- * of unknown-heavy people, as a campaign's intake sheet holds them.
+ * Evaluator throughput: screens a generated population (seeded) against the bundled rule set, in
+ * memory, both fully ({@code screen}) and for the lean batch verdict ({@code verdict}), and prints
+ * the median persons per second of each over several timed passes; {@code sparse} is the verdict of
+ * unknown-heavy people, as a campaign's intake sheet holds them.
  */
 public final class Bench {
   public static void main(String[] args) throws Exception {
@@ -32,12 +32,14 @@ public final class Bench {
     List<Person> people = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String text = json.writeValueAsString(PopulationGenerator.person(random));
-      people.add(builder.build(NodeReader.readJson(new StringReader(text), "gen"), "p" + i).person());
+      people.add(
+          builder.build(NodeReader.readJson(new StringReader(text), "gen"), "p" + i).person());
     }
     List<Person> sparse = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String text = json.writeValueAsString(PopulationGenerator.sparse(random, i));
-      sparse.add(builder.build(NodeReader.readJson(new StringReader(text), "gen"), "s" + i).person());
+      sparse.add(
+          builder.build(NodeReader.readJson(new StringReader(text), "gen"), "s" + i).person());
     }
     Screener screener = new Screener(rules);
     LocalDate asOf = LocalDate.of(2026, 11, 28);
@@ -62,7 +64,8 @@ public final class Bench {
         sparseRates[pass] = n / ((t3 - t2) / 1e9);
       }
     }
-    System.out.printf("evaluator: %d persons x %d categories + %d barriers, %d timed passes (after 2 warm-up) [check %d]%n",
+    System.out.printf(
+        "evaluator: %d persons x %d categories + %d barriers, %d timed passes (after 2 warm-up) [check %d]%n",
         n, rules.categories().size(), rules.barriers().size(), passes, sink);
     report("screen", screenRates);
     report("verdict", verdictRates);
@@ -79,7 +82,8 @@ public final class Bench {
 
   private static void report(String name, double[] rates) {
     Arrays.sort(rates);
-    System.out.printf("  %-8s median %.0f persons/s (min %.0f, max %.0f)%n", name, rates[rates.length / 2], rates[0],
-        rates[rates.length - 1]);
+    System.out.printf(
+        "  %-8s median %.0f persons/s (min %.0f, max %.0f)%n",
+        name, rates[rates.length / 2], rates[0], rates[rates.length - 1]);
   }
 }

@@ -19,11 +19,12 @@ import org.homeward.cli.Main;
 
 /**
  * Mutation fuzzing of the four readers through the command line, in process: seeds made from the
- * samples, mutated byte by byte (and, for workbooks, part by part with XML-aware edits), each run as
- * {@code homeward screen FILE --format csv}. Counts internal errors (exit 70 or a throwable),
+ * samples, mutated byte by byte (and, for workbooks, part by part with XML-aware edits), each run
+ * as {@code homeward screen FILE --format csv}. Counts internal errors (exit 70 or a throwable),
  * OutOfMemoryErrors, and runs whose result rows do not match the rows read (the summary's count),
  * or the rows the input holds where they can be counted independently. Usage: java Fuzz N [seed]
- * [json|jsonl|csv|xlsx...]; FUZZ_SHOW=1 prints the first message of each run refused whole (exit 3).
+ * [json|jsonl|csv|xlsx...]; FUZZ_SHOW=1 prints the first message of each run refused whole (exit
+ * 3).
  */
 public final class Fuzz {
   private static final Pattern READ = Pattern.compile("homeward: ([\\d,]+) rows? read");
@@ -32,7 +33,10 @@ public final class Fuzz {
   public static void main(String[] args) throws Exception {
     int n = Integer.parseInt(args[0]);
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 12;
-    List<String> kinds = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("json", "jsonl", "csv", "xlsx");
+    List<String> kinds =
+        args.length > 2
+            ? List.of(args).subList(2, args.length)
+            : List.of("json", "jsonl", "csv", "xlsx");
     Path work = Files.createTempDirectory("fuzz");
     boolean failed = false;
     for (String kind : kinds) {
@@ -52,9 +56,24 @@ public final class Fuzz {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try {
-          code = Main.run(new String[] {"screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28",
-              "--threads", "1"}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
+          code =
+              Main.run(
+                  new String[] {
+                    "screen",
+                    file.toString(),
+                    "--format",
+                    "csv",
+                    "--as-of",
+                    "2026-11-28",
+                    "--threads",
+                    "1"
+                  },
+                  new ByteArrayInputStream(new byte[0]),
+                  new PrintStream(out, true, StandardCharsets.UTF_8),
+                  new PrintStream(err, true, StandardCharsets.UTF_8),
+                  Map.of(),
+                  false,
+                  LocalDate.of(2026, 11, 28));
         } catch (OutOfMemoryError e) {
           oom++;
           keep(work, kind, "oom", i, input);
@@ -73,15 +92,25 @@ public final class Fuzz {
         if (code == 70 || e.contains("internal error")) {
           internal++;
           keep(work, kind, "internal", i, input);
-          System.err.println(kind + " #" + i + ": " + e.lines().filter(l -> l.contains("internal")).findFirst().orElse(""));
+          System.err.println(
+              kind
+                  + " #"
+                  + i
+                  + ": "
+                  + e.lines().filter(l -> l.contains("internal")).findFirst().orElse(""));
           continue;
         }
         String o = out.toString(StandardCharsets.UTF_8);
-        // Messages must not repeat a value. Not counted: the id column, which gives the id back as typed,
-        // and the warning that lists a sheet's unknown headers, which a mutation may have filled with data.
-        String messages = e.lines().filter(l -> !l.contains("not facts and will be ignored"))
-            .collect(java.util.stream.Collectors.joining("\n"));
-        String errorColumns = o.lines().map(Fuzz::afterId).collect(java.util.stream.Collectors.joining("\n"));
+        // Messages must not repeat a value. Not counted: the id column, which gives the id back as
+        // typed,
+        // and the warning that lists a sheet's unknown headers, which a mutation may have filled
+        // with data.
+        String messages =
+            e.lines()
+                .filter(l -> !l.contains("not facts and will be ignored"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        String errorColumns =
+            o.lines().map(Fuzz::afterId).collect(java.util.stream.Collectors.joining("\n"));
         if (messages.contains(SECRET) || errorColumns.contains(SECRET)) {
           leaks++;
           keep(work, kind, "leak", i, input);
@@ -97,20 +126,33 @@ public final class Fuzz {
           mismatch++;
           keep(work, kind, "mismatch", i, input);
           if (mismatch <= 3) {
-            System.err.println(kind + " #" + i + ": " + rowsOut + " rows out, " + read + " read, " + expected + " expected");
+            System.err.println(
+                kind
+                    + " #"
+                    + i
+                    + ": "
+                    + rowsOut
+                    + " rows out, "
+                    + read
+                    + " read, "
+                    + expected
+                    + " expected");
           }
         }
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      System.out.printf("%-5s %,6d files  exit codes %s  internal errors %d  OutOfMemoryErrors %d  rows in != rows out %d"
-          + "  secret echoed %d  (%.0f s)%n", kind, n, counts, internal, oom, mismatch, leaks, secs);
+      System.out.printf(
+          "%-5s %,6d files  exit codes %s  internal errors %d  OutOfMemoryErrors %d  rows in != rows out %d"
+              + "  secret echoed %d  (%.0f s)%n",
+          kind, n, counts, internal, oom, mismatch, leaks, secs);
       failed |= internal + oom + mismatch > 0;
     }
     System.out.println("kept failing inputs (if any) under " + work);
     System.exit(failed ? 1 : 0);
   }
 
-  private static void keep(Path work, String kind, String why, int i, byte[] input) throws IOException {
+  private static void keep(Path work, String kind, String why, int i, byte[] input)
+      throws IOException {
     Files.write(work.resolve(why + "-" + i + "." + kind), input);
   }
 
@@ -123,13 +165,19 @@ public final class Fuzz {
     String text = new String(input, StandardCharsets.UTF_8);
     switch (kind) {
       case "jsonl" -> {
-        // JSON Lines are separated by \n (a \r before it is whitespace); a lone \r is no line break.
-        return java.util.Arrays.stream(text.replace("\uFEFF", "").split("\n", -1)).filter(l -> !l.isBlank()).count();
+        // JSON Lines are separated by \n (a \r before it is whitespace); a lone \r is no line
+        // break.
+        return java.util.Arrays.stream(text.replace("\uFEFF", "").split("\n", -1))
+            .filter(l -> !l.isBlank())
+            .count();
       }
       case "json" -> {
         try {
-          var node = new com.fasterxml.jackson.databind.ObjectMapper()
-              .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text.replace("\uFEFF", ""));
+          var node =
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .enable(
+                      com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                  .readTree(text.replace("\uFEFF", ""));
           return node.isArray() ? node.size() : 1;
         } catch (IOException | RuntimeException e) {
           return read;
@@ -140,7 +188,10 @@ public final class Fuzz {
           return read;
         }
         List<String> lines = text.replace("\uFEFF", "").lines().toList();
-        return lines.stream().skip(1).filter(l -> !l.replaceAll("[,;\\t\\s]", "").isEmpty()).count();
+        return lines.stream()
+            .skip(1)
+            .filter(l -> !l.replaceAll("[,;\\t\\s]", "").isEmpty())
+            .count();
       }
       default -> {
         return read;
@@ -148,7 +199,9 @@ public final class Fuzz {
     }
   }
 
-  /** A result line without its first two cells (row and id); a quoted id may hold commas and quotes. */
+  /**
+   * A result line without its first two cells (row and id); a quoted id may hold commas and quotes.
+   */
   static String afterId(String line) {
     int fields = 0;
     boolean quoted = false;
@@ -186,9 +239,12 @@ public final class Fuzz {
       }
     }
     people.replaceAll(p -> p.replace("Sample person (fictional): Daniel V.", SECRET));
-    String csv = Files.readString(Path.of("samples/intake.csv")).replace("Sample person (fictional): Daniel V.", SECRET);
+    String csv =
+        Files.readString(Path.of("samples/intake.csv"))
+            .replace("Sample person (fictional): Daniel V.", SECRET);
     return switch (kind) {
-      case "json" -> ("[\n" + String.join(",\n", people) + "\n]\n").getBytes(StandardCharsets.UTF_8);
+      case "json" ->
+          ("[\n" + String.join(",\n", people) + "\n]\n").getBytes(StandardCharsets.UTF_8);
       case "jsonl" -> (String.join("\n", people) + "\n").getBytes(StandardCharsets.UTF_8);
       case "csv" -> csv.getBytes(StandardCharsets.UTF_8);
       default -> xlsx(csv, work);
@@ -222,9 +278,30 @@ public final class Fuzz {
     return bytes.toByteArray();
   }
 
-  private static final String[] TOKENS = {"\"", "{", "}", "[", "]", ",", ":", "\n", "\r\n", ";", "\t", "\u0000", "null",
-      "\uFEFF", "é", "\"\"", "\\", "\\u00", "1e999999999", "-", "9999999999999999999999", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
-      + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["};
+  private static final String[] TOKENS = {
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\n",
+    "\r\n",
+    ";",
+    "\t",
+    "\u0000",
+    "null",
+    "\uFEFF",
+    "é",
+    "\"\"",
+    "\\",
+    "\\u00",
+    "1e999999999",
+    "-",
+    "9999999999999999999999",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[" + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+  };
 
   static byte[] mutate(byte[] in, Random rnd, String kind) {
     byte[] b = in;
@@ -238,12 +315,17 @@ public final class Fuzz {
             b[at] = (byte) rnd.nextInt(256);
           }
         }
-        case 1 -> b = splice(b, at, 0, TOKENS[rnd.nextInt(TOKENS.length)].getBytes(StandardCharsets.UTF_8));
+        case 1 ->
+            b =
+                splice(
+                    b, at, 0, TOKENS[rnd.nextInt(TOKENS.length)].getBytes(StandardCharsets.UTF_8));
         case 2 -> b = splice(b, at, Math.min(b.length - at, 1 + rnd.nextInt(40)), new byte[0]);
         case 3 -> b = java.util.Arrays.copyOf(b, at);
         case 4 -> {
           int len = Math.min(b.length - at, 1 + rnd.nextInt(200));
-          b = splice(b, rnd.nextInt(b.length + 1), 0, java.util.Arrays.copyOfRange(b, at, at + len));
+          b =
+              splice(
+                  b, rnd.nextInt(b.length + 1), 0, java.util.Arrays.copyOfRange(b, at, at + len));
         }
         case 5 -> b = splice(b, at, 0, new byte[] {(byte) (0x80 + rnd.nextInt(128))});
         case 6 -> {
@@ -251,8 +333,15 @@ public final class Fuzz {
           java.util.Arrays.fill(pad, (byte) 'x');
           b = splice(b, at, 0, pad);
         }
-        case 7 -> b = splice(b, 0, 0, rnd.nextBoolean() ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xEF,
-            (byte) 0xBB, (byte) 0xBF});
+        case 7 ->
+            b =
+                splice(
+                    b,
+                    0,
+                    0,
+                    rnd.nextBoolean()
+                        ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                        : new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         default -> b = splice(b, at, 0, "\"".getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -269,29 +358,62 @@ public final class Fuzz {
     return out;
   }
 
-  private static final String[] XML_EDITS = {" t=\"d\"", " t=\"x\"", " t=\"s\"", " t=\"b\"", " t=\"e\"", " t=\"inlineStr\"",
-      " r=\"ZZZZZZ1\"", " r=\"A0\"", " r=\"1A\"", " s=\"99999\"", " s=\"-1\"", "<v>-5</v>", "<v>99999999</v>",
-      "<v>2026-13-45</v>", "<v>1e400</v>", "<v>abc</v>", "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", "&a;", "<c r=\"XFE2\"><v>1</v></c>",
-      "</row>", "<row>", "<row r=\"1\">", "<c>", "</c>", "<is><t>x</t></is>", "<![CDATA[x]]>", "\u0000", "&#0;", "&bogus;"};
+  private static final String[] XML_EDITS = {
+    " t=\"d\"",
+    " t=\"x\"",
+    " t=\"s\"",
+    " t=\"b\"",
+    " t=\"e\"",
+    " t=\"inlineStr\"",
+    " r=\"ZZZZZZ1\"",
+    " r=\"A0\"",
+    " r=\"1A\"",
+    " s=\"99999\"",
+    " s=\"-1\"",
+    "<v>-5</v>",
+    "<v>99999999</v>",
+    "<v>2026-13-45</v>",
+    "<v>1e400</v>",
+    "<v>abc</v>",
+    "<!DOCTYPE x [<!ENTITY a \"aaaa\">]>",
+    "&a;",
+    "<c r=\"XFE2\"><v>1</v></c>",
+    "</row>",
+    "<row>",
+    "<row r=\"1\">",
+    "<c>",
+    "</c>",
+    "<is><t>x</t></is>",
+    "<![CDATA[x]]>",
+    "\u0000",
+    "&#0;",
+    "&bogus;"
+  };
 
   static byte[] mutateXlsx(byte[] zip, Random rnd) throws IOException {
     if (rnd.nextInt(10) == 0) {
       return mutate(zip, rnd, "xlsx");
     }
     Map<String, byte[]> parts = new LinkedHashMap<>();
-    try (var in = org.apache.commons.compress.archivers.zip.ZipFile.builder().setSeekableByteChannel(
-        new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(zip)).get()) {
+    try (var in =
+        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+            .setSeekableByteChannel(
+                new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(zip))
+            .get()) {
       for (var e : java.util.Collections.list(in.getEntries())) {
         parts.put(e.getName(), in.getInputStream(e).readAllBytes());
       }
     }
     List<String> names = new ArrayList<>(parts.keySet());
-    String target = rnd.nextInt(3) > 0 ? names.stream().filter(s -> s.contains("sheet1")).findFirst().orElse(names.get(0))
-        : names.get(rnd.nextInt(names.size()));
+    String target =
+        rnd.nextInt(3) > 0
+            ? names.stream().filter(s -> s.contains("sheet1")).findFirst().orElse(names.get(0))
+            : names.get(rnd.nextInt(names.size()));
     byte[] b = parts.get(target);
     int edits = 1 + rnd.nextInt(3);
     for (int k = 0; k < edits; k++) {
-      // In the sheet, most edits land among the rows, where a reader's row-by-row handling is tested.
+      // In the sheet, most edits land among the rows, where a reader's row-by-row handling is
+      // tested.
       int rows = new String(b, StandardCharsets.ISO_8859_1).indexOf("<sheetData");
       int from = rows > 0 && rnd.nextInt(4) > 0 ? rows : 0;
       int at = b.length == 0 ? 0 : from + rnd.nextInt(b.length - from);
@@ -313,7 +435,10 @@ public final class Fuzz {
         String s = new String(b, StandardCharsets.UTF_8);
         int v = s.indexOf("<v>", Math.min(at, s.length()));
         if (v >= 0) {
-          s = s.substring(0, v + 3) + "A".repeat(rnd.nextBoolean() ? 40_000 : 2_000_000) + s.substring(v + 3);
+          s =
+              s.substring(0, v + 3)
+                  + "A".repeat(rnd.nextBoolean() ? 40_000 : 2_000_000)
+                  + s.substring(v + 3);
         }
         b = s.getBytes(StandardCharsets.UTF_8);
       } else {
@@ -330,6 +455,8 @@ public final class Fuzz {
       }
     }
     byte[] result = out.toByteArray();
-    return rnd.nextInt(15) == 0 ? java.util.Arrays.copyOf(result, rnd.nextInt(result.length)) : result;
+    return rnd.nextInt(15) == 0
+        ? java.util.Arrays.copyOf(result, rnd.nextInt(result.length))
+        : result;
   }
 }

@@ -51,9 +51,9 @@ import org.homeward.screening.Verdict;
  * String json = homeward.json(s);          // the documented homeward.screening/2 document
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe. A person that cannot be read throws a
- * {@link ProblemException} whose diagnostics say where and why (never quoting the value); a rule
- * set that cannot be loaded throws one of kind {@code RULES}.
+ * <p>Instances are immutable and thread-safe. A person that cannot be read throws a {@link
+ * ProblemException} whose diagnostics say where and why (never quoting the value); a rule set that
+ * cannot be loaded throws one of kind {@code RULES}.
  */
 public final class Homeward {
   private final RuleSet rules;
@@ -75,7 +75,9 @@ public final class Homeward {
     return of(RuleLoader.load(RuleSource.bundled()));
   }
 
-  /** The rule set in a directory (the folder that holds {@code ruleset.yaml}), checked as it loads. */
+  /**
+   * The rule set in a directory (the folder that holds {@code ruleset.yaml}), checked as it loads.
+   */
   public static Homeward load(Path rulesDirectory) {
     return of(RuleLoader.load(RuleSource.directory(rulesDirectory)));
   }
@@ -121,7 +123,10 @@ public final class Homeward {
     return r.person();
   }
 
-  /** The full screening of one person given as a JSON object: every category, criterion, question and citation. */
+  /**
+   * The full screening of one person given as a JSON object: every category, criterion, question
+   * and citation.
+   */
   public Screening screen(String personJson) {
     return screen(person(personJson));
   }
@@ -134,7 +139,10 @@ public final class Homeward {
     return checked(person, true).screening();
   }
 
-  /** The compact result of one person: each category's outcome, the barriers, the missing facts and next questions. */
+  /**
+   * The compact result of one person: each category's outcome, the barriers, the missing facts and
+   * next questions.
+   */
   public Verdict verdict(Person person) {
     return checked(person, false).verdict();
   }
@@ -163,44 +171,49 @@ public final class Homeward {
   }
 
   /**
-   * People as JSON Lines (one object a line) → one result a non-blank line, lazily, in order, on the
-   * calling thread: a line that cannot be read is a result that is not {@link Result#ok() ok}, with
-   * its problems, and the lines after it are read. Close the stream to close {@code in}.
+   * People as JSON Lines (one object a line) → one result a non-blank line, lazily, in order, on
+   * the calling thread: a line that cannot be read is a result that is not {@link Result#ok() ok},
+   * with its problems, and the lines after it are read. Close the stream to close {@code in}.
    */
   public Stream<Result> screenLines(InputStream in) {
     PersonStream people = lines(in);
     Pipeline one = pipeline(1);
-    Iterator<Result> results = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return people.hasNext();
-      }
-
-      @Override
-      public Result next() {
-        return one.screen(people.next(), true);
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(results, Spliterator.ORDERED | Spliterator.NONNULL),
-        false).onClose(() -> {
-          try {
-            people.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    Iterator<Result> results =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return people.hasNext();
           }
-        });
+
+          @Override
+          public Result next() {
+            return one.screen(people.next(), true);
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(results, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(
+            () -> {
+              try {
+                people.close();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
   }
 
   /**
    * People as JSON Lines in, their JSON documents out, one a line and in input order, exactly as
    * {@code homeward screen - --format jsonl} writes them: screened on {@code threads} threads, each
-   * document written (and {@code out} flushed) as soon as the input pauses. Returns the rows written.
+   * document written (and {@code out} flushed) as soon as the input pauses. Returns the rows
+   * written.
    */
   public long screenLines(InputStream in, Writer out, int threads) throws IOException {
     Summary summary = new Summary(rules);
     try (PersonStream people = lines(in)) {
       ReportSink sink = ReportSink.json(out, new JsonReport(false, false, questions), false);
-      pipeline(threads).streaming().run(people, sink, summary, n -> { });
+      pipeline(threads).streaming().run(people, sink, summary, n -> {});
       sink.finish(summary);
     }
     return summary.rows();
@@ -208,11 +221,13 @@ public final class Homeward {
 
   private PersonStream lines(InputStream in) {
     try {
-      BufferedReader reader = new BufferedReader(TextDecoding.open(in, "<input>", "JSON", false, d -> { }).reader(),
-          1 << 16);
+      BufferedReader reader =
+          new BufferedReader(
+              TextDecoding.open(in, "<input>", "JSON", false, d -> {}).reader(), 1 << 16);
       return JsonPersonStream.lines(reader, "<input>", builder);
     } catch (IOException e) {
-      throw new ProblemException(ProblemException.Kind.INPUT,
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
           Diagnostic.error(Location.of("<input>"), "cannot be read: " + e.getMessage()));
     }
   }

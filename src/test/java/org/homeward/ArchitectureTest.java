@@ -9,21 +9,30 @@ import org.junit.jupiter.api.Test;
 
 /** The core is a library: only the cli package knows picocli, and nothing depends on cli. */
 class ArchitectureTest {
-  private final JavaClasses classes = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.homeward");
+  private final JavaClasses classes =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.homeward");
 
   @Test
   void onlyTheCliPackageImportsPicocli() {
-    noClasses().that().resideOutsideOfPackage("org.homeward.cli..")
-        .should().dependOnClassesThat().resideInAPackage("picocli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.homeward.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
         .check(classes);
   }
 
   @Test
   void theCoreDoesNotDependOnTheCli() {
-    noClasses().that().resideOutsideOfPackage("org.homeward.cli..")
-        .should().dependOnClassesThat().resideInAPackage("org.homeward.cli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.homeward.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.homeward.cli..")
         .check(classes);
   }
 }

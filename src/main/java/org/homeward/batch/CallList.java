@@ -19,22 +19,33 @@ import org.homeward.screening.Verdict;
  * input order. Rows in error are not listed (they are in the results, with their reasons). Only a
  * compact summary of each row is kept (its number, id, which categories may fit or are leads, its
  * first question and how many results wait on it) in primitive arrays, about 40 bytes and the id's
- * length a row, never a verdict; a list limited to the first {@code n} keeps only about twice that many.
+ * length a row, never a verdict; a list limited to the first {@code n} keeps only about twice that
+ * many.
  */
 public final class CallList implements Iterable<CallList.Entry> {
   /**
    * A row of the call list: where it stands ({@code may_fit} somewhere, else a {@code lead}, else
    * {@code open} with questions left, else {@code settled}: nothing may fit and nothing is left to
-   * ask), the categories that may fit and those that are leads, the first question (null
-   * when nothing is left to ask) and how many open results wait on its answer.
+   * ask), the categories that may fit and those that are leads, the first question (null when
+   * nothing is left to ask) and how many open results wait on its answer.
    */
-  public record Entry(long row, String id, String standing, List<String> mayFit, List<String> leads,
-      MissingFact question, int waits) {}
+  public record Entry(
+      long row,
+      String id,
+      String standing,
+      List<String> mayFit,
+      List<String> leads,
+      MissingFact question,
+      int waits) {}
 
   private static final List<String> STANDINGS = List.of("may_fit", "lead", "open");
 
-  /** Categories past this one count for the order but are not named in an entry (two 32-bit masks a row). */
+  /**
+   * Categories past this one count for the order but are not named in an entry (two 32-bit masks a
+   * row).
+   */
   private static final int NAMED = 32;
+
   private static final int INDEX_BITS = 40;
   private static final int WAIT_BITS = 20;
   private static final long INDEX_MASK = (1L << INDEX_BITS) - 1;
@@ -67,7 +78,10 @@ public final class CallList implements Iterable<CallList.Entry> {
     return new CallList(n);
   }
 
-  /** Counts a result in (a row in error is left out). Not thread-safe: rows are added on the writing thread. */
+  /**
+   * Counts a result in (a row in error is left out). Not thread-safe: rows are added on the writing
+   * thread.
+   */
   public void add(Result r) {
     if (!r.ok()) {
       return;
@@ -94,14 +108,21 @@ public final class CallList implements Iterable<CallList.Entry> {
     MissingFact question = first.isEmpty() ? null : first.get(0);
     int waits = question == null ? 0 : v.waitsOn(question);
     grow();
-    keys[size] = (long) standing << (INDEX_BITS + WAIT_BITS) | (WAIT_MAX - Math.min(waits, WAIT_MAX)) << INDEX_BITS
-        | size;
+    keys[size] =
+        (long) standing << (INDEX_BITS + WAIT_BITS)
+            | (WAIT_MAX - Math.min(waits, WAIT_MAX)) << INDEX_BITS
+            | size;
     rows[size] = r.row().number();
     flags[size] = (mayFit & 0xFFFFFFFFL) | leads << NAMED;
-    asked[size] = question == null ? -1 : questionIndex.computeIfAbsent(question, q -> {
-      questions.add(q);
-      return questions.size() - 1;
-    });
+    asked[size] =
+        question == null
+            ? -1
+            : questionIndex.computeIfAbsent(
+                question,
+                q -> {
+                  questions.add(q);
+                  return questions.size() - 1;
+                });
     byte[] id = r.row().person().id().getBytes(StandardCharsets.UTF_8);
     if (idBytes + id.length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length + (ids.length >> 1), idBytes + id.length));
@@ -154,8 +175,14 @@ public final class CallList implements Iterable<CallList.Entry> {
     int start = i == 0 ? 0 : idEnds[i - 1];
     String id = new String(ids, start, idEnds[i] - start, StandardCharsets.UTF_8);
     long f = flags[i];
-    return new Entry(rows[i], id, standing, named(f & 0xFFFFFFFFL), named(f >>> NAMED),
-        asked[i] < 0 ? null : questions.get(asked[i]), waits);
+    return new Entry(
+        rows[i],
+        id,
+        standing,
+        named(f & 0xFFFFFFFFL),
+        named(f >>> NAMED),
+        asked[i] < 0 ? null : questions.get(asked[i]),
+        waits);
   }
 
   private List<String> named(long mask) {

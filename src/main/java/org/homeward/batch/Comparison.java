@@ -18,28 +18,33 @@ import org.homeward.screening.Verdict;
 import org.homeward.sheet.PlainSheet;
 
 /**
- * Re-screening ({@code --compare}): the outcomes of an earlier result sheet, by id, and for each row
- * of this run what changed since ({@code daca: needs_info -> may_fit}), with counts for the summary.
- * A row is compared only when its id is on exactly one row of the earlier results; otherwise it says
- * why not (no id, not there, there several times, not screened then) and is written like any other
- * row: nothing is dropped. The earlier results are held compactly (the ids' bytes and one byte per
- * category a row), so a million rows fit in a few tens of megabytes.
+ * Re-screening ({@code --compare}): the outcomes of an earlier result sheet, by id, and for each
+ * row of this run what changed since ({@code daca: needs_info -> may_fit}), with counts for the
+ * summary. A row is compared only when its id is on exactly one row of the earlier results;
+ * otherwise it says why not (no id, not there, there several times, not screened then) and is
+ * written like any other row: nothing is dropped. The earlier results are held compactly (the ids'
+ * bytes and one byte per category a row), so a million rows fit in a few tens of megabytes.
  */
 public final class Comparison {
   /** A row of this run with no id of its own: it cannot be matched. */
   public static final String NO_ID = "(no id: not compared)";
+
   /** A row whose id is not in the earlier results. */
   public static final String NEW = "(not in the earlier results)";
+
   /** A row whose id was in error in the earlier results. */
   public static final String UNSCREENED = "(not screened in the earlier results)";
 
   /** A category that one of the two runs' rule sets does not have. */
   static final String ABSENT = "absent";
-  private static final List<String> WORDS = List.of(ABSENT, "may_fit", "needs_info", "does_not_fit");
+
+  private static final List<String> WORDS =
+      List.of(ABSENT, "may_fit", "needs_info", "does_not_fit");
 
   /**
-   * One of the comparison's counts: its key ({@code changed}; the page's words are
-   * {@code compare.changed}), what it counts in English, and whether it is shown {@code always} or only when not 0.
+   * One of the comparison's counts: its key ({@code changed}; the page's words are {@code
+   * compare.changed}), what it counts in English, and whether it is shown {@code always} or only
+   * when not 0.
    */
   public record Count(String key, String label, long value, boolean always) {
     public boolean shown() {
@@ -71,26 +76,35 @@ public final class Comparison {
 
   /**
    * Reads an earlier result sheet ({@code .csv}, or the Results sheets of an {@code .xlsx}): a
-   * usage error when the name says another format, an input error when it is missing, unreadable
-   * or not a Homeward result sheet.
+   * usage error when the name says another format, an input error when it is missing, unreadable or
+   * not a Homeward result sheet.
    */
   public static Comparison load(Path file, Consumer<Diagnostic> warnings) throws IOException {
     String name = file.toString();
     Format format = Format.ofInput(name);
     if (format != Format.CSV && format != Format.XLSX) {
-      throw new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of(name),
-          "is not a result sheet; --compare takes the .csv or .xlsx results of an earlier 'homeward screen' run"));
+      throw new ProblemException(
+          ProblemException.Kind.USAGE,
+          Diagnostic.error(
+              Location.of(name),
+              "is not a result sheet; --compare takes the .csv or .xlsx results of an earlier 'homeward screen' run"));
     }
     if (!Files.isRegularFile(file)) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-          Files.isDirectory(file) ? "is a directory; give the earlier result sheet" : "no such file; check the path"));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(name),
+              Files.isDirectory(file)
+                  ? "is a directory; give the earlier result sheet"
+                  : "no such file; check the path"));
     }
     if (format == Format.XLSX) {
       try (PlainSheet sheet = PlainSheet.xlsx(file.toFile(), name, "Results")) {
         return read(sheet, name);
       }
     }
-    try (InputStream in = Files.newInputStream(file); PlainSheet sheet = PlainSheet.csv(in, name, warnings)) {
+    try (InputStream in = Files.newInputStream(file);
+        PlainSheet sheet = PlainSheet.csv(in, name, warnings)) {
       return read(sheet, name);
     }
   }
@@ -99,10 +113,16 @@ public final class Comparison {
     List<String> header = sheet.header();
     int leads = header.indexOf("leads");
     int error = header.indexOf("error");
-    if (header.size() < 4 || !header.get(0).equals("row") || !header.get(1).equals("id") || leads < 2 || error < leads) {
-      throw problem(Location.of(name), "is not a Homeward result sheet: its header must start with row and id, then "
-          + "one column per category, leads, ... and error, as 'homeward screen --format csv' (or xlsx) writes it; "
-          + "give the results of an earlier run, not the intake sheet");
+    if (header.size() < 4
+        || !header.get(0).equals("row")
+        || !header.get(1).equals("id")
+        || leads < 2
+        || error < leads) {
+      throw problem(
+          Location.of(name),
+          "is not a Homeward result sheet: its header must start with row and id, then "
+              + "one column per category, leads, ... and error, as 'homeward screen --format csv' (or xlsx) writes it; "
+              + "give the results of an earlier run, not the intake sheet");
     }
     Comparison c = new Comparison(name, List.copyOf(header.subList(2, leads)));
     int n = c.categories.size();
@@ -115,15 +135,21 @@ public final class Comparison {
         String word = row.cell(2 + k).strip();
         int code = word.isEmpty() ? 0 : WORDS.indexOf(word.toLowerCase(Locale.ROOT));
         if (code <= 0 && !word.isEmpty()) {
-          throw problem(Location.cell(name, row.number(), c.categories.get(k)), "is not an outcome (may_fit, "
-              + "needs_info or does_not_fit); is this a result sheet, as an earlier 'homeward screen' wrote it?");
+          throw problem(
+              Location.cell(name, row.number(), c.categories.get(k)),
+              "is not an outcome (may_fit, "
+                  + "needs_info or does_not_fit); is this a result sheet, as an earlier 'homeward screen' wrote it?");
         }
         outcome[k] = (byte) code;
         screened |= code > 0;
       }
       String at = row.cell(0).strip();
-      if (id.isEmpty() || id.equals("row " + at) || id.equals("line " + at) || id.equals("item " + at)) {
-        continue; // no id of its own (the sheet shows where the row is instead): nothing to match it with
+      if (id.isEmpty()
+          || id.equals("row " + at)
+          || id.equals("line " + at)
+          || id.equals("item " + at)) {
+        continue; // no id of its own (the sheet shows where the row is instead): nothing to match
+        // it with
       }
       int before = c.ids.size();
       int i = c.ids.add(id);
@@ -157,7 +183,10 @@ public final class Comparison {
     return name;
   }
 
-  /** This result with what changed since the earlier results. Called for each row, in order, on one thread. */
+  /**
+   * This result with what changed since the earlier results. Called for each row, in order, on one
+   * thread.
+   */
   Result apply(Result r) {
     if (!r.ok()) {
       String typed = r.row().id();
@@ -196,7 +225,10 @@ public final class Comparison {
     return r.withChanged(text);
   }
 
-  /** Each category whose outcome differs, in this run's order, then the earlier run's categories this one lacks. */
+  /**
+   * Each category whose outcome differs, in this run's order, then the earlier run's categories
+   * this one lacks.
+   */
   private String differences(Verdict v, int i) {
     if (byCurrent == null) {
       currentIds = v.categories().stream().map(Verdict.CategoryOutcome::id).toList();
@@ -208,14 +240,22 @@ public final class Comparison {
       Outcome now = v.categories().get(k).outcome();
       String before = byCurrent[k] < 0 ? ABSENT : WORDS.get(outcomes[i * n + byCurrent[k]]);
       if (!before.equals(now.word())) {
-        b.append(b.length() == 0 ? "" : "; ").append(currentIds.get(k)).append(": ").append(before).append(" -> ")
+        b.append(b.length() == 0 ? "" : "; ")
+            .append(currentIds.get(k))
+            .append(": ")
+            .append(before)
+            .append(" -> ")
             .append(now.word());
       }
     }
     for (int k = 0; k < n; k++) {
       if (!currentIds.contains(categories.get(k)) && outcomes[i * n + k] > 0) {
-        b.append(b.length() == 0 ? "" : "; ").append(categories.get(k)).append(": ").append(WORDS.get(outcomes[i * n + k]))
-            .append(" -> ").append(ABSENT);
+        b.append(b.length() == 0 ? "" : "; ")
+            .append(categories.get(k))
+            .append(": ")
+            .append(WORDS.get(outcomes[i * n + k]))
+            .append(" -> ")
+            .append(ABSENT);
       }
     }
     return b.toString();
@@ -228,10 +268,20 @@ public final class Comparison {
     out.add(new Count("changed", "rows whose outcome changed", changed, true));
     out.add(new Count("newly_may_fit", "rows that newly may fit a category", newlyMayFit, true));
     out.add(new Count("not_found", "rows not in the earlier results", notFound, false));
-    out.add(new Count("duplicated", "rows whose id is on several earlier rows (not compared)", duplicated, false));
+    out.add(
+        new Count(
+            "duplicated",
+            "rows whose id is on several earlier rows (not compared)",
+            duplicated,
+            false));
     out.add(new Count("no_id", "rows without an id (not compared)", noId, false));
     out.add(new Count("unscreened", "rows not screened in the earlier results", unscreened, false));
-    out.add(new Count("gone", "ids of the earlier results not in this run", ids.size() - seen.cardinality(), false));
+    out.add(
+        new Count(
+            "gone",
+            "ids of the earlier results not in this run",
+            ids.size() - seen.cardinality(),
+            false));
     return out;
   }
 

@@ -15,7 +15,8 @@ import java.util.List;
  * right.
  */
 public final class CsvSink implements Sink {
-  private static final CsvMapper MAPPER = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
+  private static final CsvMapper MAPPER =
+      new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
 
   private final Table table;
   private final Writer out;
@@ -27,8 +28,12 @@ public final class CsvSink implements Sink {
     if (excel) {
       out.write('\uFEFF');
     }
-    this.rows = MAPPER.writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader())
-        .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE).writeValues(out);
+    this.rows =
+        MAPPER
+            .writerFor(String[].class)
+            .with(CsvSchema.emptySchema().withoutHeader())
+            .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .writeValues(out);
     List<String> header = table.header();
     rows.write(header.toArray(new String[0]));
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The formats Homeward reads and writes, and the one place that tells a format from a file's name:
- * the command line, the reader and sink factories and the launcher's choice of JVM flags (through the
- * list {@link LauncherList} writes at build time) all ask here.
+ * the command line, the reader and sink factories and the launcher's choice of JVM flags (through
+ * the list {@link LauncherList} writes at build time) all ask here.
  */
 public enum Format {
   TEXT(List.of(), List.of("txt", "text")),
@@ -49,7 +49,10 @@ public enum Format {
     return this == CSV || this == XLSX;
   }
 
-  /** The format a word names ({@code --format}, {@code --input-format}), whatever its case; null when none. */
+  /**
+   * The format a word names ({@code --format}, {@code --input-format}), whatever its case; null
+   * when none.
+   */
   public static Format named(String word) {
     for (Format f : values()) {
       if (f.word().equals(word.toLowerCase(Locale.ROOT))) {
@@ -70,7 +73,9 @@ public enum Format {
     return null;
   }
 
-  /** The format an output file's name says ({@code results.xlsx}: XLSX), or null when it says none. */
+  /**
+   * The format an output file's name says ({@code results.xlsx}: XLSX), or null when it says none.
+   */
   public static Format ofOutput(String fileName) {
     String ext = extension(fileName);
     for (Format f : values()) {
@@ -81,7 +86,10 @@ public enum Format {
     return null;
   }
 
-  /** The words of the formats people can be read from, for messages: {@code json, jsonl, csv or xlsx}. */
+  /**
+   * The words of the formats people can be read from, for messages: {@code json, jsonl, csv or
+   * xlsx}.
+   */
   public static String inputWords() {
     return words(values(), true);
   }
@@ -91,7 +99,10 @@ public enum Format {
     return words(values(), false);
   }
 
-  /** The input extensions of the formats read as batches of rows ({@link #rows()}), lower case, in enum order. */
+  /**
+   * The input extensions of the formats read as batches of rows ({@link #rows()}), lower case, in
+   * enum order.
+   */
   public static List<String> rowExtensions() {
     List<String> out = new ArrayList<>();
     for (Format f : values()) {

@@ -34,7 +34,10 @@ public final class Inputs {
   private final ColumnMap mapping;
   private final Consumer<Diagnostic> warnings;
 
-  /** An input: its name for messages, its file (null for standard input) and its format (null: told from the data). */
+  /**
+   * An input: its name for messages, its file (null for standard input) and its format (null: told
+   * from the data).
+   */
   public record Input(String name, Path path, Format format) {
     /** Whether the input is standard input. */
     public boolean stdin() {
@@ -48,7 +51,8 @@ public final class Inputs {
   }
 
   /** {@code columns} may be null when no input is a sheet and no mapping is given. */
-  public Inputs(PersonBuilder builder, Columns columns, ColumnMap mapping, Consumer<Diagnostic> warnings) {
+  public Inputs(
+      PersonBuilder builder, Columns columns, ColumnMap mapping, Consumer<Diagnostic> warnings) {
     this.builder = builder;
     this.columns = columns;
     this.mapping = mapping;
@@ -62,8 +66,14 @@ public final class Inputs {
    */
   public static Input resolve(String file, Format given) {
     if (given != null && !given.readable()) {
-      throw new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of(file),
-          "people cannot be read from " + given.word() + "; --input-format is " + Format.inputWords()));
+      throw new ProblemException(
+          ProblemException.Kind.USAGE,
+          Diagnostic.error(
+              Location.of(file),
+              "people cannot be read from "
+                  + given.word()
+                  + "; --input-format is "
+                  + Format.inputWords()));
     }
     if (file.equals("-")) {
       return new Input("<stdin>", null, given);
@@ -71,52 +81,80 @@ public final class Inputs {
     Format format = given != null ? given : Format.ofInput(file);
     if (format == null) {
       if (file.toLowerCase(Locale.ROOT).endsWith(".xls")) {
-        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(file),
-            "old-style .xls workbooks cannot be read; save the sheet from Excel as .xlsx or as CSV UTF-8"));
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                Location.of(file),
+                "old-style .xls workbooks cannot be read; save the sheet from Excel as .xlsx or as CSV UTF-8"));
       }
-      throw new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of(file),
-          "cannot tell the format from the name; use --input-format " + Format.inputWords()));
+      throw new ProblemException(
+          ProblemException.Kind.USAGE,
+          Diagnostic.error(
+              Location.of(file),
+              "cannot tell the format from the name; use --input-format " + Format.inputWords()));
     }
     Path path = Path.of(file);
     if (!Files.isRegularFile(path)) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(file),
-          Files.isDirectory(path) ? "is a directory; give a file" : "no such file; check the path"));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(file),
+              Files.isDirectory(path)
+                  ? "is a directory; give a file"
+                  : "no such file; check the path"));
     }
     return new Input(file, path, format);
   }
 
   /**
-   * Opens an input's rows. {@code stdin} is standard input; {@code track} wraps a file's bytes (with
-   * the file's size) to follow progress. Standard input of no given format is JSON Lines when its
-   * first line holds a whole object, else one JSON document; only that first line is read to tell,
-   * so a pipe's first row is screened as soon as it arrives.
+   * Opens an input's rows. {@code stdin} is standard input; {@code track} wraps a file's bytes
+   * (with the file's size) to follow progress. Standard input of no given format is JSON Lines when
+   * its first line holds a whole object, else one JSON document; only that first line is read to
+   * tell, so a pipe's first row is screened as soon as it arrives.
    */
-  public PersonStream open(Input src, InputStream stdin, BiFunction<InputStream, Long, InputStream> track)
+  public PersonStream open(
+      Input src, InputStream stdin, BiFunction<InputStream, Long, InputStream> track)
       throws IOException {
     Format kind = src.format();
     if (kind == Format.XLSX) {
-      return SheetPersonStream.xlsx(src.stdin() ? null : src.path().toFile(), stdin, src.name(), columns, mapping,
-          builder, warnings);
+      return SheetPersonStream.xlsx(
+          src.stdin() ? null : src.path().toFile(),
+          stdin,
+          src.name(),
+          columns,
+          mapping,
+          builder,
+          warnings);
     }
     InputStream bytes;
     try {
-      bytes = src.stdin() ? stdin : track.apply(Files.newInputStream(src.path()), Files.size(src.path()));
+      bytes =
+          src.stdin()
+              ? stdin
+              : track.apply(Files.newInputStream(src.path()), Files.size(src.path()));
     } catch (NoSuchFileException e) {
-      throw new ProblemException(ProblemException.Kind.INPUT,
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
           Diagnostic.error(Location.of(src.name()), "no such file; check the path"));
     }
     if (kind == Format.CSV) {
       return SheetPersonStream.csv(bytes, src.name(), columns, mapping, builder, warnings);
     }
-    BufferedReader in = new BufferedReader(TextDecoding.open(bytes, src.name(), "JSON", false, warnings).reader(), SNIFF);
+    BufferedReader in =
+        new BufferedReader(
+            TextDecoding.open(bytes, src.name(), "JSON", false, warnings).reader(), SNIFF);
     if (kind == null) {
       kind = firstLineIsAnObject(in) ? Format.JSONL : Format.JSON;
     }
-    return kind == Format.JSONL ? JsonPersonStream.lines(in, src.name(), builder)
+    return kind == Format.JSONL
+        ? JsonPersonStream.lines(in, src.name(), builder)
         : JsonPersonStream.document(in, src.name(), builder);
   }
 
-  /** Whether the first line that is not blank holds a whole JSON object; reads no further than that line. */
+  /**
+   * Whether the first line that is not blank holds a whole JSON object; reads no further than that
+   * line.
+   */
   private static boolean firstLineIsAnObject(BufferedReader in) throws IOException {
     in.mark(SNIFF);
     StringBuilder line = new StringBuilder();

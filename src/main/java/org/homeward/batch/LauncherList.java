@@ -21,8 +21,10 @@ public final class LauncherList {
   /** The file's lines: a comment saying where they come from, then the extensions. */
   public static List<String> lines() {
     List<String> out = new ArrayList<>();
-    out.add("# Written by the build from org.homeward.batch.Format: the input extensions read as batches of rows.");
-    out.add("# ./homeward reads it to start batches with the full JIT. Do not edit; rebuild instead.");
+    out.add(
+        "# Written by the build from org.homeward.batch.Format: the input extensions read as batches of rows.");
+    out.add(
+        "# ./homeward reads it to start batches with the full JIT. Do not edit; rebuild instead.");
     out.addAll(Format.rowExtensions());
     return out;
   }

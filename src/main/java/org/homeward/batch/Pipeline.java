@@ -23,17 +23,21 @@ import org.homeward.screening.Screening;
 import org.homeward.screening.Verdict;
 
 /**
- * Screens a stream of rows into a sink: rows are read on the calling thread in chunks, screened
- * on worker threads, and written on the calling thread strictly in input order, with a bounded
- * number of chunks in flight so memory stays flat however long the input. Every row read becomes
- * exactly one result written, bad rows included. A {@link #streaming() streaming} pipeline (standard
- * input, a pipe) reads on a thread of its own and writes each result as soon as it is screened,
- * flushing the sink whenever the input pauses, so that a reader downstream sees the first result
- * before the input ends.
+ * Screens a stream of rows into a sink: rows are read on the calling thread in chunks, screened on
+ * worker threads, and written on the calling thread strictly in input order, with a bounded number
+ * of chunks in flight so memory stays flat however long the input. Every row read becomes exactly
+ * one result written, bad rows included. A {@link #streaming() streaming} pipeline (standard input,
+ * a pipe) reads on a thread of its own and writes each result as soon as it is screened, flushing
+ * the sink whenever the input pauses, so that a reader downstream sees the first result before the
+ * input ends.
  */
 public final class Pipeline {
-  /** Rows per chunk handed to a worker: large enough to amortise the hand-off, small enough to keep order cheap. */
+  /**
+   * Rows per chunk handed to a worker: large enough to amortise the hand-off, small enough to keep
+   * order cheap.
+   */
   static final int CHUNK = 256;
+
   /** Before this as-of date no screening makes sense. */
   static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -50,12 +54,19 @@ public final class Pipeline {
    * {@code today}); {@code threads} is how many workers screen (1 screens on the calling thread);
    * {@code explain} records the facts each criterion read, for full reports.
    */
-  public Pipeline(Screener screener, LocalDate asOf, LocalDate today, int threads, boolean explain) {
+  public Pipeline(
+      Screener screener, LocalDate asOf, LocalDate today, int threads, boolean explain) {
     this(screener, asOf, today, threads, explain, null, false);
   }
 
-  private Pipeline(Screener screener, LocalDate asOf, LocalDate today, int threads, boolean explain,
-      Comparison comparison, boolean streaming) {
+  private Pipeline(
+      Screener screener,
+      LocalDate asOf,
+      LocalDate today,
+      int threads,
+      boolean explain,
+      Comparison comparison,
+      boolean streaming) {
     this.screener = screener;
     this.asOf = asOf;
     this.today = today;
@@ -65,20 +76,26 @@ public final class Pipeline {
     this.streaming = streaming;
   }
 
-  /** This pipeline, marking each result with what changed since the earlier results ({@code --compare}). */
+  /**
+   * This pipeline, marking each result with what changed since the earlier results ({@code
+   * --compare}).
+   */
   public Pipeline comparing(Comparison earlier) {
     return new Pipeline(screener, asOf, today, threads, explain, earlier, streaming);
   }
 
-  /** This pipeline, for an input that may pause (standard input): each result goes out as soon as it can. */
+  /**
+   * This pipeline, for an input that may pause (standard input): each result goes out as soon as it
+   * can.
+   */
   public Pipeline streaming() {
     return new Pipeline(screener, asOf, today, threads, explain, comparison, true);
   }
 
   /**
-   * Screens one row: its verdict, and its full screening too when {@code full}; a row that could not
-   * be read, or whose as-of date makes no sense (before 1900, or before the birth date), stays a row
-   * in error.
+   * Screens one row: its verdict, and its full screening too when {@code full}; a row that could
+   * not be read, or whose as-of date makes no sense (before 1900, or before the birth date), stays
+   * a row in error.
    */
   public Result screen(Row row, boolean full) {
     if (!row.ok()) {
@@ -86,12 +103,18 @@ public final class Pipeline {
     }
     Person p = row.person();
     LocalDate date = Screener.asOf(p, asOf, today);
-    String wrong = date.isBefore(EARLIEST) ? "the as-of date " + date + " is before 1900"
-        : p.facts().get("birth_date") instanceof PartialDate born && date.isBefore(born.first())
-            ? "the as-of date " + date + " is before the person's birth date" : null;
+    String wrong =
+        date.isBefore(EARLIEST)
+            ? "the as-of date " + date + " is before 1900"
+            : p.facts().get("birth_date") instanceof PartialDate born && date.isBefore(born.first())
+                ? "the as-of date " + date + " is before the person's birth date"
+                : null;
     if (wrong != null) {
-      Diagnostic d = Diagnostic.error(Location.of(p.source()).withField("birth_date"), wrong
-          + "; screening then makes no sense (check --as-of, the screening_date and the birth date)");
+      Diagnostic d =
+          Diagnostic.error(
+              Location.of(p.source()).withField("birth_date"),
+              wrong
+                  + "; screening then makes no sense (check --as-of, the screening_date and the birth date)");
       return new Result(new Row(row.number(), row.label(), row.id(), null, List.of(d)), null, null);
     }
     if (full) {
@@ -102,10 +125,11 @@ public final class Pipeline {
   }
 
   /**
-   * Runs every row of {@code rows} into {@code sink} and counts them into {@code summary};
-   * {@code progress} hears the number of rows written so far, now and then.
+   * Runs every row of {@code rows} into {@code sink} and counts them into {@code summary}; {@code
+   * progress} hears the number of rows written so far, now and then.
    */
-  public void run(Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress) throws IOException {
+  public void run(Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress)
+      throws IOException {
     boolean full = sink.needsScreening();
     if (streaming) {
       stream(rows, sink, summary, progress, full);
@@ -122,11 +146,14 @@ public final class Pipeline {
       progress.accept(written);
       return;
     }
-    ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread t = new Thread(runnable, "homeward-screen");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread t = new Thread(runnable, "homeward-screen");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
       int maxInFlight = threads * 4;
@@ -136,13 +163,15 @@ public final class Pipeline {
           while (rows.hasNext() && chunk.size() < CHUNK) {
             chunk.add(rows.next());
           }
-          inFlight.add(workers.submit(() -> {
-            List<Result> out = new ArrayList<>(chunk.size());
-            for (Row row : chunk) {
-              out.add(screen(row, full));
-            }
-            return out;
-          }));
+          inFlight.add(
+              workers.submit(
+                  () -> {
+                    List<Result> out = new ArrayList<>(chunk.size());
+                    for (Row row : chunk) {
+                      out.add(screen(row, full));
+                    }
+                    return out;
+                  }));
         }
         for (Result r : take(inFlight.poll())) {
           write(r, sink, summary);
@@ -169,37 +198,44 @@ public final class Pipeline {
    * has; writes results in order, and flushes the sink whenever everything read so far is written
    * and the input has nothing more yet.
    */
-  private void stream(Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress, boolean full)
+  private void stream(
+      Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress, boolean full)
       throws IOException {
     int maxInFlight = threads * 4;
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNK * maxInFlight);
-    Thread reader = new Thread(() -> {
-      Object end;
-      try {
-        while (rows.hasNext()) {
-          queue.put(rows.next());
-        }
-        end = new End(null, null);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) {
-        end = new End(e, null);
-      } catch (Error e) {
-        end = new End(null, e);
-      }
-      try {
-        queue.put(end);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "homeward-read");
+    Thread reader =
+        new Thread(
+            () -> {
+              Object end;
+              try {
+                while (rows.hasNext()) {
+                  queue.put(rows.next());
+                }
+                end = new End(null, null);
+              } catch (InterruptedException e) {
+                return;
+              } catch (RuntimeException e) {
+                end = new End(e, null);
+              } catch (Error e) {
+                end = new End(null, e);
+              }
+              try {
+                queue.put(end);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "homeward-read");
     reader.setDaemon(true);
     reader.start();
-    ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread t = new Thread(runnable, "homeward-screen");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            threads,
+            runnable -> {
+              Thread t = new Thread(runnable, "homeward-screen");
+              t.setDaemon(true);
+              return t;
+            });
     ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
     End end = null;
     try {
@@ -220,13 +256,15 @@ public final class Pipeline {
             item = chunk.size() < CHUNK ? queue.poll() : null;
           }
           if (!chunk.isEmpty()) {
-            inFlight.add(workers.submit(() -> {
-              List<Result> out = new ArrayList<>(chunk.size());
-              for (Row row : chunk) {
-                out.add(screen(row, full));
-              }
-              return out;
-            }));
+            inFlight.add(
+                workers.submit(
+                    () -> {
+                      List<Result> out = new ArrayList<>(chunk.size());
+                      for (Row row : chunk) {
+                        out.add(screen(row, full));
+                      }
+                      return out;
+                    }));
           }
           if (chunk.size() < CHUNK) {
             break;

@@ -8,8 +8,8 @@ import org.homeward.report.TextReport;
 
 /**
  * Full reports, one per input row: JSON documents (pretty, or one per line for pipelines) in the
- * documented contract, with an error document for a row that could not be read; or text reports
- * for people, separated by a rule; or one person's HTML page.
+ * documented contract, with an error document for a row that could not be read; or text reports for
+ * people, separated by a rule; or one person's HTML page.
  */
 public final class ReportSink implements Sink {
   private final Writer out;
@@ -20,7 +20,8 @@ public final class ReportSink implements Sink {
   private final boolean array;
   private long written;
 
-  private ReportSink(Writer out, JsonReport json, TextReport text, HtmlReport html, boolean single) {
+  private ReportSink(
+      Writer out, JsonReport json, TextReport text, HtmlReport html, boolean single) {
     this.out = out;
     this.json = json;
     this.text = text;
@@ -42,7 +43,10 @@ public final class ReportSink implements Sink {
     return new ReportSink(out, report, null, null, single);
   }
 
-  /** Text reports for people; a row that could not be read is listed where it stands, with its problems. */
+  /**
+   * Text reports for people; a row that could not be read is listed where it stands, with its
+   * problems.
+   */
   public static ReportSink text(Writer out, TextReport report, boolean single) {
     return new ReportSink(out, null, report, null, single);
   }
@@ -71,7 +75,8 @@ public final class ReportSink implements Sink {
     }
     if (text != null) {
       if (single && !r.ok()) {
-        return; // one person's file that cannot be read: its problems go to standard error, and nothing is written
+        return; // one person's file that cannot be read: its problems go to standard error, and
+        // nothing is written
       }
       if (written++ > 0) {
         out.write("\n" + "-".repeat(72) + "\n\n");

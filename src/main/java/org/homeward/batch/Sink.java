@@ -3,12 +3,14 @@ package org.homeward.batch;
 import java.io.IOException;
 
 /**
- * Where a batch's results go, one row at a time in input order. {@link #finish} is called once after
- * the last row, with the run's summary; a sink that is never finished must not look complete.
+ * Where a batch's results go, one row at a time in input order. {@link #finish} is called once
+ * after the last row, with the run's summary; a sink that is never finished must not look complete.
  */
 public interface Sink {
 
-  /** Whether rows need the full screening (criteria, questions, citations), not just the verdict. */
+  /**
+   * Whether rows need the full screening (criteria, questions, citations), not just the verdict.
+   */
   boolean needsScreening();
 
   void write(Result result) throws IOException;
@@ -23,14 +25,16 @@ public interface Sink {
 
   /**
    * A cell as a spreadsheet will show it, never run: text starting with {@code =}, {@code +},
-   * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe, so that a value typed
-   * into an intake sheet cannot become a formula in the results.
+   * {@code -}, {@code @}, a tab or a carriage return gets a leading apostrophe, so that a value
+   * typed into an intake sheet cannot become a formula in the results.
    */
   static String neutralise(String cell) {
     if (cell == null || cell.isEmpty()) {
       return cell == null ? "" : cell;
     }
     char c = cell.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + cell : cell;
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+        ? "'" + cell
+        : cell;
   }
 }

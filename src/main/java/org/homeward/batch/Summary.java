@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.homeward.rules.RuleSet;
 import org.homeward.screening.BarrierStatus;
-import org.homeward.screening.Outcome;
 import org.homeward.screening.Verdict;
 
 /**
@@ -13,8 +12,8 @@ import org.homeward.screening.Verdict;
  */
 public final class Summary {
   /** The columns of the per-category counts. */
-  public static final List<String> OUTCOME_COLUMNS = List.of("may_fit", "needs_info_lead", "needs_info_unexplored",
-      "does_not_fit");
+  public static final List<String> OUTCOME_COLUMNS =
+      List.of("may_fit", "needs_info_lead", "needs_info_unexplored", "does_not_fit");
 
   private final RuleSet rules;
   private final long[][] categories;
@@ -51,11 +50,12 @@ public final class Summary {
     Verdict v = r.verdict();
     for (int i = 0; i < v.categories().size(); i++) {
       Verdict.CategoryOutcome c = v.categories().get(i);
-      int col = switch (c.outcome()) {
-        case MAY_FIT -> 0;
-        case NEEDS_INFO -> c.lead() ? 1 : 2;
-        case DOES_NOT_FIT -> 3;
-      };
+      int col =
+          switch (c.outcome()) {
+            case MAY_FIT -> 0;
+            case NEEDS_INFO -> c.lead() ? 1 : 2;
+            case DOES_NOT_FIT -> 3;
+          };
       categories[i][col]++;
     }
     for (int j = 0; j < v.barriers().size(); j++) {
@@ -63,7 +63,10 @@ public final class Summary {
     }
   }
 
-  /** The run compares its rows with earlier results ({@code --compare}); the summary reports what changed. */
+  /**
+   * The run compares its rows with earlier results ({@code --compare}); the summary reports what
+   * changed.
+   */
   public void comparing(Comparison c) {
     this.comparison = c;
   }
@@ -116,8 +119,16 @@ public final class Summary {
   /** The summary as lines for people, for standard error at the end of a run. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    out.add(String.format("%,d row%s read: %,d screened, %,d could not be screened%s", rows(), rows() == 1 ? "" : "s",
-        screened, errors, blank > 0 ? String.format(" (%,d blank row%s skipped)", blank, blank == 1 ? "" : "s") : ""));
+    out.add(
+        String.format(
+            "%,d row%s read: %,d screened, %,d could not be screened%s",
+            rows(),
+            rows() == 1 ? "" : "s",
+            screened,
+            errors,
+            blank > 0
+                ? String.format(" (%,d blank row%s skipped)", blank, blank == 1 ? "" : "s")
+                : ""));
     if (errors > 0) {
       StringBuilder rowsInError = new StringBuilder("  rows in error: ");
       for (int i = 0; i < errorRows.size(); i++) {
@@ -132,18 +143,43 @@ public final class Summary {
       return out;
     }
     int width = rules.categories().stream().mapToInt(c -> c.id().length()).max().orElse(8);
-    width = Math.max(width, rules.barriers().stream().mapToInt(b -> b.id().length()).max().orElse(8));
-    out.add(String.format("  %-" + width + "s %10s %10s %12s %12s", "category", "may fit", "lead", "unexplored",
-        "does not fit"));
+    width =
+        Math.max(width, rules.barriers().stream().mapToInt(b -> b.id().length()).max().orElse(8));
+    out.add(
+        String.format(
+            "  %-" + width + "s %10s %10s %12s %12s",
+            "category",
+            "may fit",
+            "lead",
+            "unexplored",
+            "does not fit"));
     for (int i = 0; i < categories.length; i++) {
-      out.add(String.format("  %-" + width + "s %,10d %,10d %,12d %,12d", rules.categories().get(i).id(),
-          categories[i][0], categories[i][1], categories[i][2], categories[i][3]));
+      out.add(
+          String.format(
+              "  %-" + width + "s %,10d %,10d %,12d %,12d",
+              rules.categories().get(i).id(),
+              categories[i][0],
+              categories[i][1],
+              categories[i][2],
+              categories[i][3]));
     }
-    out.add(String.format("  %-" + width + "s %10s %10s %12s %12s", "barrier", "active", "possible", "expired",
-        "not triggered"));
+    out.add(
+        String.format(
+            "  %-" + width + "s %10s %10s %12s %12s",
+            "barrier",
+            "active",
+            "possible",
+            "expired",
+            "not triggered"));
     for (int j = 0; j < barriers.length; j++) {
-      out.add(String.format("  %-" + width + "s %,10d %,10d %,12d %,12d", rules.barriers().get(j).id(),
-          barriers[j][0], barriers[j][1], barriers[j][2], barriers[j][3]));
+      out.add(
+          String.format(
+              "  %-" + width + "s %,10d %,10d %,12d %,12d",
+              rules.barriers().get(j).id(),
+              barriers[j][0],
+              barriers[j][1],
+              barriers[j][2],
+              barriers[j][3]));
     }
     if (comparison != null) {
       out.add("  compared with the earlier results " + comparison.name() + ":");

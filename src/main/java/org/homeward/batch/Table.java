@@ -20,13 +20,13 @@ import org.homeward.screening.Verdict;
 /**
  * The columns of a batch result sheet, one row per input row in input order: {@code row} (where the
  * input row is: its spreadsheet row, JSON Lines line or array item), {@code id}, one outcome column
- * per category ({@code may_fit}, {@code needs_info}, {@code does_not_fit}), the open categories that
- * are leads, with {@code --compare} what changed since the earlier results, the next questions (the
- * columns to fill in, the most decisive first, and in a workbook their questions), with
- * {@code --all-missing} every fact still missing, the dates that are known only roughly, {@code yes}
- * when an open result waits on an attorney's review, one status column per barrier ({@code active},
- * {@code possible}, {@code expired}, {@code not_triggered}), when time alone may change a result, and
- * {@code error} for a row that could not be screened.
+ * per category ({@code may_fit}, {@code needs_info}, {@code does_not_fit}), the open categories
+ * that are leads, with {@code --compare} what changed since the earlier results, the next questions
+ * (the columns to fill in, the most decisive first, and in a workbook their questions), with {@code
+ * --all-missing} every fact still missing, the dates that are known only roughly, {@code yes} when
+ * an open result waits on an attorney's review, one status column per barrier ({@code active},
+ * {@code possible}, {@code expired}, {@code not_triggered}), when time alone may change a result,
+ * and {@code error} for a row that could not be screened.
  */
 public final class Table {
   /** How many next questions a row lists unless told otherwise ({@code --questions}). */
@@ -45,8 +45,13 @@ public final class Table {
   private final Options options;
   private final List<String> header = new ArrayList<>();
   private final int changedColumn;
-  /** Column names by concrete path: few distinct paths recur in every row. Rows are written on one thread. */
+
+  /**
+   * Column names by concrete path: few distinct paths recur in every row. Rows are written on one
+   * thread.
+   */
   private final Map<String, String> columns = new HashMap<>();
+
   /** Question texts by missing fact, for the same reason. */
   private final Map<MissingFact, String> texts = new HashMap<>();
 
@@ -80,11 +85,15 @@ public final class Table {
     return List.copyOf(header);
   }
 
-  /** The cells of a result, screened or not, with the comparison's {@code changed} when there is one. Not thread-safe. */
+  /**
+   * The cells of a result, screened or not, with the comparison's {@code changed} when there is
+   * one. Not thread-safe.
+   */
   public String[] cells(Result r) {
-    String[] out = r.ok()
-        ? cells(r.row().number(), r.row().person().id(), r.verdict())
-        : error(r.row().number(), r.row().id(), r.row().problems());
+    String[] out =
+        r.ok()
+            ? cells(r.row().number(), r.row().person().id(), r.verdict())
+            : error(r.row().number(), r.row().id(), r.row().problems());
     if (changedColumn >= 0 && r.changed() != null) {
       out[changedColumn] = r.changed();
     }
@@ -108,13 +117,16 @@ public final class Table {
     if (changedColumn >= 0) {
       out[k++] = "";
     }
-    List<MissingFact> next = options.questions() > 0 ? v.questions(options.questions(), Set.of()) : List.of();
+    List<MissingFact> next =
+        options.questions() > 0 ? v.questions(options.questions(), Set.of()) : List.of();
     StringBuilder names = new StringBuilder();
     StringBuilder asked = new StringBuilder();
     for (MissingFact m : next) {
       names.append(names.length() == 0 ? "" : "; ").append(column(m));
       if (options.words() != null) {
-        asked.append(asked.length() == 0 ? "" : "; ").append(texts.computeIfAbsent(m, options.words()::question));
+        asked
+            .append(asked.length() == 0 ? "" : "; ")
+            .append(texts.computeIfAbsent(m, options.words()::question));
       }
     }
     out[k++] = names.toString();
@@ -165,7 +177,9 @@ public final class Table {
     }
     for (Verdict.BarrierFlag f : v.barriers()) {
       LocalDate day = f.opensOn();
-      if (f.status() == BarrierStatus.ACTIVE && f.endsOn() != null && v.asOf().isBefore(f.endsOn())
+      if (f.status() == BarrierStatus.ACTIVE
+          && f.endsOn() != null
+          && v.asOf().isBefore(f.endsOn())
           && (day == null || f.endsOn().isBefore(day))) {
         day = f.endsOn();
       }
@@ -193,14 +207,21 @@ public final class Table {
       if (!d.isError()) {
         continue;
       }
-      String where = d.location().field() != null ? (d.location().sheetRow() ? "column " : "at ") + d.location().field()
-          : d.location().line() > 0 && !d.location().sheetRow() ? "line " + d.location().line() : null;
+      String where =
+          d.location().field() != null
+              ? (d.location().sheetRow() ? "column " : "at ") + d.location().field()
+              : d.location().line() > 0 && !d.location().sheetRow()
+                  ? "line " + d.location().line()
+                  : null;
       parts.add(where == null ? d.message() : where + ": " + d.message());
     }
     return String.join("; ", parts);
   }
 
-  /** A fact's concrete path as the template column that holds it: {@code convictions[0].statute} is {@code convictions.1.statute}. */
+  /**
+   * A fact's concrete path as the template column that holds it: {@code convictions[0].statute} is
+   * {@code convictions.1.statute}.
+   */
   static String column(String path) {
     return FactPath.parse(path).column();
   }

@@ -12,14 +12,24 @@ import org.homeward.screening.BarrierStatus;
 /**
  * Results as an Excel workbook, written as it goes: a Results sheet (one row per input row, the
  * header frozen; a new sheet past Excel's row limit), then a Summary sheet with people per category
- * and outcome and per barrier status (and, with {@code --compare}, what changed), then the Call list:
- * every screened row, whom to call first. Text is written as text cells, never formulas, and
+ * and outcome and per barrier status (and, with {@code --compare}, what changed), then the Call
+ * list: every screened row, whom to call first. Text is written as text cells, never formulas, and
  * neutralised as in CSV so that it stays inert if the sheet is saved as CSV later.
  */
 public final class XlsxSink implements Sink {
   /** The call list's columns. */
-  public static final List<String> CALL_COLUMNS = List.of("call", "row", "id", "standing", "may_fit", "leads",
-      "next_question", "question", "waiting");
+  public static final List<String> CALL_COLUMNS =
+      List.of(
+          "call",
+          "row",
+          "id",
+          "standing",
+          "may_fit",
+          "leads",
+          "next_question",
+          "question",
+          "waiting");
+
   private static final int FLUSH_EVERY = 2000;
 
   private final Table table;
@@ -84,8 +94,13 @@ public final class XlsxSink implements Sink {
     sum.inlineString(row, 0, "could not be screened");
     sum.value(row++, 1, s.errors());
     row++;
-    String[] head = {"category", "may fit", "needs information (lead)", "needs information (unexplored)",
-        "does not fit"};
+    String[] head = {
+      "category",
+      "may fit",
+      "needs information (lead)",
+      "needs information (unexplored)",
+      "does not fit"
+    };
     bold(sum, row++, head);
     for (int i = 0; i < s.rules().categories().size(); i++) {
       sum.inlineString(row, 0, s.rules().categories().get(i).id());
@@ -114,9 +129,12 @@ public final class XlsxSink implements Sink {
       }
     }
     row++;
-    sum.inlineString(row++, 0, "Call list: the Call list sheet holds every screened row, whom to call first: those that "
-        + "may fit somewhere, then those with a lead, then by how many open results the answer to their next question "
-        + "would settle.");
+    sum.inlineString(
+        row++,
+        0,
+        "Call list: the Call list sheet holds every screened row, whom to call first: those that "
+            + "may fit somewhere, then those with a lead, then by how many open results the answer to their next question "
+            + "would settle.");
     sum.inlineString(row, 0, Disclaimer.TEXT);
     sum.width(0, 40);
     sum.finish();
@@ -157,7 +175,10 @@ public final class XlsxSink implements Sink {
     }
   }
 
-  /** Rows on as many sheets as Excel's row limit asks ({@code Results}, {@code Results 2}, ...), each with the header. */
+  /**
+   * Rows on as many sheets as Excel's row limit asks ({@code Results}, {@code Results 2}, ...),
+   * each with the header.
+   */
   private static final class Pages {
     private final Workbook workbook;
     private final String name;

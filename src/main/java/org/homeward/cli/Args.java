@@ -7,7 +7,10 @@ import org.homeward.document.Location;
 import org.homeward.document.ProblemException;
 import org.homeward.report.Words;
 
-/** Checks of option values that several commands share; each problem is a usage error naming the command. */
+/**
+ * Checks of option values that several commands share; each problem is a usage error naming the
+ * command.
+ */
 final class Args {
   /** The earliest as-of date that makes sense: before it, no screening rule or person applies. */
   static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -16,7 +19,8 @@ final class Args {
 
   /** A usage error of {@code command} ("homeward screen"), exit code 2. */
   static ProblemException usage(String command, String message) {
-    return new ProblemException(ProblemException.Kind.USAGE, Diagnostic.error(Location.of(command), message));
+    return new ProblemException(
+        ProblemException.Kind.USAGE, Diagnostic.error(Location.of(command), message));
   }
 
   /** {@code --as-of}: a date YYYY-MM-DD, or null when not given. */
@@ -31,7 +35,9 @@ final class Args {
       throw usage(command, "--as-of must be a date YYYY-MM-DD, found \"" + text + "\"");
     }
     if (date.isBefore(EARLIEST)) {
-      throw usage(command, "--as-of " + text + " is before 1900; no one screened today was removed before then");
+      throw usage(
+          command,
+          "--as-of " + text + " is before 1900; no one screened today was removed before then");
     }
     return date;
   }

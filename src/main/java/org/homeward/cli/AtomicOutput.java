@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * Where a report goes: standard output, or a file written to a temporary sibling and renamed into
- * place only when complete, so an interrupted run never leaves a whole-looking half file. Use either
- * the text {@link #writer()} or the byte {@link #stream()}, not both.
+ * place only when complete, so an interrupted run never leaves a whole-looking half file. Use
+ * either the text {@link #writer()} or the byte {@link #stream()}, not both.
  */
 abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sinks.Target {
 
@@ -40,17 +40,18 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
   abstract void abandon() throws IOException;
 
   static AtomicOutput of(PrintWriter out, OutputStream bytes) {
-    OutputStream shielded = new FilterOutputStream(bytes) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        bytes.write(b, off, len);
-      }
+    OutputStream shielded =
+        new FilterOutputStream(bytes) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            bytes.write(b, off, len);
+          }
 
-      @Override
-      public void close() throws IOException {
-        flush();
-      }
-    };
+          @Override
+          public void close() throws IOException {
+            flush();
+          }
+        };
     return new AtomicOutput() {
       @Override
       public Writer writer() {
@@ -83,29 +84,43 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
 
   /**
    * Checks, before anything is read or asked, that {@code target} can be written: refuses (a usage
-   * error, exit 2) a directory, a device or FIFO, a symbolic link (the file would land elsewhere than
-   * named), any of the {@code inputs} (it would be overwritten before it is read), and a folder that
-   * does not exist or cannot be written in, each with a plain message.
+   * error, exit 2) a directory, a device or FIFO, a symbolic link (the file would land elsewhere
+   * than named), any of the {@code inputs} (it would be overwritten before it is read), and a
+   * folder that does not exist or cannot be written in, each with a plain message.
    */
   static void check(Path target, String command, List<Path> inputs) {
     Path dir = target.toAbsolutePath().getParent();
     String name = target.toString();
     if (Files.isSymbolicLink(target)) {
-      throw Args.usage(command, "-o " + name + " is a symbolic link; name the file itself, so that what is written "
-          + "is where you said");
+      throw Args.usage(
+          command,
+          "-o "
+              + name
+              + " is a symbolic link; name the file itself, so that what is written "
+              + "is where you said");
     }
     if (Files.isDirectory(target)) {
       throw Args.usage(command, "-o " + name + " is a folder; name a file in it");
     }
     if (Files.exists(target) && !Files.isRegularFile(target)) {
-      throw Args.usage(command, "-o " + name + " is not a regular file (a device or a pipe); name a file, or leave -o "
-          + "out to write to standard output");
+      throw Args.usage(
+          command,
+          "-o "
+              + name
+              + " is not a regular file (a device or a pipe); name a file, or leave -o "
+              + "out to write to standard output");
     }
     for (Path in : inputs) {
       try {
         if (Files.exists(target) && Files.isSameFile(target, in)) {
-          throw Args.usage(command, "-o " + name + " is the input file " + in + "; writing the results there would "
-              + "destroy it, so name another file");
+          throw Args.usage(
+              command,
+              "-o "
+                  + name
+                  + " is the input file "
+                  + in
+                  + "; writing the results there would "
+                  + "destroy it, so name another file");
         }
       } catch (IOException e) {
         // an input that cannot be compared is reported when it is read
@@ -115,15 +130,16 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
       throw Args.usage(command, "cannot write " + name + ": the folder " + dir + " does not exist");
     }
     if (!Files.isWritable(dir)) {
-      throw Args.usage(command, "cannot write " + name + ": no permission to write in the folder " + dir);
+      throw Args.usage(
+          command, "cannot write " + name + ": no permission to write in the folder " + dir);
     }
   }
 
   /**
-   * A file written whole to a temporary sibling {@code .NAME.PID-N.part} (readable by its owner only:
-   * it holds personal data) and renamed into place on {@link #commit()}. Temporary files that a killed
-   * run left beside the same target are deleted first: those of a process no longer running, and
-   * those in the older form without a process id not touched for a minute.
+   * A file written whole to a temporary sibling {@code .NAME.PID-N.part} (readable by its owner
+   * only: it holds personal data) and renamed into place on {@link #commit()}. Temporary files that
+   * a killed run left beside the same target are deleted first: those of a process no longer
+   * running, and those in the older form without a process id not touched for a minute.
    */
   static AtomicOutput file(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -136,7 +152,8 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
       throw new OutputFailed("cannot write " + target + ": " + why(e, dir), e);
     }
     temp.toFile().deleteOnExit();
-    OutputStream bytes = new BufferedOutputStream(failing(Files.newOutputStream(temp), target), 1 << 16);
+    OutputStream bytes =
+        new BufferedOutputStream(failing(Files.newOutputStream(temp), target), 1 << 16);
     Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16);
     return new AtomicOutput() {
       private boolean done;
@@ -156,7 +173,8 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
         w.close();
         try {
           try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(
+                temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
           } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
           }
@@ -189,7 +207,8 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
   private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {
     if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return new java.nio.file.attribute.FileAttribute<?>[] {
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+      };
     }
     return new java.nio.file.attribute.FileAttribute<?>[0];
   }
@@ -197,10 +216,13 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
   /** Deletes the temporary files of earlier runs that were killed before they could. */
   static void removeStale(Path dir, String name) {
     String prefix = "." + name + ".";
-    try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, p -> {
-      String f = p.getFileName().toString();
-      return f.startsWith(prefix) && f.endsWith(".part");
-    })) {
+    try (DirectoryStream<Path> parts =
+        Files.newDirectoryStream(
+            dir,
+            p -> {
+              String f = p.getFileName().toString();
+              return f.startsWith(prefix) && f.endsWith(".part");
+            })) {
       for (Path part : parts) {
         String middle = part.getFileName().toString();
         middle = middle.substring(prefix.length(), middle.length() - ".part".length());
@@ -211,8 +233,10 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
         } catch (NumberFormatException e) {
           // the older form, without a process id
         }
-        boolean stale = pid != null ? ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
-            : Files.getLastModifiedTime(part).toMillis() < System.currentTimeMillis() - 60_000;
+        boolean stale =
+            pid != null
+                ? ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true)
+                : Files.getLastModifiedTime(part).toMillis() < System.currentTimeMillis() - 60_000;
         if (stale && Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(part);
         }
@@ -229,7 +253,8 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
         try {
           out.write(b, off, len);
         } catch (IOException e) {
-          throw new OutputFailed("cannot write " + target + ": " + why(e, target.toAbsolutePath().getParent()), e);
+          throw new OutputFailed(
+              "cannot write " + target + ": " + why(e, target.toAbsolutePath().getParent()), e);
         }
       }
 
@@ -238,7 +263,8 @@ abstract class AtomicOutput implements java.io.Closeable, org.homeward.batch.Sin
         try {
           out.flush();
         } catch (IOException e) {
-          throw new OutputFailed("cannot write " + target + ": " + why(e, target.toAbsolutePath().getParent()), e);
+          throw new OutputFailed(
+              "cannot write " + target + ": " + why(e, target.toAbsolutePath().getParent()), e);
         }
       }
     };

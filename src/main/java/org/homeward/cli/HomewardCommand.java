@@ -23,8 +23,14 @@ import picocli.CommandLine.Command;
       "A sheet:     homeward screen samples/intake.csv -o results.xlsx",
       "Then:        homeward screen --help"
     },
-    subcommands = {ScreenCommand.class, InterviewCommand.class, TemplateCommand.class, RulesCommand.class, SchemaCommand.class,
-        picocli.CommandLine.HelpCommand.class})
+    subcommands = {
+      ScreenCommand.class,
+      InterviewCommand.class,
+      TemplateCommand.class,
+      RulesCommand.class,
+      SchemaCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
 final class HomewardCommand {
 
   /** Reads the version written into the jar at build time. */

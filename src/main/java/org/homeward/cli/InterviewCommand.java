@@ -29,7 +29,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code homeward interview}: asks only the questions whose answers can still change a result. */
-@Command(name = "interview", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "interview",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "A guided interview: asks only the questions whose answers can still change a result, the most decisive "
           + "first, checks each answer as it is given, shows the results as they change, and saves a person file "
@@ -51,17 +54,30 @@ final class InterviewCommand implements Callable<Integer> {
 
   private final Io io;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Save the person file here (written whole, then renamed into place); default: standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Save the person file here (written whole, then renamed into place); default: standard output.")
   Path output;
 
-  @Option(names = "--from", paramLabel = "FILE", description = "Start from this person file (a JSON object).")
+  @Option(
+      names = "--from",
+      paramLabel = "FILE",
+      description = "Start from this person file (a JSON object).")
   Path from;
 
-  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en", description = "en or es (español). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description = "en or es (español). Default: ${DEFAULT-VALUE}.")
   String lang;
 
-  @Option(names = "--as-of", paramLabel = "DATE", description = "Screen as of this date, YYYY-MM-DD (default: today).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description = "Screen as of this date, YYYY-MM-DD (default: today).")
   String asOf;
 
   @Mixin RuleOptions rules;
@@ -85,27 +101,35 @@ final class InterviewCommand implements Callable<Integer> {
     if (from != null) {
       try {
         if (Files.size(from) > (1 << 20)) {
-          throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(from.toString()),
-              "is larger than 1 MB, more than one person's file ever is; check the path given to --from"));
+          throw new ProblemException(
+              ProblemException.Kind.INPUT,
+              Diagnostic.error(
+                  Location.of(from.toString()),
+                  "is larger than 1 MB, more than one person's file ever is; check the path given to --from"));
         }
         start = Interview.read(Files.readString(from), from.toString(), ruleSet);
       } catch (NoSuchFileException e) {
-        throw new ProblemException(ProblemException.Kind.INPUT,
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
             Diagnostic.error(Location.of(from.toString()), "no such file; check the path"));
       }
     }
     Interview interview = new Interview(ruleSet, start, date);
     // Ctrl-C (or the terminal closing) still saves everything answered so far.
-    java.util.concurrent.atomic.AtomicBoolean saved = new java.util.concurrent.atomic.AtomicBoolean();
-    Thread onExit = new Thread(() -> {
-      if (saved.compareAndSet(false, true)) {
-        try {
-          save(interview, Words.of(lang, ruleSet.translations()));
-        } catch (IOException | RuntimeException e) {
-          io.err().println("homeward: could not save the answers: " + e.getMessage());
-        }
-      }
-    }, "homeward-interview-save");
+    java.util.concurrent.atomic.AtomicBoolean saved =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread onExit =
+        new Thread(
+            () -> {
+              if (saved.compareAndSet(false, true)) {
+                try {
+                  save(interview, Words.of(lang, ruleSet.translations()));
+                } catch (IOException | RuntimeException e) {
+                  io.err().println("homeward: could not save the answers: " + e.getMessage());
+                }
+              }
+            },
+            "homeward-interview-save");
     Runtime.getRuntime().addShutdownHook(onExit);
     try {
       return run(interview, w, saved);
@@ -118,7 +142,8 @@ final class InterviewCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Interview interview, Words w, java.util.concurrent.atomic.AtomicBoolean saved) throws IOException {
+  private int run(Interview interview, Words w, java.util.concurrent.atomic.AtomicBoolean saved)
+      throws IOException {
     PrintWriter say = io.err();
     BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
     say.println(w.ui("interview.intro"));
@@ -152,11 +177,17 @@ final class InterviewCommand implements Callable<Integer> {
         // the wrong question, so the interview stops here and saves nothing.
         saved.set(true);
         say.println();
-        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(
-            Location.at("<stdin>", (int) Math.min(lineNo, Integer.MAX_VALUE), 0).withField(q.at()),
-            "the answer to question " + (interview.answered() + 1) + " is not taken: " + w.ui(problem)
-                + " Without a terminal a rejected answer stops the interview, so that the answers after it are not "
-                + "taken for other questions; nothing was saved."));
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                Location.at("<stdin>", (int) Math.min(lineNo, Integer.MAX_VALUE), 0)
+                    .withField(q.at()),
+                "the answer to question "
+                    + (interview.answered() + 1)
+                    + " is not taken: "
+                    + w.ui(problem)
+                    + " Without a terminal a rejected answer stops the interview, so that the answers after it are not "
+                    + "taken for other questions; nothing was saved."));
       }
       if (problem != null) {
         say.println("  " + w.ui(problem));
@@ -189,7 +220,8 @@ final class InterviewCommand implements Callable<Integer> {
     if (q.count()) {
       say.println("  " + w.ui("interview.hint.count"));
     } else if (!def.values().isEmpty()) {
-      say.println("  " + w.ui(def.isScalarList() ? "interview.hint.list" : "interview.hint.choice"));
+      say.println(
+          "  " + w.ui(def.isScalarList() ? "interview.hint.list" : "interview.hint.choice"));
       List<String> choices = Interview.choices(def);
       for (int i = 0; i < choices.size(); i++) {
         say.println(String.format("    %2d. %s", i + 1, choices.get(i).replace('_', ' ')));
@@ -205,7 +237,11 @@ final class InterviewCommand implements Callable<Integer> {
   private static String outcomes(Interview interview, Words w) {
     StringBuilder b = new StringBuilder(w.ui("interview.outcomes"));
     for (CategoryResult c : interview.screening().categories()) {
-      b.append("\n  ").append(mark(c.outcome())).append(' ').append(w.rule(c.title())).append(": ")
+      b.append("\n  ")
+          .append(mark(c.outcome()))
+          .append(' ')
+          .append(w.rule(c.title()))
+          .append(": ")
           .append(w.outcome(c.outcome()));
       if (c.outcome() == Outcome.NEEDS_INFO) {
         b.append(" (").append(w.ui(c.lead() ? "open.lead" : "open.unexplored")).append(')');

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * The streams and environment of one run, passed to every command so that nothing reads
- * {@code System.*} or global state; tests run the CLI in-process with their own. {@code outBytes} is
+ * The streams and environment of one run, passed to every command so that nothing reads {@code
+ * System.*} or global state; tests run the CLI in-process with their own. {@code outBytes} is
  * standard output for binary data (a workbook); flush {@code out} before using it.
  */
 public record Io(

@@ -2,7 +2,10 @@ package org.homeward.cli;
 
 import java.io.IOException;
 
-/** Writing the output failed (a full disk, a folder removed, permission taken away): not the input's fault. */
+/**
+ * Writing the output failed (a full disk, a folder removed, permission taken away): not the input's
+ * fault.
+ */
 final class OutputFailed extends IOException {
   private static final long serialVersionUID = 1L;
 

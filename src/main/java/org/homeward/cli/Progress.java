@@ -8,8 +8,8 @@ import java.util.function.LongConsumer;
 
 /**
  * A progress line on standard error for long runs on a terminal: rows screened, the rate, and when
- * the input's size is known, how far through it the run is and the time left. It appears only
- * after the first second and redraws at most a few times a second; {@link #done()} clears it.
+ * the input's size is known, how far through it the run is and the time left. It appears only after
+ * the first second and redraws at most a few times a second; {@link #done()} clears it.
  */
 final class Progress implements LongConsumer {
   private final long delayNanos;
@@ -55,7 +55,8 @@ final class Progress implements LongConsumer {
     }
     lastDraw = now;
     double secs = (now - start) / 1e9;
-    StringBuilder line = new StringBuilder(String.format("  %,d rows screened, %,.0f rows/s", rows, rows / secs));
+    StringBuilder line =
+        new StringBuilder(String.format("  %,d rows screened, %,.0f rows/s", rows, rows / secs));
     if (input != null && total > 0) {
       double done = Math.min(1.0, (double) input.count / total);
       line.append(String.format(", %.0f%% of the input", done * 100));

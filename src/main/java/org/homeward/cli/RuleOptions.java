@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
 
 /** The {@code --rules DIR} option shared by the commands that load a rule set. */
 final class RuleOptions {
-  @Option(names = "--rules", paramLabel = "DIR",
-      description = "Rule set directory (default: the rule set bundled in the program, built from rules/).")
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR",
+      description =
+          "Rule set directory (default: the rule set bundled in the program, built from rules/).")
   Path dir;
 
   RuleSource source() {
@@ -21,8 +24,11 @@ final class RuleOptions {
       return RuleSource.bundled();
     }
     if (!Files.isDirectory(dir)) {
-      throw new ProblemException(ProblemException.Kind.USAGE,
-          Diagnostic.error(Location.of(dir.toString()), "no such rule directory; give the folder that holds ruleset.yaml"));
+      throw new ProblemException(
+          ProblemException.Kind.USAGE,
+          Diagnostic.error(
+              Location.of(dir.toString()),
+              "no such rule directory; give the folder that holds ruleset.yaml"));
     }
     return RuleSource.directory(dir);
   }

@@ -23,14 +23,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code homeward rules ...}: browse, check and test a rule set. */
-@Command(name = "rules", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
-    description = "Browse, check and test the rule set (rules/<category>/rule.yaml and tests.yaml).",
-    subcommands = {RulesCommand.ListCommand.class, RulesCommand.ShowCommand.class,
-        RulesCommand.CheckCommand.class, RulesCommand.TestCommand.class, RulesCommand.GapsCommand.class})
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    synopsisSubcommandLabel = "COMMAND",
+    description =
+        "Browse, check and test the rule set (rules/<category>/rule.yaml and tests.yaml).",
+    subcommands = {
+      RulesCommand.ListCommand.class,
+      RulesCommand.ShowCommand.class,
+      RulesCommand.CheckCommand.class,
+      RulesCommand.TestCommand.class,
+      RulesCommand.GapsCommand.class
+    })
 final class RulesCommand {
 
   /** {@code rules list}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the categories of the rule set, with its version.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the categories of the rule set, with its version.")
   static final class ListCommand implements Callable<Integer> {
     private final Io io;
     @Mixin RuleOptions rules;
@@ -49,12 +61,17 @@ final class RulesCommand {
       }
       io.out().println("Barriers:");
       for (Barrier b : set.barriers()) {
-        io.out().printf("  %-26s %s (affects %s)%n", b.id(), b.title(), String.join(", ", b.affects()));
+        io.out()
+            .printf("  %-26s %s (affects %s)%n", b.id(), b.title(), String.join(", ", b.affects()));
       }
       if (!set.concepts().all().isEmpty()) {
         io.out().println("Shared legal concepts (" + set.concepts().source() + "):");
         for (Concepts.Concept c : set.concepts().all()) {
-          io.out().printf("  %-26s [%s]%n", c.name(), String.join(", ", c.citations().stream().map(Object::toString).toList()));
+          io.out()
+              .printf(
+                  "  %-26s [%s]%n",
+                  c.name(),
+                  String.join(", ", c.citations().stream().map(Object::toString).toList()));
         }
       }
       return ExitCode.OK.code();
@@ -62,12 +79,18 @@ final class RulesCommand {
   }
 
   /** {@code rules show ID}. */
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Show one category (paths, criteria, disqualifiers, next steps, citations) or one barrier (triggers, exceptions, citations).")
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show one category (paths, criteria, disqualifiers, next steps, citations) or one barrier (triggers, exceptions, citations).")
   static final class ShowCommand implements Callable<Integer> {
     private final Io io;
     @Mixin RuleOptions rules;
-    @Parameters(paramLabel = "ID", description = "Category or barrier id, as listed by 'homeward rules list'.")
+
+    @Parameters(
+        paramLabel = "ID",
+        description = "Category or barrier id, as listed by 'homeward rules list'.")
     String id;
 
     ShowCommand(Io io) {
@@ -83,9 +106,14 @@ final class RulesCommand {
         return barrier(b);
       }
       if (c == null) {
-        io.err().println("homeward: no category or barrier '" + id + "'; the categories are: "
-            + String.join(", ", set.categories().stream().map(Category::id).toList())
-            + "; the barriers are: " + String.join(", ", set.barriers().stream().map(Barrier::id).toList()));
+        io.err()
+            .println(
+                "homeward: no category or barrier '"
+                    + id
+                    + "'; the categories are: "
+                    + String.join(", ", set.categories().stream().map(Category::id).toList())
+                    + "; the barriers are: "
+                    + String.join(", ", set.barriers().stream().map(Barrier::id).toList()));
         return ExitCode.USAGE.code();
       }
       var out = io.out();
@@ -104,7 +132,8 @@ final class RulesCommand {
       }
       if (!c.coverage().isEmpty()) {
         out.println();
-        out.println("  Periods of the law the paths encode (elsewhere: needs_info with an attorney-review point):");
+        out.println(
+            "  Periods of the law the paths encode (elsewhere: needs_info with an attorney-review point):");
         c.coverage().forEach(e -> GapsCommand.encoding(out, e));
       }
       if (!c.nextSteps().isEmpty()) {
@@ -115,7 +144,12 @@ final class RulesCommand {
       out.println();
       out.println("  Citations:");
       for (Citation cite : c.citations()) {
-        out.println("    [" + cite.id() + "] " + cite.title() + (cite.url() == null ? "" : " <" + cite.url() + ">"));
+        out.println(
+            "    ["
+                + cite.id()
+                + "] "
+                + cite.title()
+                + (cite.url() == null ? "" : " <" + cite.url() + ">"));
       }
       return ExitCode.OK.code();
     }
@@ -136,13 +170,25 @@ final class RulesCommand {
       out.println();
       out.println("  Citations:");
       for (Citation cite : b.citations()) {
-        out.println("    [" + cite.id() + "] " + cite.title() + (cite.url() == null ? "" : " <" + cite.url() + ">"));
+        out.println(
+            "    ["
+                + cite.id()
+                + "] "
+                + cite.title()
+                + (cite.url() == null ? "" : " <" + cite.url() + ">"));
       }
       return ExitCode.OK.code();
     }
 
     private static void criterion(java.io.PrintWriter out, Criterion k) {
-      out.println("    - " + k.id() + ": " + k.text() + " [" + String.join(", ", k.citations().stream().map(Object::toString).toList()) + "]");
+      out.println(
+          "    - "
+              + k.id()
+              + ": "
+              + k.text()
+              + " ["
+              + String.join(", ", k.citations().stream().map(Object::toString).toList())
+              + "]");
       if (k.question() != null) {
         out.println("        ask: " + k.question());
       }
@@ -150,10 +196,14 @@ final class RulesCommand {
   }
 
   /** {@code rules gaps}: what the rule set leaves to an attorney, category by category. */
-  @Command(name = "gaps", mixinStandardHelpOptions = true,
-      description = {"List, for each category, the periods of the law its paths do not encode (a person whose date",
-          "falls there gets needs_info with an attorney-review point, never does_not_fit) and the criteria that",
-          "only defer to an attorney (met or unknown, never not met)."})
+  @Command(
+      name = "gaps",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List, for each category, the periods of the law its paths do not encode (a person whose date",
+        "falls there gets needs_info with an attorney-review point, never does_not_fit) and the criteria that",
+        "only defer to an attorney (met or unknown, never not met)."
+      })
   static final class GapsCommand implements Callable<Integer> {
     private final Io io;
     @Mixin RuleOptions rules;
@@ -174,8 +224,15 @@ final class RulesCommand {
           out.println("  No dated branches declared.");
         }
         c.coverage().forEach(e -> encoding(out, e));
-        List<String> deferring = c.paths().stream().filter(p -> !p.gap())
-            .flatMap(p -> p.criteria().stream().filter(Criterion::defers).map(k -> p.id() + "/" + k.id())).toList();
+        List<String> deferring =
+            c.paths().stream()
+                .filter(p -> !p.gap())
+                .flatMap(
+                    p ->
+                        p.criteria().stream()
+                            .filter(Criterion::defers)
+                            .map(k -> p.id() + "/" + k.id()))
+                .toList();
         if (!deferring.isEmpty()) {
           out.println("  Criteria that only defer to an attorney: " + String.join(", ", deferring));
         }
@@ -184,8 +241,16 @@ final class RulesCommand {
     }
 
     static void encoding(java.io.PrintWriter out, Encoding e) {
-      out.println("  " + e.id() + ": " + e.text() + " (by " + e.dateText() + ") ["
-          + String.join(", ", e.citations().stream().map(Object::toString).toList()) + "]");
+      out.println(
+          "  "
+              + e.id()
+              + ": "
+              + e.text()
+              + " (by "
+              + e.dateText()
+              + ") ["
+              + String.join(", ", e.citations().stream().map(Object::toString).toList())
+              + "]");
       for (Encoding.Span s : e.encoded()) {
         out.println("    encoded " + s.describe() + ": " + String.join(", ", s.paths()));
       }
@@ -196,16 +261,28 @@ final class RulesCommand {
   }
 
   /** {@code rules check [DIR]}. */
-  @Command(name = "check", mixinStandardHelpOptions = true,
-      description = {"Check a rule set without running it: YAML syntax, unknown facts, values and tags, operand types, "
-          + "missing citations and questions.",
-          "Every problem is printed as file:line:col with the offending text."})
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Check a rule set without running it: YAML syntax, unknown facts, values and tags, operand types, "
+            + "missing citations and questions.",
+        "Every problem is printed as file:line:col with the offending text."
+      })
   static final class CheckCommand implements Callable<Integer> {
     private final Io io;
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "Rule set directory (default: the bundled rule set).")
     java.nio.file.Path dir;
-    @Option(names = "--untranslated", description = "List every human-facing text that has no Spanish twin (es:) yet.")
+
+    @Option(
+        names = "--untranslated",
+        description = "List every human-facing text that has no Spanish twin (es:) yet.")
     boolean untranslated;
+
     @Mixin RuleOptions rules;
 
     CheckCommand(Io io) {
@@ -226,31 +303,52 @@ final class RulesCommand {
         return ExitCode.RULES.code();
       }
       io.out().println("Rule set OK (" + warnings + " warning(s)).");
-      org.homeward.document.Translations tr = org.homeward.rules.RuleLoader.load(rules.source()).translations();
+      org.homeward.document.Translations tr =
+          org.homeward.rules.RuleLoader.load(rules.source()).translations();
       if (untranslated) {
         tr.untranslated().forEach(t -> io.out().println("untranslated: " + t));
       }
       if (!tr.untranslated().isEmpty()) {
-        io.out().println(tr.untranslated().size() + " of " + tr.size() + " human-facing texts have no Spanish twin"
-            + (untranslated ? "." : " ('homeward rules check --untranslated' lists them)."));
+        io.out()
+            .println(
+                tr.untranslated().size()
+                    + " of "
+                    + tr.size()
+                    + " human-facing texts have no Spanish twin"
+                    + (untranslated
+                        ? "."
+                        : " ('homeward rules check --untranslated' lists them)."));
       }
       return ExitCode.OK.code();
     }
   }
 
   /** {@code rules test [DIR]}. */
-  @Command(name = "test", mixinStandardHelpOptions = true,
-      description = {"Run every tests.yaml case of the rule set and report each one.",
-          "--coverage also reports, for every criterion, whether the cases drive it met, not met and unknown, "
-              + "and fails when one lacks any of the three."})
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Run every tests.yaml case of the rule set and report each one.",
+        "--coverage also reports, for every criterion, whether the cases drive it met, not met and unknown, "
+            + "and fails when one lacks any of the three."
+      })
   static final class TestCommand implements Callable<Integer> {
     private final Io io;
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rule set directory (default: the bundled rule set).")
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "Rule set directory (default: the bundled rule set).")
     java.nio.file.Path dir;
-    @Option(names = "--coverage", description = "Report criterion coverage; fail when a criterion is not covered three ways.")
+
+    @Option(
+        names = "--coverage",
+        description = "Report criterion coverage; fail when a criterion is not covered three ways.")
     boolean coverage;
+
     @Option(names = "--quiet", description = "Print only failures and the summary.")
     boolean quiet;
+
     @Mixin RuleOptions rules;
 
     TestCommand(Io io) {
@@ -282,12 +380,21 @@ final class RulesCommand {
         io.out().println("Criterion coverage (met / not met / unknown):");
         for (Map.Entry<String, Set<Truth>> e : report.coverage().results().entrySet()) {
           Set<Truth> s = e.getValue();
-          io.out().printf("  %s %s %s  %s%n", s.contains(Truth.TRUE) ? "✓" : "-", s.contains(Truth.FALSE) ? "✗" : "-",
-              s.contains(Truth.UNKNOWN) ? "?" : "-", e.getKey());
+          io.out()
+              .printf(
+                  "  %s %s %s  %s%n",
+                  s.contains(Truth.TRUE) ? "✓" : "-",
+                  s.contains(Truth.FALSE) ? "✗" : "-",
+                  s.contains(Truth.UNKNOWN) ? "?" : "-",
+                  e.getKey());
         }
         List<String> missing = report.coverage().gaps();
         gaps = !missing.isEmpty();
-        io.out().println(gaps ? missing.size() + " criteria are not covered three ways:" : "Every criterion is covered met, not met and unknown.");
+        io.out()
+            .println(
+                gaps
+                    ? missing.size() + " criteria are not covered three ways:"
+                    : "Every criterion is covered met, not met and unknown.");
         missing.forEach(m -> io.out().println("  " + m));
       }
       return failed > 0 || gaps ? ExitCode.ROW_ERRORS.code() : ExitCode.OK.code();

@@ -31,8 +31,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code homeward screen}: screens one person or a batch and writes the report or the result sheet. */
-@Command(name = "screen", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code homeward screen}: screens one person or a batch and writes the report or the result sheet.
+ */
+@Command(
+    name = "screen",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Screen people: for each return category, may fit, needs information (with the questions to ask) or does not fit (and why).",
       "FILE is a .json file (one person's object, or an array of them), a .jsonl file (one person per line), "
@@ -62,66 +67,107 @@ final class ScreenCommand implements Callable<Integer> {
 
   private final Io io;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "People: .json, .jsonl, .csv or .xlsx files, or - for standard input.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "People: .json, .jsonl, .csv or .xlsx files, or - for standard input.")
   List<String> files;
 
-  @Option(names = "--as-of", paramLabel = "DATE",
-      description = "Screen as of this date, YYYY-MM-DD (default: each person's screening_date, else today).")
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "Screen as of this date, YYYY-MM-DD (default: each person's screening_date, else today).")
   String asOf;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text (reports for people), html (one person's printable page, or a batch's summary page), "
-          + "json (one document per person), jsonl (one per line), csv or xlsx (one result row per input row). "
-          + "Default: from the -o file's extension, else text.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text (reports for people), html (one person's printable page, or a batch's summary page), "
+              + "json (one document per person), jsonl (one per line), csv or xlsx (one result row per input row). "
+              + "Default: from the -o file's extension, else text.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE (written whole, then renamed into place) instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write to FILE (written whole, then renamed into place) instead of standard output.")
   Path output;
 
-  @Option(names = "--input-format", paramLabel = "FORMAT",
-      description = "json, jsonl, csv or xlsx, when the file name does not say (standard input: json or jsonl is guessed).")
+  @Option(
+      names = "--input-format",
+      paramLabel = "FORMAT",
+      description =
+          "json, jsonl, csv or xlsx, when the file name does not say (standard input: json or jsonl is guessed).")
   String inputFormat;
 
-  @Option(names = "--map", paramLabel = "FILE",
-      description = "Spreadsheet headers mapped to columns (YAML: 'columns: {Your header: birth_date}', 'ignore: [...]').")
+  @Option(
+      names = "--map",
+      paramLabel = "FILE",
+      description =
+          "Spreadsheet headers mapped to columns (YAML: 'columns: {Your header: birth_date}', 'ignore: [...]').")
   Path map;
 
-  @Option(names = "--questions", paramLabel = "N", defaultValue = "" + Table.QUESTIONS,
-      description = "How many next questions each person gets: the facts whose answers would settle the most open "
-          + "results, the most decisive first (sheets: next_questions; json: next_questions; html: Ask next). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--questions",
+      paramLabel = "N",
+      defaultValue = "" + Table.QUESTIONS,
+      description =
+          "How many next questions each person gets: the facts whose answers would settle the most open "
+              + "results, the most decisive first (sheets: next_questions; json: next_questions; html: Ask next). "
+              + "Default: ${DEFAULT-VALUE}.")
   int questions;
 
-  @Option(names = "--all-missing",
-      description = "Result sheets also list every fact still missing (missing_facts), not just the next questions.")
+  @Option(
+      names = "--all-missing",
+      description =
+          "Result sheets also list every fact still missing (missing_facts), not just the next questions.")
   boolean allMissing;
 
-  @Option(names = "--compare", paramLabel = "FILE",
-      description = "Re-screening: the result sheet (.csv or .xlsx) of an earlier run. A 'changed' column says which "
-          + "categories changed outcome since (daca: needs_info -> may_fit), matching rows by id; rows not there, or "
-          + "there twice, say so. Sheets and the html summary.")
+  @Option(
+      names = "--compare",
+      paramLabel = "FILE",
+      description =
+          "Re-screening: the result sheet (.csv or .xlsx) of an earlier run. A 'changed' column says which "
+              + "categories changed outcome since (daca: needs_info -> may_fit), matching rows by id; rows not there, or "
+              + "there twice, say so. Sheets and the html summary.")
   Path compare;
 
-  @Option(names = "--excel", description = "CSV output starts with a UTF-8 byte-order mark, so Excel shows accents right.")
+  @Option(
+      names = "--excel",
+      description = "CSV output starts with a UTF-8 byte-order mark, so Excel shows accents right.")
   boolean excel;
 
-  @Option(names = "--explain", description = "Show every criterion's result and the facts it read (text and json).")
+  @Option(
+      names = "--explain",
+      description = "Show every criterion's result and the facts it read (text and json).")
   boolean explain;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "Screen on N threads (default: one per processor). Output order never changes.")
   Integer threads;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress line and no summary on standard error.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress line and no summary on standard error.")
   boolean quiet;
 
-  @Option(names = "--lang", paramLabel = "LANG", defaultValue = "en",
-      description = "Language of the words for people: text and html reports, and the question texts of xlsx "
-          + "results: en or es (español). JSON and sheets keep machine words. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      description =
+          "Language of the words for people: text and html reports, and the question texts of xlsx "
+              + "results: en or es (español). JSON and sheets keep machine words. Default: ${DEFAULT-VALUE}.")
   String lang;
 
-  @Option(names = "--no-color", description = "No colour in text output (also: the NO_COLOR environment variable).")
+  @Option(
+      names = "--no-color",
+      description = "No colour in text output (also: the NO_COLOR environment variable).")
   boolean noColor;
 
   @Mixin RuleOptions rules;
@@ -138,7 +184,10 @@ final class ScreenCommand implements Callable<Integer> {
     Format inputKind = inputFormat();
     checkOptions(fmt);
     if (output != null) {
-      AtomicOutput.check(output, "homeward screen", files.stream().filter(f -> !f.equals("-")).map(Path::of).toList());
+      AtomicOutput.check(
+          output,
+          "homeward screen",
+          files.stream().filter(f -> !f.equals("-")).map(Path::of).toList());
     }
     RuleSet ruleSet = rules.load();
     List<Inputs.Input> sources = new ArrayList<>();
@@ -148,8 +197,12 @@ final class ScreenCommand implements Callable<Integer> {
     Comparison earlier = compare == null ? null : Comparison.load(compare, this::warn);
     boolean sheets = sources.stream().anyMatch(Inputs.Input::sheet);
     Columns columns = sheets || map != null ? new Columns(ruleSet.facts()) : null;
-    Inputs inputs = new Inputs(new PersonBuilder(ruleSet.facts()), columns,
-        map == null ? ColumnMap.NONE : ColumnMap.load(map, columns), this::warn);
+    Inputs inputs =
+        new Inputs(
+            new PersonBuilder(ruleSet.facts()),
+            columns,
+            map == null ? ColumnMap.NONE : ColumnMap.load(map, columns),
+            this::warn);
     Summary summary = new Summary(ruleSet);
     if (earlier != null) {
       summary.comparing(earlier);
@@ -157,10 +210,21 @@ final class ScreenCommand implements Callable<Integer> {
     Screener screener = new Screener(ruleSet);
     int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Progress progress = new Progress(io.err(), io.terminal() && !quiet);
-    Sinks.Settings settings = new Sinks.Settings(fmt, explain, excel, output == null && !noColor && io.colorAllowed(),
-        lang, given, io.today(), questions, allMissing, earlier);
+    Sinks.Settings settings =
+        new Sinks.Settings(
+            fmt,
+            explain,
+            excel,
+            output == null && !noColor && io.colorAllowed(),
+            lang,
+            given,
+            io.today(),
+            questions,
+            allMissing,
+            earlier);
     boolean batch = true;
-    try (AtomicOutput out = output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
+    try (AtomicOutput out =
+        output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
       Sink sink = null;
       for (Inputs.Input src : sources) {
         try (PersonStream stream = inputs.open(src, io.in(), progress::track)) {
@@ -169,7 +233,8 @@ final class ScreenCommand implements Callable<Integer> {
           if (sink == null) {
             sink = Sinks.open(settings, out, ruleSet, !batch);
           }
-          Pipeline pipeline = new Pipeline(screener, given, io.today(), single ? 1 : workers, explain);
+          Pipeline pipeline =
+              new Pipeline(screener, given, io.today(), single ? 1 : workers, explain);
           pipeline = earlier == null ? pipeline : pipeline.comparing(earlier);
           pipeline = src.stdin() && src.format() != Format.XLSX ? pipeline.streaming() : pipeline;
           pipeline.run(reporting(stream, fmt), sink, summary, progress);
@@ -189,10 +254,15 @@ final class ScreenCommand implements Callable<Integer> {
     }
     if (batch && !quiet) {
       if (summary.errors() > ERRORS_SHOWN && fmt != Format.TEXT) {
-        io.err().printf("homeward: %,d more rows could not be screened; %s.%n", summary.errors() - ERRORS_SHOWN,
-            fmt == Format.HTML && summary.errors() > HtmlSummarySink.ERRORS_LISTED
-                ? "the page lists the first " + HtmlSummarySink.ERRORS_LISTED + " (--format csv lists every one)"
-                : "each is in the output with its reason");
+        io.err()
+            .printf(
+                "homeward: %,d more rows could not be screened; %s.%n",
+                summary.errors() - ERRORS_SHOWN,
+                fmt == Format.HTML && summary.errors() > HtmlSummarySink.ERRORS_LISTED
+                    ? "the page lists the first "
+                        + HtmlSummarySink.ERRORS_LISTED
+                        + " (--format csv lists every one)"
+                    : "each is in the output with its reason");
       }
       for (String line : summary.lines()) {
         io.err().println("homeward: " + line);
@@ -200,8 +270,14 @@ final class ScreenCommand implements Callable<Integer> {
     }
     if (summary.errors() > 0) {
       if (!batch || quiet) {
-        io.err().printf("homeward: %,d screened, %,d could not be read (%s).%n", summary.screened(), summary.errors(),
-            fmt == Format.TEXT || summary.errors() <= ERRORS_SHOWN ? "see above" : "each is in the output, with its reason");
+        io.err()
+            .printf(
+                "homeward: %,d screened, %,d could not be read (%s).%n",
+                summary.screened(),
+                summary.errors(),
+                fmt == Format.TEXT || summary.errors() <= ERRORS_SHOWN
+                    ? "see above"
+                    : "each is in the output, with its reason");
       }
       return summary.screened() == 0 ? ExitCode.INPUT.code() : ExitCode.ROW_ERRORS.code();
     }
@@ -220,11 +296,13 @@ final class ScreenCommand implements Callable<Integer> {
       throw usage("--excel applies to CSV output only (--format csv)");
     }
     if (allMissing && !fmt.sheet()) {
-      throw usage("--all-missing applies to result sheets only (--format csv or xlsx); JSON lists every missing fact "
-          + "anyway");
+      throw usage(
+          "--all-missing applies to result sheets only (--format csv or xlsx); JSON lists every missing fact "
+              + "anyway");
     }
     if (compare != null && !fmt.sheet() && fmt != Format.HTML) {
-      throw usage("--compare applies to result sheets (--format csv or xlsx) and the html summary page");
+      throw usage(
+          "--compare applies to result sheets (--format csv or xlsx) and the html summary page");
     }
     if (questions < 0) {
       throw usage("--questions must be 0 or more");
@@ -234,7 +312,10 @@ final class ScreenCommand implements Callable<Integer> {
     }
   }
 
-  /** The rows of a stream, printing each bad row's problems on standard error as it passes (the first few, for data outputs). */
+  /**
+   * The rows of a stream, printing each bad row's problems on standard error as it passes (the
+   * first few, for data outputs).
+   */
   private Iterator<Row> reporting(PersonStream stream, Format fmt) {
     boolean capped = fmt != Format.TEXT;
     return new Iterator<>() {
@@ -281,8 +362,14 @@ final class ScreenCommand implements Callable<Integer> {
       fmt = named != null ? named : Format.TEXT;
     }
     if (named != null && named != fmt) {
-      throw usage("--format " + fmt.word() + " does not match the -o file's extension (" + output.getFileName() + " is "
-          + named.word() + "); change one of them, or leave --format out to follow the extension");
+      throw usage(
+          "--format "
+              + fmt.word()
+              + " does not match the -o file's extension ("
+              + output.getFileName()
+              + " is "
+              + named.word()
+              + "); change one of them, or leave --format out to follow the extension");
     }
     if (fmt == Format.XLSX && output == null && io.terminal()) {
       throw usage("xlsx output is a binary file; write it with -o FILE.xlsx");

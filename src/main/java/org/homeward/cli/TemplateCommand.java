@@ -13,8 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code homeward template}: a blank intake sheet with the canonical columns and a data dictionary. */
-@Command(name = "template", mixinStandardHelpOptions = true, sortOptions = false,
+/**
+ * {@code homeward template}: a blank intake sheet with the canonical columns and a data dictionary.
+ */
+@Command(
+    name = "template",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Write a blank intake sheet (the header row as CSV, or an XLSX workbook): one row per person, one column per fact, with numbered column groups for "
           + "lists (convictions.1.statute, convictions.2.statute, ...; add more numbers as needed) and a column "
@@ -30,20 +35,30 @@ import picocli.CommandLine.Option;
 final class TemplateCommand implements Callable<Integer> {
   private final Io io;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "csv or xlsx (default: from the -o file's extension, else csv).")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write to FILE, .csv or .xlsx (written whole, then renamed into place). Default: standard output "
-          + "(an xlsx template only when it is not a terminal).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write to FILE, .csv or .xlsx (written whole, then renamed into place). Default: standard output "
+              + "(an xlsx template only when it is not a terminal).")
   Path output;
 
-  @Option(names = "--items", paramLabel = "N", defaultValue = "2",
+  @Option(
+      names = "--items",
+      paramLabel = "N",
+      defaultValue = "2",
       description = "Numbered groups per list (default: ${DEFAULT-VALUE}).")
   int items;
 
-  @Option(names = "--excel", description = "CSV starts with a UTF-8 byte-order mark, so Excel shows accents right.")
+  @Option(
+      names = "--excel",
+      description = "CSV starts with a UTF-8 byte-order mark, so Excel shows accents right.")
   boolean excel;
 
   @Mixin RuleOptions rules;
@@ -56,7 +71,10 @@ final class TemplateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String fmt = format;
     if (fmt == null) {
-      fmt = output != null && Format.ofOutput(output.getFileName().toString()) == Format.XLSX ? "xlsx" : "csv";
+      fmt =
+          output != null && Format.ofOutput(output.getFileName().toString()) == Format.XLSX
+              ? "xlsx"
+              : "csv";
     }
     fmt = fmt.toLowerCase(Locale.ROOT);
     if (!fmt.equals("csv") && !fmt.equals("xlsx")) {
@@ -74,14 +92,20 @@ final class TemplateCommand implements Callable<Integer> {
     if (output != null) {
       Format named = Format.ofOutput(output.getFileName().toString());
       if (named != null && !named.word().equals(fmt)) {
-        throw usage("--format " + fmt + " does not match the -o file's extension (" + output.getFileName() + "); "
-            + "change one of them");
+        throw usage(
+            "--format "
+                + fmt
+                + " does not match the -o file's extension ("
+                + output.getFileName()
+                + "); "
+                + "change one of them");
       }
       AtomicOutput.check(output, "homeward template", java.util.List.of());
     }
     RuleSet ruleSet = rules.load();
     Template template = new Template(new Columns(ruleSet.facts()), items);
-    try (AtomicOutput out = output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
+    try (AtomicOutput out =
+        output == null ? AtomicOutput.of(io.out(), io.outBytes()) : AtomicOutput.file(output)) {
       if (fmt.equals("xlsx")) {
         template.writeXlsx(out.stream());
       } else {
@@ -90,8 +114,15 @@ final class TemplateCommand implements Callable<Integer> {
       out.commit();
     }
     if (output != null) {
-      io.err().println("homeward: wrote " + output + " (" + template.columns().size() + " columns"
-          + (fmt.equals("xlsx") ? ", with a Data dictionary sheet" : "") + ")");
+      io.err()
+          .println(
+              "homeward: wrote "
+                  + output
+                  + " ("
+                  + template.columns().size()
+                  + " columns"
+                  + (fmt.equals("xlsx") ? ", with a Data dictionary sheet" : "")
+                  + ")");
     }
     return ExitCode.OK.code();
   }

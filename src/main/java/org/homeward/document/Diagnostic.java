@@ -44,7 +44,9 @@ public record Diagnostic(Severity severity, Location location, String message, S
     if (clean) {
       return text;
     }
-    return text.replaceAll("\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)?|\u001b[@-_]?", "")
+    return text.replaceAll(
+            "\u001b\\[[0-?]*[ -/]*[@-~]|\u001b\\][^\u0007\u001b]*(\u0007|\u001b\\\\)?|\u001b[@-_]?",
+            "")
         .replaceAll("[\\p{Cc}&&[^\n\t]]", "");
   }
 
@@ -52,7 +54,10 @@ public record Diagnostic(Severity severity, Location location, String message, S
     return severity == Severity.ERROR;
   }
 
-  /** {@code file:line:col: message}, then the offending line and a caret when known; never a control character. */
+  /**
+   * {@code file:line:col: message}, then the offending line and a caret when known; never a control
+   * character.
+   */
   public String render() {
     return printable(renderRaw());
   }
@@ -79,7 +84,10 @@ public record Diagnostic(Severity severity, Location location, String message, S
     out.append(message);
     if (excerpt != null && location.column() > 0) {
       out.append('\n').append("    ").append(excerpt.stripTrailing());
-      out.append('\n').append("    ").append(" ".repeat(Math.max(0, location.column() - 1))).append('^');
+      out.append('\n')
+          .append("    ")
+          .append(" ".repeat(Math.max(0, location.column() - 1)))
+          .append('^');
     }
     return out.toString();
   }

@@ -18,7 +18,8 @@ public sealed interface Node {
 
   /**
    * The kind of value without the value itself ("text", "a number"), for messages about a person's
-   * facts, which must not repeat what a field holds (it may be a name, an A-number or a birth date).
+   * facts, which must not repeat what a field holds (it may be a name, an A-number or a birth
+   * date).
    */
   default String what() {
     return describe();

@@ -22,7 +22,11 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class NodeReader {
   private static final int MAX_DEPTH = 64;
-  /** YAML's own tags ({@code !!str}, {@code !!int}...), which say no more than the value's plain form. */
+
+  /**
+   * YAML's own tags ({@code !!str}, {@code !!int}...), which say no more than the value's plain
+   * form.
+   */
   private static final String STANDARD_TAG = "tag:yaml.org,2002:";
 
   private static final JsonFactory JSON =
@@ -78,8 +82,7 @@ public final class NodeReader {
       if (p.nextToken() != null) {
         throw new ProblemException(
             ProblemException.Kind.INPUT,
-            Diagnostic.error(
-                here(p, source), "unexpected text after the end of the JSON value"));
+            Diagnostic.error(here(p, source), "unexpected text after the end of the JSON value"));
       }
       return node;
     } catch (IOException e) {
@@ -95,7 +98,10 @@ public final class NodeReader {
     return read(p, source, 0);
   }
 
-  /** As {@link #read(JsonParser, String)}, for text that starts {@code lineOffset} lines into the source. */
+  /**
+   * As {@link #read(JsonParser, String)}, for text that starts {@code lineOffset} lines into the
+   * source.
+   */
   public static Node read(JsonParser p, String source, int lineOffset) throws IOException {
     return read(p, source, lineOffset, 0);
   }
@@ -104,16 +110,26 @@ public final class NodeReader {
    * As {@link #read(JsonParser, String)}, for text that starts {@code lineOffset} lines into the
    * source and {@code columnOffset} characters into that line.
    */
-  public static Node read(JsonParser p, String source, int lineOffset, int columnOffset) throws IOException {
+  public static Node read(JsonParser p, String source, int lineOffset, int columnOffset)
+      throws IOException {
     Location loc = here(p, source, lineOffset, columnOffset);
     JsonToken t = p.currentToken();
     if (p.canReadTypeId()) {
       Object tag = p.getTypeId();
       if (tag != null && !tag.toString().startsWith(STANDARD_TAG)) {
-        // A tag asks for a type the rule language does not have; silently reading its text would hide the mistake.
-        String shown = tag.toString().startsWith("!") || tag.toString().contains(":") ? tag.toString() : "!" + tag;
-        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(loc, "unknown YAML tag '"
-            + shown + "'; rule and mapping files hold plain values (remove the tag, or quote the value)"));
+        // A tag asks for a type the rule language does not have; silently reading its text would
+        // hide the mistake.
+        String shown =
+            tag.toString().startsWith("!") || tag.toString().contains(":")
+                ? tag.toString()
+                : "!" + tag;
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                loc,
+                "unknown YAML tag '"
+                    + shown
+                    + "'; rule and mapping files hold plain values (remove the tag, or quote the value)"));
       }
     }
     switch (t) {
@@ -126,7 +142,8 @@ public final class NodeReader {
           if (entries.containsKey(name)) {
             throw new ProblemException(
                 ProblemException.Kind.INPUT,
-                Diagnostic.error(keyLoc, "the key '" + name + "' appears twice in the same object"));
+                Diagnostic.error(
+                    keyLoc, "the key '" + name + "' appears twice in the same object"));
           }
           p.nextToken();
           entries.put(name, read(p, source, lineOffset, columnOffset));
@@ -175,7 +192,8 @@ public final class NodeReader {
 
   private static Location located(JsonLocation l, String source, int lineOffset, int columnOffset) {
     int line = Math.max(1, l.getLineNr());
-    return Location.at(source, line + lineOffset, Math.max(1, l.getColumnNr()) + (line == 1 ? columnOffset : 0));
+    return Location.at(
+        source, line + lineOffset, Math.max(1, l.getColumnNr()) + (line == 1 ? columnOffset : 0));
   }
 
   /** Turns a parser's exception into a located, plain-language diagnostic. */
@@ -183,13 +201,21 @@ public final class NodeReader {
     return syntaxError(e, source, format, 0);
   }
 
-  /** As {@link #syntaxError(IOException, String, String)}, for text starting {@code lineOffset} lines in. */
-  public static Diagnostic syntaxError(IOException e, String source, String format, int lineOffset) {
+  /**
+   * As {@link #syntaxError(IOException, String, String)}, for text starting {@code lineOffset}
+   * lines in.
+   */
+  public static Diagnostic syntaxError(
+      IOException e, String source, String format, int lineOffset) {
     return syntaxError(e, source, format, lineOffset, 0);
   }
 
-  /** As {@link #syntaxError(IOException, String, String, int)}, for text starting {@code columnOffset} into its line. */
-  public static Diagnostic syntaxError(IOException e, String source, String format, int lineOffset, int columnOffset) {
+  /**
+   * As {@link #syntaxError(IOException, String, String, int)}, for text starting {@code
+   * columnOffset} into its line.
+   */
+  public static Diagnostic syntaxError(
+      IOException e, String source, String format, int lineOffset, int columnOffset) {
     Location loc = Location.of(source);
     if (e instanceof StreamReadException sre && sre.getLocation() != null) {
       loc = located(sre.getLocation(), source, lineOffset, columnOffset);
@@ -199,14 +225,23 @@ public final class NodeReader {
     if (cut > 0) {
       detail = detail.substring(0, cut);
     }
-    detail = detail.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll(" at \\[Source.*$", "")
-        .replaceAll(", from `[^`]*`", "").trim();
+    detail =
+        detail
+            .replaceAll("\\s*\\(start marker at \\[Source.*$", "")
+            .replaceAll(" at \\[Source.*$", "")
+            .replaceAll(", from `[^`]*`", "")
+            .trim();
     if (format.equals("JSON")) {
       // The parser quotes what it found; in a person file that may be a name or an A-number.
-      detail = detail.replaceAll("'(?!(null|true|false|NaN)')[^',\\s][^']+'", "'…'")
-          .replaceAll("\\(\\d{4,}[^)]*\\)", "(…)");
+      detail =
+          detail
+              .replaceAll("'(?!(null|true|false|NaN)')[^',\\s][^']+'", "'…'")
+              .replaceAll("\\(\\d{4,}[^)]*\\)", "(…)");
     }
-    String hint = detail.contains("flow") ? "; inside { } or [ ], quote values containing [ ] ? : or #, such as \"entries[].date\"" : "";
+    String hint =
+        detail.contains("flow")
+            ? "; inside { } or [ ], quote values containing [ ] ? : or #, such as \"entries[].date\""
+            : "";
     return Diagnostic.error(loc, "this is not valid " + format + " (" + detail + ")" + hint);
   }
 }

@@ -2,7 +2,10 @@ package org.homeward.document;
 
 import java.util.List;
 
-/** Thrown when an input or rule set cannot be used; carries every diagnostic found, not just the first. */
+/**
+ * Thrown when an input or rule set cannot be used; carries every diagnostic found, not just the
+ * first.
+ */
 public class ProblemException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -8,12 +8,12 @@ import java.util.Set;
 /**
  * The Spanish twin of a rule or fact file ({@code rule.es.yaml} beside {@code rule.yaml}), keyed by
  * the ids of the English file: correcting an English text never orphans its translation, and a twin
- * whose id the English file no longer has is reported. Each English text met is paired with its twin
- * in the shared {@link Translations}; a text without one is counted as untranslated.
+ * whose id the English file no longer has is reported. Each English text met is paired with its
+ * twin in the shared {@link Translations}; a text without one is counted as untranslated.
  *
- * <p>Layout: the file's own {@code title} and {@code summary} at the top, then sections of ids, each
- * holding the translated keys ({@code criteria: {arrived-before-16: {text: ..., question: ...}}}), or
- * the text itself where an id has one text ({@code reviews: {long-trip: ...}}).
+ * <p>Layout: the file's own {@code title} and {@code summary} at the top, then sections of ids,
+ * each holding the translated keys ({@code criteria: {arrived-before-16: {text: ..., question:
+ * ...}}}), or the text itself where an id has one text ({@code reviews: {long-trip: ...}}).
  */
 public final class SpanishTwin {
   private final Node.Mapping root;
@@ -30,7 +30,8 @@ public final class SpanishTwin {
     } else if (doc instanceof Node.Mapping m) {
       this.root = m;
     } else {
-      problems.add(Diagnostic.error(doc.location(), "a Spanish twin file is a map of sections keyed by id"));
+      problems.add(
+          Diagnostic.error(doc.location(), "a Spanish twin file is a map of sections keyed by id"));
       this.root = null;
     }
   }
@@ -69,7 +70,9 @@ public final class SpanishTwin {
     }
   }
 
-  /** Reports every twin that no English text of the file has claimed: its id is gone or misspelt. */
+  /**
+   * Reports every twin that no English text of the file has claimed: its id is gone or misspelt.
+   */
   public void finish() {
     if (root == null) {
       return;
@@ -94,8 +97,13 @@ public final class SpanishTwin {
 
   private void orphan(String address, Location at) {
     if (!used.contains(address)) {
-      problems.add(Diagnostic.error(at, "the Spanish twin '" + address + "' has no English text with that id; "
-          + "rename it to the id it translates, or remove it"));
+      problems.add(
+          Diagnostic.error(
+              at,
+              "the Spanish twin '"
+                  + address
+                  + "' has no English text with that id; "
+                  + "rename it to the id it translates, or remove it"));
     }
   }
 }

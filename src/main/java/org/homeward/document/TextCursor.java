@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Text read one character at a time through a buffer, with look-ahead, knowing the line and column of
- * the next character; text can be pushed back to be read again (the recovering readers re-read what
- * a broken row swallowed). Line numbers stop at {@link Integer#MAX_VALUE} rather than wrapping.
+ * Text read one character at a time through a buffer, with look-ahead, knowing the line and column
+ * of the next character; text can be pushed back to be read again (the recovering readers re-read
+ * what a broken row swallowed). Line numbers stop at {@link Integer#MAX_VALUE} rather than
+ * wrapping.
  */
 public final class TextCursor implements Closeable {
   private final Reader in;
@@ -38,7 +39,10 @@ public final class TextCursor implements Closeable {
     return peekAt(0);
   }
 
-  /** The character {@code k} places ahead (0 is the next), or -1 past the end; {@code k} must be under 65,536. */
+  /**
+   * The character {@code k} places ahead (0 is the next), or -1 past the end; {@code k} must be
+   * under 65,536.
+   */
   public int peekAt(int k) throws IOException {
     if (backPos + k < back.length()) {
       return back.charAt(backPos + k);

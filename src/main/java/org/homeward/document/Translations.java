@@ -38,7 +38,9 @@ public final class Translations {
     spanish.putAll(other.spanish);
   }
 
-  /** The text in the language: the Spanish twin for {@code es} when there is one, else the English. */
+  /**
+   * The text in the language: the Spanish twin for {@code es} when there is one, else the English.
+   */
   public String get(String en, String lang) {
     if (en == null || !"es".equals(lang)) {
       return en;

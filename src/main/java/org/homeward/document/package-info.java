@@ -1,2 +1,5 @@
-/** Located document trees read from JSON, JSON Lines and YAML, and the diagnostics that point into them. */
+/**
+ * Located document trees read from JSON, JSON Lines and YAML, and the diagnostics that point into
+ * them.
+ */
 package org.homeward.document;

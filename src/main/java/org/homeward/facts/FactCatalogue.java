@@ -16,14 +16,24 @@ import org.homeward.document.Translations;
 /** The catalogue of facts, loaded once from {@code facts.yaml}; immutable and thread-safe. */
 public final class FactCatalogue {
   private static final Set<String> KEYS =
-      Set.of("path", "type", "items", "values", "meaning", "question", "aliases", "used_by", "implied");
+      Set.of(
+          "path",
+          "type",
+          "items",
+          "values",
+          "meaning",
+          "question",
+          "aliases",
+          "used_by",
+          "implied");
 
   private final Map<String, FactDef> byPath;
   private final Shape root;
   private final String version;
   private final Translations translations;
 
-  private FactCatalogue(Map<String, FactDef> byPath, Shape root, String version, Translations translations) {
+  private FactCatalogue(
+      Map<String, FactDef> byPath, Shape root, String version, Translations translations) {
     this.byPath = byPath;
     this.root = root;
     this.version = version;
@@ -68,7 +78,10 @@ public final class FactCatalogue {
     return bestDistance <= Math.max(2, path.length() / 4) ? best : null;
   }
 
-  /** The catalogue path for a concrete path: {@code convictions[2].level} becomes {@code convictions[].level}. */
+  /**
+   * The catalogue path for a concrete path: {@code convictions[2].level} becomes {@code
+   * convictions[].level}.
+   */
   public static String generic(String concretePath) {
     return FactPath.parse(concretePath).catalogue();
   }
@@ -98,8 +111,8 @@ public final class FactCatalogue {
   }
 
   /**
-   * Builds the catalogue from the parsed {@code facts.yaml} and its Spanish twin {@code facts.es.yaml}
-   * (null when there is none); every problem is reported together.
+   * Builds the catalogue from the parsed {@code facts.yaml} and its Spanish twin {@code
+   * facts.es.yaml} (null when there is none); every problem is reported together.
    */
   public static FactCatalogue load(Node doc, Node twinDoc) {
     List<Diagnostic> problems = new ArrayList<>();
@@ -128,7 +141,8 @@ public final class FactCatalogue {
         continue;
       }
       if (byPath.containsKey(def.path())) {
-        problems.add(Diagnostic.error(item.location(), "fact '" + def.path() + "' is defined twice"));
+        problems.add(
+            Diagnostic.error(item.location(), "fact '" + def.path() + "' is defined twice"));
         continue;
       }
       byPath.put(def.path(), def);
@@ -143,7 +157,8 @@ public final class FactCatalogue {
     return new FactCatalogue(byPath, root, version, translations);
   }
 
-  private static FactDef parseFact(Node item, Map<String, Shape> shapes, List<Diagnostic> problems) {
+  private static FactDef parseFact(
+      Node item, Map<String, Shape> shapes, List<Diagnostic> problems) {
     if (!(item instanceof Node.Mapping m)) {
       problems.add(Diagnostic.error(item.location(), "each fact must be a map with path and type"));
       return null;
@@ -158,7 +173,8 @@ public final class FactCatalogue {
     FactType type = typeWord == null ? null : FactType.parse(typeWord);
     if (path == null || type == null) {
       problems.add(
-          Diagnostic.error(m.location(), "a fact needs a 'path' and a known 'type' (found " + typeWord + ")"));
+          Diagnostic.error(
+              m.location(), "a fact needs a 'path' and a known 'type' (found " + typeWord + ")"));
       return null;
     }
     String parentShapePath;
@@ -176,14 +192,23 @@ public final class FactCatalogue {
       problems.add(
           Diagnostic.error(
               m.keyLocation("path"),
-              "the parent of '" + path + "' ('" + parentShapePath + "') must be defined before it"));
+              "the parent of '"
+                  + path
+                  + "' ('"
+                  + parentShapePath
+                  + "') must be defined before it"));
       return null;
     }
     FactType itemType = null;
     if (m.get("items") != null) {
       itemType = FactType.parse(text(m, "items"));
-      if (type != FactType.LIST || itemType == null || itemType == FactType.LIST || itemType == FactType.RECORD) {
-        problems.add(Diagnostic.error(m.keyLocation("items"), "'items' must be a scalar type of a list fact"));
+      if (type != FactType.LIST
+          || itemType == null
+          || itemType == FactType.LIST
+          || itemType == FactType.RECORD) {
+        problems.add(
+            Diagnostic.error(
+                m.keyLocation("items"), "'items' must be a scalar type of a list fact"));
         return null;
       }
     }
@@ -220,17 +245,25 @@ public final class FactCatalogue {
     return def;
   }
 
-  /** {@code implied: {value: granted, when: date}}: a value of this enum fact, a sibling field already defined. */
-  private static FactDef.Implied implied(Node.Mapping m, Shape parent, String path, Set<String> values,
-      List<Diagnostic> problems) {
+  /**
+   * {@code implied: {value: granted, when: date}}: a value of this enum fact, a sibling field
+   * already defined.
+   */
+  private static FactDef.Implied implied(
+      Node.Mapping m, Shape parent, String path, Set<String> values, List<Diagnostic> problems) {
     if (!(m.get("implied") instanceof Node.Mapping im)) {
       return null;
     }
     String value = text(im, "value");
     String when = text(im, "when");
     if (value == null || !values.contains(value) || when == null || parent.indexOf(when) < 0) {
-      problems.add(Diagnostic.error(im.location(), "'implied' of '" + path + "' needs 'value' (one of its values) and "
-          + "'when' (a field of the same record, defined before it)"));
+      problems.add(
+          Diagnostic.error(
+              im.location(),
+              "'implied' of '"
+                  + path
+                  + "' needs 'value' (one of its values) and "
+                  + "'when' (a field of the same record, defined before it)"));
       return null;
     }
     return new FactDef.Implied(value, when);

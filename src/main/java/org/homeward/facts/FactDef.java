@@ -22,8 +22,8 @@ public record FactDef(
     Implied implied) {
 
   /**
-   * A value the dictionary gives a fact left out of a record whose {@code when} field is given
-   * ("a dated event with no status means granted"): applied as the record is read.
+   * A value the dictionary gives a fact left out of a record whose {@code when} field is given ("a
+   * dated event with no status means granted"): applied as the record is read.
    */
   public record Implied(String value, String when) {}
 
@@ -33,7 +33,9 @@ public record FactDef(
     usedBy = usedBy == null ? List.of() : List.copyOf(usedBy);
   }
 
-  /** The type of the scalar values this fact holds: its own type, or its items' for scalar lists. */
+  /**
+   * The type of the scalar values this fact holds: its own type, or its items' for scalar lists.
+   */
   public FactType scalarType() {
     return type == FactType.LIST && itemType != null ? itemType : type;
   }

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** Derives the JSON Schema (draft 2020-12) of the person file from the fact catalogue. */
 public final class JsonSchema {
   static final String PARTIAL_DATE = "^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonSchema() {}
 
@@ -18,8 +19,10 @@ public final class JsonSchema {
     root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
     root.put("$id", "https://homeward.invalid/schema/person/" + catalogue.version());
     root.put("title", "Homeward person file");
-    root.put("description", "One person's history. A missing field or null is unknown; [] is \"known: none\"; "
-        + "dates may be partial (YYYY, YYYY-MM, YYYY-MM-DD).");
+    root.put(
+        "description",
+        "One person's history. A missing field or null is unknown; [] is \"known: none\"; "
+            + "dates may be partial (YYYY, YYYY-MM, YYYY-MM-DD).");
     object(root, catalogue.root());
     try {
       return MAPPER.writeValueAsString(root) + "\n";

@@ -24,7 +24,9 @@ public final class Shape {
     fields.add(def);
   }
 
-  /** The catalogue path of the record kind ({@code ""} for the person, {@code convictions[]}...). */
+  /**
+   * The catalogue path of the record kind ({@code ""} for the person, {@code convictions[]}...).
+   */
   public String path() {
     return path;
   }

@@ -45,6 +45,7 @@ import org.homeward.sheet.Cells;
 public final class Interview {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** The most items an answer to "how many?" may make; more is a typing mistake in an interview. */
   public static final int MAX_COUNT = 20;
 
@@ -57,8 +58,17 @@ public final class Interview {
   private final Deque<Step> history = new ArrayDeque<>();
   private Screening screening;
 
-  /** A question: the fact's concrete path, its catalogue entry, what to ask, and how many results wait on it. */
-  public record Question(String at, FactDef fact, MissingFact missing, boolean count, int weight, List<String> waiting) {}
+  /**
+   * A question: the fact's concrete path, its catalogue entry, what to ask, and how many results
+   * wait on it.
+   */
+  public record Question(
+      String at,
+      FactDef fact,
+      MissingFact missing,
+      boolean count,
+      int weight,
+      List<String> waiting) {}
 
   /**
    * One answer or skip, with what the fact held before (when it changed) and whether the question
@@ -126,15 +136,17 @@ public final class Interview {
   public static Question choose(Screening s, RuleSet rules, Set<String> skipped) {
     Map<String, MissingFact> first = new LinkedHashMap<>();
     Map<String, List<String>> waiting = new LinkedHashMap<>();
-    openResults(s, (result, m) -> {
-      if (!m.at().contains("[]") && !skipped.contains(m.at())) {
-        first.putIfAbsent(m.at(), m);
-        List<String> w = waiting.computeIfAbsent(m.at(), k -> new ArrayList<>());
-        if (!w.contains(result)) {
-          w.add(result);
-        }
-      }
-    });
+    openResults(
+        s,
+        (result, m) -> {
+          if (!m.at().contains("[]") && !skipped.contains(m.at())) {
+            first.putIfAbsent(m.at(), m);
+            List<String> w = waiting.computeIfAbsent(m.at(), k -> new ArrayList<>());
+            if (!w.contains(result)) {
+              w.add(result);
+            }
+          }
+        });
     Question best = null;
     for (Map.Entry<String, MissingFact> e : first.entrySet()) {
       FactDef def = rules.facts().get(e.getValue().path());
@@ -143,7 +155,14 @@ public final class Interview {
       }
       int weight = waiting.get(e.getKey()).size();
       if (best == null || weight > best.weight()) {
-        best = new Question(e.getKey(), def, e.getValue(), def.isListOfRecords(), weight, waiting.get(e.getKey()));
+        best =
+            new Question(
+                e.getKey(),
+                def,
+                e.getValue(),
+                def.isListOfRecords(),
+                weight,
+                waiting.get(e.getKey()));
       }
     }
     return best;
@@ -156,20 +175,24 @@ public final class Interview {
   private static void openResults(Screening s, BiConsumer<String, MissingFact> each) {
     for (CategoryResult c : s.categories()) {
       if (c.outcome() == Outcome.NEEDS_INFO) {
-        c.missing().stream().filter(m -> m.kind() != Missing.Kind.REVIEW).forEach(m -> each.accept(c.id(), m));
+        c.missing().stream()
+            .filter(m -> m.kind() != Missing.Kind.REVIEW)
+            .forEach(m -> each.accept(c.id(), m));
       }
     }
     for (BarrierResult b : s.barriers()) {
       if (b.status() == BarrierStatus.POSSIBLE) {
-        b.missing().stream().filter(m -> m.kind() != Missing.Kind.REVIEW).forEach(m -> each.accept(b.id(), m));
+        b.missing().stream()
+            .filter(m -> m.kind() != Missing.Kind.REVIEW)
+            .forEach(m -> each.accept(b.id(), m));
       }
     }
   }
 
   /**
-   * Answers a question: the text is read as a spreadsheet cell is (dates in any accepted form, yes/no
-   * in English or Spanish, a choice by its number or its word; for a list, how many there are).
-   * Returns null when the answer is taken, or the key of the words that say what is expected
+   * Answers a question: the text is read as a spreadsheet cell is (dates in any accepted form,
+   * yes/no in English or Spanish, a choice by its number or its word; for a list, how many there
+   * are). Returns null when the answer is taken, or the key of the words that say what is expected
    * ({@code answer.date}, {@code answer.choice}...), and nothing changes. A blank answer or "don't
    * know" skips the question, keeping the fact unknown.
    */
@@ -275,8 +298,11 @@ public final class Interview {
         typed = choices.get(k - 1);
       }
       Node node = Cells.value(typed, def, Location.of("answer"));
-      if (node == null || (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.STRING
-          && !def.values().isEmpty() && !def.values().contains(s.text()))) {
+      if (node == null
+          || (node instanceof Node.Scalar s
+              && s.kind() == Node.Scalar.Kind.STRING
+              && !def.values().isEmpty()
+              && !def.values().contains(s.text()))) {
         return null;
       }
       return json(node);
@@ -285,7 +311,10 @@ public final class Interview {
     }
   }
 
-  /** The choices a question offers, numbered from 1, in catalogue order (never "unknown": skip instead). */
+  /**
+   * The choices a question offers, numbered from 1, in catalogue order (never "unknown": skip
+   * instead).
+   */
   public static List<String> choices(FactDef def) {
     List<String> out = new ArrayList<>();
     for (String v : def.sortedValues()) {
@@ -353,5 +382,4 @@ public final class Interview {
       throw new IllegalStateException(e);
     }
   }
-
 }

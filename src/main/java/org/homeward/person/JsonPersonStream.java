@@ -18,8 +18,8 @@ import org.homeward.document.TextCursor;
  * per line). Each line or array item is cut out of the text first and then parsed on its own, so a
  * broken one is one bad row and reading goes on with the next: a syntax error, a value nested too
  * deep, a line or item longer than {@value #MAX_ITEM} characters, or bytes that are not UTF-8. An
- * array item left unclosed ends at the next line that starts an item as it did. Where nothing can be
- * recovered, the last row says where reading stopped and how much of the file was not read.
+ * array item left unclosed ends at the next line that starts an item as it did. Where nothing can
+ * be recovered, the last row says where reading stopped and how much of the file was not read.
  */
 public final class JsonPersonStream extends LazyPersonStream {
   /** Most characters in one line or array item: no person's facts come near it. */
@@ -94,8 +94,10 @@ public final class JsonPersonStream extends LazyPersonStream {
       }
       int first = in.peek();
       if (first < 0) {
-        throw new ProblemException(ProblemException.Kind.INPUT,
-            Diagnostic.error(Location.of(source), "the input is empty; expected a JSON object or array"));
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                Location.of(source), "the input is empty; expected a JSON object or array"));
       }
       if (first != '[') {
         single = true;
@@ -123,9 +125,18 @@ public final class JsonPersonStream extends LazyPersonStream {
       arrayDone = true;
       number++;
       finish();
-      return new Row(number, "item " + number, null, List.of(Diagnostic.error(Location.at(source, in.line(), in.column()),
-          "the file ends before the array is closed with ]; it may be cut short (item " + number + " and any after it "
-              + "were not read)")), true);
+      return new Row(
+          number,
+          "item " + number,
+          null,
+          List.of(
+              Diagnostic.error(
+                  Location.at(source, in.line(), in.column()),
+                  "the file ends before the array is closed with ]; it may be cut short (item "
+                      + number
+                      + " and any after it "
+                      + "were not read)")),
+          true);
     }
     number++;
     Piece item = new Piece(in.line(), in.column());
@@ -167,16 +178,22 @@ public final class JsonPersonStream extends LazyPersonStream {
       }
     }
     if (item.isBlank()) {
-      return new Row(number, label, null, List.of(Diagnostic.error(Location.at(source, item.line, item.col),
-          "an empty item: nothing between two commas, or a comma before ]; expected a person's object")));
+      return new Row(
+          number,
+          label,
+          null,
+          List.of(
+              Diagnostic.error(
+                  Location.at(source, item.line, item.col),
+                  "an empty item: nothing between two commas, or a comma before ]; expected a person's object")));
     }
     return parse(item, label, false);
   }
 
   /**
    * An item still open at the end of the file: it ends before the next line that starts an item as
-   * it did (a { at its indentation or less), and reading goes on from there; or, when there is none,
-   * reading stops here.
+   * it did (a { at its indentation or less), and reading goes on from there; or, when there is
+   * none, reading stops here.
    */
   private Row unclosed(Piece item, String label) {
     Location at = Location.at(source, item.line, item.col);
@@ -194,18 +211,41 @@ public final class JsonPersonStream extends LazyPersonStream {
         }
         if (i < text.length() && text.charAt(i) == '{' && indent + 1 <= item.col) {
           in.pushBack(text.substring(lineStart + 1), lineNo, 1);
-          return new Row(number, label, null, List.of(Diagnostic.error(at, "this item is not closed (a } or ] is "
-              + "missing); it is read as ending at line " + (lineNo - 1) + ", and reading goes on at line " + lineNo)));
+          return new Row(
+              number,
+              label,
+              null,
+              List.of(
+                  Diagnostic.error(
+                      at,
+                      "this item is not closed (a } or ] is "
+                          + "missing); it is read as ending at line "
+                          + (lineNo - 1)
+                          + ", and reading goes on at line "
+                          + lineNo)));
         }
         lineStart = text.indexOf('\n', lineStart + 1);
       }
     }
     finish();
     long unreadLines = item.lines();
-    return new Row(number, label, null, List.of(Diagnostic.error(at, "this item is not closed (a } or ] is missing) "
-        + "before the end of the file, so nothing after it can be told apart: " + String.format(Locale.ROOT,
-        "the rest of the file from line %d (%,d line%s, %,d characters) was not read", item.line, unreadLines,
-        unreadLines == 1 ? "" : "s", item.length))), true);
+    return new Row(
+        number,
+        label,
+        null,
+        List.of(
+            Diagnostic.error(
+                at,
+                "this item is not closed (a } or ] is missing) "
+                    + "before the end of the file, so nothing after it can be told apart: "
+                    + String.format(
+                        Locale.ROOT,
+                        "the rest of the file from line %d (%,d line%s, %,d characters) was not read",
+                        item.line,
+                        unreadLines,
+                        unreadLines == 1 ? "" : "s",
+                        item.length))),
+        true);
   }
 
   /** Anything after the array's closing ] is reported, never silently dropped. */
@@ -220,21 +260,44 @@ public final class JsonPersonStream extends LazyPersonStream {
       rest.length++;
     }
     finish();
-    return new Row(number, "item " + number, null, List.of(Diagnostic.error(Location.at(source, rest.line, rest.col),
-        String.format(Locale.ROOT, "unexpected text after the array's closing ]: the %,d characters from here to the "
-            + "end of the file were not read (one array holds every person)", rest.length))), true);
+    return new Row(
+        number,
+        "item " + number,
+        null,
+        List.of(
+            Diagnostic.error(
+                Location.at(source, rest.line, rest.col),
+                String.format(
+                    Locale.ROOT,
+                    "unexpected text after the array's closing ]: the %,d characters from here to the "
+                        + "end of the file were not read (one array holds every person)",
+                    rest.length))),
+        true);
   }
 
   private Row parse(Piece piece, String label, boolean whole) {
     Location at = Location.at(source, piece.line, piece.col);
     if (piece.truncated) {
-      return error(label, Diagnostic.error(at, String.format(Locale.ROOT, "this %s is longer than %,d characters; "
-          + "no person's facts come near that, so it is not read", lines ? "line" : whole ? "file" : "item", MAX_ITEM)));
+      return error(
+          label,
+          Diagnostic.error(
+              at,
+              String.format(
+                  Locale.ROOT,
+                  "this %s is longer than %,d characters; "
+                      + "no person's facts come near that, so it is not read",
+                  lines ? "line" : whole ? "file" : "item",
+                  MAX_ITEM)));
     }
     int bad = piece.text.indexOf(String.valueOf(TextDecoding.BAD));
     if (bad >= 0) {
-      return error(label, Diagnostic.error(at, "this " + (lines ? "line" : whole ? "file" : "item")
-          + " holds bytes that are not UTF-8 text; save the file as UTF-8"));
+      return error(
+          label,
+          Diagnostic.error(
+              at,
+              "this "
+                  + (lines ? "line" : whole ? "file" : "item")
+                  + " holds bytes that are not UTF-8 text; save the file as UTF-8"));
     }
     int lineOffset = piece.line - 1;
     int columnOffset = piece.col - 1;
@@ -242,10 +305,14 @@ public final class JsonPersonStream extends LazyPersonStream {
       p.nextToken();
       Node node = NodeReader.read(p, source, lineOffset, columnOffset);
       if (p.nextToken() != null) {
-        String what = lines ? "more than one JSON value on this line"
-            : whole ? "unexpected text after the person's object (for many people use a JSON array or JSON Lines)"
-            : "unexpected text after this item's value (a missing comma?)";
-        return error(label, Diagnostic.error(NodeReader.here(p, source, lineOffset, columnOffset), what));
+        String what =
+            lines
+                ? "more than one JSON value on this line"
+                : whole
+                    ? "unexpected text after the person's object (for many people use a JSON array or JSON Lines)"
+                    : "unexpected text after this item's value (a missing comma?)";
+        return error(
+            label, Diagnostic.error(NodeReader.here(p, source, lineOffset, columnOffset), what));
       }
       PersonBuilder.Result r = builder.build(node, label);
       return new Row(number, label, r.person(), r.problems());
@@ -253,7 +320,8 @@ public final class JsonPersonStream extends LazyPersonStream {
       return new Row(number, label, null, e.diagnostics());
     } catch (IOException e) {
       Diagnostic d = NodeReader.syntaxError(e, source, "JSON", lineOffset, columnOffset);
-      // A limit passed (nesting too deep) comes without a place: the line or item's start is the place.
+      // A limit passed (nesting too deep) comes without a place: the line or item's start is the
+      // place.
       return error(label, d.location().line() > 0 ? d : Diagnostic.error(at, d.message()));
     }
   }

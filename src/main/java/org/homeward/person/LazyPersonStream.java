@@ -6,7 +6,8 @@ import java.util.NoSuchElementException;
 
 /**
  * A person stream that reads its rows one at a time, when asked: subclasses say how to read the
- * next row, and {@link #finish()} when nothing after the row being read can be read (a broken file).
+ * next row, and {@link #finish()} when nothing after the row being read can be read (a broken
+ * file).
  */
 public abstract class LazyPersonStream implements PersonStream {
   private Row next;

@@ -24,7 +24,9 @@ public final class PartialDate {
     this.lastEpochDay = last().toEpochDay();
   }
 
-  /** Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; returns null when it is not one. */
+  /**
+   * Parses {@code YYYY}, {@code YYYY-MM} or {@code YYYY-MM-DD}; returns null when it is not one.
+   */
   public static PartialDate parse(String text) {
     String s = text.trim();
     int n = s.length();

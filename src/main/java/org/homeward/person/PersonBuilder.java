@@ -14,8 +14,8 @@ import org.homeward.facts.Shape;
 
 /**
  * Checks a located tree against the fact catalogue and builds the immutable {@link Person}. A
- * missing field or null is unknown, an empty list is "known: none", and the enum word
- * {@code unknown} is unknown too. Every problem is collected, each naming the field's path.
+ * missing field or null is unknown, an empty list is "known: none", and the enum word {@code
+ * unknown} is unknown too. Every problem is collected, each naming the field's path.
  */
 public final class PersonBuilder {
   /** Most items any one list may hold: bounds the cost of evaluating rules over untrusted input. */
@@ -44,7 +44,8 @@ public final class PersonBuilder {
     if (!(node instanceof Node.Mapping m)) {
       problems.add(
           Diagnostic.error(
-              node.location(), "expected an object holding one person's facts, found " + node.what()));
+              node.location(),
+              "expected an object holding one person's facts, found " + node.what()));
       return new Result(null, problems);
     }
     Rec root = record(m, catalogue.root(), "", problems);
@@ -93,8 +94,13 @@ public final class PersonBuilder {
     switch (def.type()) {
       case LIST -> {
         if (!(node instanceof Node.Seq seq)) {
-          problems.add(located(node, at, "expected a list, found " + node.what()
-              + (def.isScalarList() ? "" : " (use [] to say \"known: none\")")));
+          problems.add(
+              located(
+                  node,
+                  at,
+                  "expected a list, found "
+                      + node.what()
+                      + (def.isScalarList() ? "" : " (use [] to say \"known: none\")")));
           return null;
         }
         if (seq.items().size() > MAX_LIST_ITEMS) {
@@ -114,7 +120,8 @@ public final class PersonBuilder {
             v = record(im, def.shape(), itemAt, problems);
           } else {
             if (item instanceof Node.Scalar s && s.isNull()) {
-              problems.add(located(item, itemAt, "a list item cannot be null; leave it out instead"));
+              problems.add(
+                  located(item, itemAt, "a list item cannot be null; leave it out instead"));
               continue;
             }
             v = scalar(item, def, def.itemType(), itemAt, problems);
@@ -138,7 +145,8 @@ public final class PersonBuilder {
     }
   }
 
-  private Object scalar(Node node, FactDef def, FactType type, String at, List<Diagnostic> problems) {
+  private Object scalar(
+      Node node, FactDef def, FactType type, String at, List<Diagnostic> problems) {
     if (!(node instanceof Node.Scalar s)) {
       problems.add(located(node, at, "expected a " + type.expected() + ", found " + node.what()));
       return null;
@@ -172,19 +180,31 @@ public final class PersonBuilder {
         return Boolean.valueOf(text);
       }
       case ENUM -> {
-        String word = s.kind() == Node.Scalar.Kind.BOOLEAN ? ("true".equals(text) ? "yes" : "no") : text;
+        String word =
+            s.kind() == Node.Scalar.Kind.BOOLEAN ? ("true".equals(text) ? "yes" : "no") : text;
         if (s.kind() == Node.Scalar.Kind.NULL || !def.values().contains(word)) {
           problems.add(
-              located(node, at, "is not an allowed value; expected one of: "
-                  + String.join(", ", def.sortedValues())));
+              located(
+                  node,
+                  at,
+                  "is not an allowed value; expected one of: "
+                      + String.join(", ", def.sortedValues())));
           return null;
         }
         return "unknown".equals(word) ? null : word.intern();
       }
       case COUNTRY, STATE -> {
         if (s.kind() != Node.Scalar.Kind.STRING || !isCode(text)) {
-          problems.add(located(node, at, "expected a " + type.expected() + " such as "
-              + (type == FactType.COUNTRY ? "\"MX\"" : "\"CA\"") + ", found " + s.what()));
+          problems.add(
+              located(
+                  node,
+                  at,
+                  "expected a "
+                      + type.expected()
+                      + " such as "
+                      + (type == FactType.COUNTRY ? "\"MX\"" : "\"CA\"")
+                      + ", found "
+                      + s.what()));
           return null;
         }
         return text.intern();
@@ -200,12 +220,16 @@ public final class PersonBuilder {
   }
 
   private static boolean isCode(String text) {
-    return text.length() == 2 && Character.isUpperCase(text.charAt(0)) && text.charAt(0) <= 'Z'
-        && Character.isUpperCase(text.charAt(1)) && text.charAt(1) <= 'Z';
+    return text.length() == 2
+        && Character.isUpperCase(text.charAt(0))
+        && text.charAt(0) <= 'Z'
+        && Character.isUpperCase(text.charAt(1))
+        && text.charAt(1) <= 'Z';
   }
 
   private static Diagnostic located(Node node, String at, String message) {
-    Location loc = node.location().field() != null ? node.location() : node.location().withField(at);
+    Location loc =
+        node.location().field() != null ? node.location() : node.location().withField(at);
     return Diagnostic.error(loc, message);
   }
 }

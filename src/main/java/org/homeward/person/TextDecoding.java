@@ -19,12 +19,16 @@ import org.homeward.document.ProblemException;
 /**
  * Turns an input's bytes into text: UTF-8, with or without a byte-order mark; UTF-16 when its
  * byte-order mark says so; refused with a plain message when it is UTF-16 without one or (for JSON)
- * not UTF-8 at all. A byte that is not UTF-8 further on becomes {@link #BAD}, so that the reader can
- * make the row holding it an error row and go on with the next.
+ * not UTF-8 at all. A byte that is not UTF-8 further on becomes {@link #BAD}, so that the reader
+ * can make the row holding it an error row and go on with the next.
  */
 public final class TextDecoding {
-  /** Stands in for bytes that are not text in the file's encoding: a noncharacter, never in real text. */
+  /**
+   * Stands in for bytes that are not text in the file's encoding: a noncharacter, never in real
+   * text.
+   */
   public static final char BAD = '\uFFFF';
+
   private static final int SAMPLE = 1 << 16;
 
   private TextDecoding() {}
@@ -33,12 +37,18 @@ public final class TextDecoding {
   public record Text(Reader reader, Charset charset) {}
 
   /**
-   * Opens {@code bytes} as text. {@code windows1252} says whether a file that is not UTF-8 is read as
-   * Windows-1252 with a warning (CSV, as Excel saves it on Windows) rather than refused (JSON).
+   * Opens {@code bytes} as text. {@code windows1252} says whether a file that is not UTF-8 is read
+   * as Windows-1252 with a warning (CSV, as Excel saves it on Windows) rather than refused (JSON).
    */
-  public static Text open(InputStream bytes, String source, String format, boolean windows1252,
-      Consumer<Diagnostic> warnings) throws IOException {
-    BufferedInputStream in = bytes instanceof BufferedInputStream b ? b : new BufferedInputStream(bytes, SAMPLE);
+  public static Text open(
+      InputStream bytes,
+      String source,
+      String format,
+      boolean windows1252,
+      Consumer<Diagnostic> warnings)
+      throws IOException {
+    BufferedInputStream in =
+        bytes instanceof BufferedInputStream b ? b : new BufferedInputStream(bytes, SAMPLE);
     in.mark(SAMPLE);
     byte[] sample = sample(in);
     in.reset();
@@ -58,23 +68,32 @@ public final class TextDecoding {
       throw refused(source, "looks like UTF-16 text without a byte-order mark; save it as UTF-8");
     } else if (!isUtf8(sample)) {
       if (!windows1252) {
-        throw refused(source, "is not UTF-8 text (it looks like Latin-1 or Windows-1252); save it as UTF-8 "
-            + "(in most editors: Save As, encoding UTF-8)");
+        throw refused(
+            source,
+            "is not UTF-8 text (it looks like Latin-1 or Windows-1252); save it as UTF-8 "
+                + "(in most editors: Save As, encoding UTF-8)");
       }
       charset = Charset.forName("windows-1252");
-      warnings.accept(Diagnostic.warning(Location.of(source), "the file is not UTF-8 text, so it is read as "
-          + "Windows-1252 (Excel's \"CSV (Comma delimited)\"); check that accents look right, or save it as \"CSV UTF-8\""));
+      warnings.accept(
+          Diagnostic.warning(
+              Location.of(source),
+              "the file is not UTF-8 text, so it is read as "
+                  + "Windows-1252 (Excel's \"CSV (Comma delimited)\"); check that accents look right, or save it as \"CSV UTF-8\""));
     }
     in.skipNBytes(skip);
-    CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(BAD));
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(String.valueOf(BAD));
     return new Text(new InputStreamReader(in, decoder), charset);
   }
 
   /**
    * The first bytes, to tell the encoding: up to 64 KB of a file, but of a pipe only what has
-   * arrived (and, when it may begin a byte-order mark or UTF-16, the four bytes that tell), so that a
-   * pipeline's first line is read without waiting for the next ones.
+   * arrived (and, when it may begin a byte-order mark or UTF-16, the four bytes that tell), so that
+   * a pipeline's first line is read without waiting for the next ones.
    */
   private static byte[] sample(BufferedInputStream in) throws IOException {
     byte[] buf = new byte[SAMPLE];
@@ -96,7 +115,8 @@ public final class TextDecoding {
   }
 
   private static ProblemException refused(String source, String message) {
-    return new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(source), message));
+    return new ProblemException(
+        ProblemException.Kind.INPUT, Diagnostic.error(Location.of(source), message));
   }
 
   private static boolean starts(byte[] b, int... prefix) {
@@ -111,10 +131,15 @@ public final class TextDecoding {
     return true;
   }
 
-  /** Whether the sample decodes as UTF-8 (a character cut at the end of the sample does not count). */
+  /**
+   * Whether the sample decodes as UTF-8 (a character cut at the end of the sample does not count).
+   */
   private static boolean isUtf8(byte[] sample) {
-    return !StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+    return !StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(sample), CharBuffer.allocate(sample.length), false).isError();
+        .decode(ByteBuffer.wrap(sample), CharBuffer.allocate(sample.length), false)
+        .isError();
   }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A small HTML writer that escapes every text and attribute value it is given, so that user data
  * (names, ids, rule texts) can only ever come out as text. Tag and attribute names are the
- * program's own constants and are checked. Pages it starts are self-contained: inline CSS only,
- * and a Content-Security-Policy that forbids the browser to load anything.
+ * program's own constants and are checked. Pages it starts are self-contained: inline CSS only, and
+ * a Content-Security-Policy that forbids the browser to load anything.
  */
 public final class Html {
   /** Nothing may be loaded: no scripts, images, fonts or stylesheets; only the inline style. */
@@ -65,7 +65,9 @@ public final class Html {
     return close("body").nl().close("html").nl();
   }
 
-  /** An opening tag; {@code attrs} are name, value pairs (a null value leaves the attribute out). */
+  /**
+   * An opening tag; {@code attrs} are name, value pairs (a null value leaves the attribute out).
+   */
   public Html open(String tag, String... attrs) {
     b.append('<').append(name(tag));
     if (attrs.length % 2 != 0) {

@@ -33,12 +33,17 @@ public final class HtmlReport {
   private final Words w;
   private final int questions;
 
-  /** A page in the language of {@code words}; {@code explain} shows every criterion and the facts it read. */
+  /**
+   * A page in the language of {@code words}; {@code explain} shows every criterion and the facts it
+   * read.
+   */
   public HtmlReport(boolean explain, Words words) {
     this(explain, words, JsonReport.QUESTIONS);
   }
 
-  /** As above, with the {@code questions} most decisive questions listed near the top ("Ask next"). */
+  /**
+   * As above, with the {@code questions} most decisive questions listed near the top ("Ask next").
+   */
   public HtmlReport(boolean explain, Words words, int questions) {
     this.explain = explain;
     this.w = words;
@@ -77,14 +82,32 @@ public final class HtmlReport {
     h.el("p", w.ui("disclaimer"), "class", "disclaimer").nl().close("header").nl();
   }
 
-  /** Every category's outcome at a glance, in the rule set's order, with the barriers that affect it. */
+  /**
+   * Every category's outcome at a glance, in the rule set's order, with the barriers that affect
+   * it.
+   */
   private void overview(Html h, Screening s) {
     h.open("section", "class", "overview").nl().el("h2", w.ui("html.overview")).nl();
-    h.open("table").open("thead").open("tr").el("th", w.ui("html.category")).el("th", w.ui("html.outcome"))
-        .el("th", w.ui("html.barriers")).close("tr").close("thead").nl().open("tbody").nl();
+    h.open("table")
+        .open("thead")
+        .open("tr")
+        .el("th", w.ui("html.category"))
+        .el("th", w.ui("html.outcome"))
+        .el("th", w.ui("html.barriers"))
+        .close("tr")
+        .close("thead")
+        .nl()
+        .open("tbody")
+        .nl();
     for (CategoryResult c : s.categories()) {
-      h.open("tr").open("td").open("a", "href", "#" + anchor(c.id())).text(w.rule(c.title())).close("a").text(" ")
-          .el("span", "[" + c.id() + "]", "class", "id").close("td");
+      h.open("tr")
+          .open("td")
+          .open("a", "href", "#" + anchor(c.id()))
+          .text(w.rule(c.title()))
+          .close("a")
+          .text(" ")
+          .el("span", "[" + c.id() + "]", "class", "id")
+          .close("td");
       h.open("td");
       badge(h, c);
       h.close("td").open("td");
@@ -102,25 +125,42 @@ public final class HtmlReport {
       return;
     }
     h.open("section", "class", "ask-next").nl().el("h2", w.ui("html.ask_next")).nl();
-    h.el("p", w.ui("html.ask_next.note"), "class", "muted").nl().open("ol", "class", "ask-next").nl();
+    h.el("p", w.ui("html.ask_next.note"), "class", "muted")
+        .nl()
+        .open("ol", "class", "ask-next")
+        .nl();
     for (MissingFact m : next) {
-      h.open("li").text(w.question(m) + " ").el("code", m.at(), "class", "at").text(" ")
-          .el("span", w.ui("interview.settles", v.waitsOn(m)), "class", "muted").close("li").nl();
+      h.open("li")
+          .text(w.question(m) + " ")
+          .el("code", m.at(), "class", "at")
+          .text(" ")
+          .el("span", w.ui("interview.settles", v.waitsOn(m)), "class", "muted")
+          .close("li")
+          .nl();
     }
     h.close("ol").nl().close("section").nl();
   }
 
-  /** The barriers on a category, grouped by status: a badge, then their ids (with a time-limited bar's end). */
+  /**
+   * The barriers on a category, grouped by status: a badge, then their ids (with a time-limited
+   * bar's end).
+   */
   private void barrierSummary(Html h, List<BarrierResult> flagged) {
     if (flagged.isEmpty()) {
       h.el("span", w.ui("html.none"), "class", "muted");
     }
     for (BarrierStatus status : BarrierStatus.values()) {
-      List<String> ids = flagged.stream().filter(b -> b.status() == status)
-          .map(b -> b.id() + (b.endsOn() == null ? "" : " (" + until(b) + ")")).toList();
+      List<String> ids =
+          flagged.stream()
+              .filter(b -> b.status() == status)
+              .map(b -> b.id() + (b.endsOn() == null ? "" : " (" + until(b) + ")"))
+              .toList();
       if (!ids.isEmpty()) {
-        h.open("div").el("span", w.status(status), "class", "badge " + status.word()).text(" ")
-            .el("span", String.join(", ", ids), "class", "at").close("div");
+        h.open("div")
+            .el("span", w.status(status), "class", "badge " + status.word())
+            .text(" ")
+            .el("span", String.join(", ", ids), "class", "at")
+            .close("div");
       }
     }
   }
@@ -129,7 +169,10 @@ public final class HtmlReport {
     h.open("section", "class", "category", "id", anchor(c.id())).nl();
     h.open("h2");
     badge(h, c);
-    h.text(" " + w.rule(c.title()) + " ").el("span", "[" + c.id() + "]", "class", "id").close("h2").nl();
+    h.text(" " + w.rule(c.title()) + " ")
+        .el("span", "[" + c.id() + "]", "class", "id")
+        .close("h2")
+        .nl();
     if (unexplored(c) && !explain) {
       h.el("p", w.ui("html.unexplored"), "class", "muted").nl();
     }
@@ -143,7 +186,10 @@ public final class HtmlReport {
     if (!flagged.isEmpty()) {
       h.open("div", "class", "barriers").el("h3", w.ui("html.barriers")).open("ul");
       for (BarrierResult bar : flagged) {
-        h.open("li").text(w.rule(bar.title()) + " ").el("span", "[" + bar.id() + "]", "class", "id").text(": ");
+        h.open("li")
+            .text(w.rule(bar.title()) + " ")
+            .el("span", "[" + bar.id() + "]", "class", "id")
+            .text(": ");
         status(h, bar);
         h.close("li").nl();
       }
@@ -161,7 +207,8 @@ public final class HtmlReport {
 
   /**
    * Whether a category is shown whole (as the text report does): one that may fit, a lead, or any
-   * when explaining. Otherwise a page shows why not, or what to ask, and only the sources cited there.
+   * when explaining. Otherwise a page shows why not, or what to ask, and only the sources cited
+   * there.
    */
   private boolean full(CategoryResult c) {
     return explain || c.outcome() == Outcome.MAY_FIT || c.lead();
@@ -173,11 +220,16 @@ public final class HtmlReport {
     for (PathResult p : c.paths()) {
       shown(c, p).forEach(r -> ids.addAll(r.citationIds()));
     }
-    c.disqualifiers().stream().filter(d -> d.truth() != Truth.FALSE).forEach(d -> ids.addAll(d.citationIds()));
+    c.disqualifiers().stream()
+        .filter(d -> d.truth() != Truth.FALSE)
+        .forEach(d -> ids.addAll(d.citationIds()));
     return c.citations().stream().filter(cite -> ids.contains(cite.id())).toList();
   }
 
-  /** Each path with its mark; a path not met shows the criterion that failed, an unexplored category only the paths. */
+  /**
+   * Each path with its mark; a path not met shows the criterion that failed, an unexplored category
+   * only the paths.
+   */
   private void paths(Html h, CategoryResult c) {
     if (c.paths().isEmpty()) {
       return;
@@ -186,7 +238,10 @@ public final class HtmlReport {
     for (PathResult p : c.paths()) {
       h.open("li").open("span", "class", "path");
       mark(h, p.truth());
-      h.text(" " + w.ui("path", w.rule(p.title())) + (p.opensOn() == null ? "" : " " + w.ui("path.opens_on", p.opensOn())))
+      h.text(
+              " "
+                  + w.ui("path", w.rule(p.title()))
+                  + (p.opensOn() == null ? "" : " " + w.ui("path.opens_on", p.opensOn())))
           .close("span");
       List<CriterionResult> shown = shown(c, p);
       if (!shown.isEmpty()) {
@@ -210,11 +265,14 @@ public final class HtmlReport {
   }
 
   private void disqualifiers(Html h, CategoryResult c) {
-    List<CriterionResult> shown = c.disqualifiers().stream().filter(d -> explain || d.truth() != Truth.FALSE).toList();
+    List<CriterionResult> shown =
+        c.disqualifiers().stream().filter(d -> explain || d.truth() != Truth.FALSE).toList();
     if (shown.isEmpty()) {
       return;
     }
-    h.open("div", "class", "disqualifiers").el("h3", w.ui("html.disqualifiers")).open("ul", "class", "criteria");
+    h.open("div", "class", "disqualifiers")
+        .el("h3", w.ui("html.disqualifiers"))
+        .open("ul", "class", "criteria");
     shown.forEach(d -> criterion(h, d));
     h.close("ul").close("div").nl();
   }
@@ -229,14 +287,21 @@ public final class HtmlReport {
     if (explain && !r.reads().isEmpty()) {
       h.open("ul");
       for (var read : r.reads()) {
-        h.el("li", w.ui("read", read.path(), read.value() == null ? w.ui("unknown") : read.value()), "class", "at");
+        h.el(
+            "li",
+            w.ui("read", read.path(), read.value() == null ? w.ui("unknown") : read.value()),
+            "class",
+            "at");
       }
       h.close("ul");
     }
     h.close("li").nl();
   }
 
-  /** The questions for missing facts, each once, with the fact's path; attorney-review points as such. */
+  /**
+   * The questions for missing facts, each once, with the fact's path; attorney-review points as
+   * such.
+   */
   private void questions(Html h, List<MissingFact> missing) {
     if (missing.isEmpty()) {
       return;
@@ -246,17 +311,20 @@ public final class HtmlReport {
       asked.putIfAbsent(w.question(m), m.kind() == Missing.Kind.REVIEW ? null : m.at());
     }
     h.open("div", "class", "questions").el("h3", w.ui("html.questions")).open("ul").nl();
-    asked.forEach((question, at) -> {
-      h.open("li").text(question);
-      if (at != null) {
-        h.text(" ").el("code", at, "class", "at");
-      }
-      h.close("li").nl();
-    });
+    asked.forEach(
+        (question, at) -> {
+          h.open("li").text(question);
+          if (at != null) {
+            h.text(" ").el("code", at, "class", "at");
+          }
+          h.close("li").nl();
+        });
     h.close("ul").close("div").nl();
   }
 
-  /** The barriers to coming back that are active, possible or expired, each with what triggered it. */
+  /**
+   * The barriers to coming back that are active, possible or expired, each with what triggered it.
+   */
   private void barriers(Html h, Screening s) {
     List<BarrierResult> flagged = flagged(s.barriers());
     h.open("section", "class", "barriers").nl().el("h2", w.ui("barriers.heading")).nl();
@@ -266,8 +334,12 @@ public final class HtmlReport {
     for (BarrierResult bar : flagged) {
       h.open("section", "class", "barrier", "id", "barrier-" + bar.id()).open("h3");
       status(h, bar);
-      h.text(" " + w.rule(bar.title()) + " ").el("span", "[" + bar.id() + "]", "class", "id").close("h3").nl();
-      List<CriterionResult> triggers = bar.triggers().stream().filter(r -> explain || r.truth() != Truth.FALSE).toList();
+      h.text(" " + w.rule(bar.title()) + " ")
+          .el("span", "[" + bar.id() + "]", "class", "id")
+          .close("h3")
+          .nl();
+      List<CriterionResult> triggers =
+          bar.triggers().stream().filter(r -> explain || r.truth() != Truth.FALSE).toList();
       if (!triggers.isEmpty()) {
         h.open("ul", "class", "criteria");
         triggers.forEach(r -> criterion(h, r));
@@ -297,12 +369,17 @@ public final class HtmlReport {
     h.close("ul").close("div").nl();
   }
 
-  /** Citations: id, title, and the address as visible text (a link, which loads nothing by itself). */
+  /**
+   * Citations: id, title, and the address as visible text (a link, which loads nothing by itself).
+   */
   private void citations(Html h, List<Citation> citations) {
     if (citations.isEmpty()) {
       return;
     }
-    h.open("div", "class", "citations").el("h3", w.ui("citations")).open("ol", "class", "citations").nl();
+    h.open("div", "class", "citations")
+        .el("h3", w.ui("citations"))
+        .open("ol", "class", "citations")
+        .nl();
     for (Citation cite : citations) {
       h.open("li").el("span", "[" + cite.id() + "]", "class", "id").text(" " + cite.title());
       if (cite.url() != null) {
@@ -320,11 +397,12 @@ public final class HtmlReport {
 
   /** An outcome badge: a symbol and words (and a border style), so it reads without colour. */
   private void badge(Html h, CategoryResult c) {
-    String symbol = switch (c.outcome()) {
-      case MAY_FIT -> "✓";
-      case NEEDS_INFO -> "?";
-      case DOES_NOT_FIT -> "✗";
-    };
+    String symbol =
+        switch (c.outcome()) {
+          case MAY_FIT -> "✓";
+          case NEEDS_INFO -> "?";
+          case DOES_NOT_FIT -> "✗";
+        };
     String words = w.outcome(c.outcome()).toUpperCase(Locale.forLanguageTag(w.lang()));
     if (c.outcome() == Outcome.NEEDS_INFO) {
       words += " (" + w.ui(c.lead() ? "open.lead" : "open.unexplored") + ")";
@@ -335,13 +413,15 @@ public final class HtmlReport {
   /** A barrier status badge, with the day a time-limited bar ends or ended. */
   private void status(Html h, BarrierResult bar) {
     String until = bar.endsOn() == null ? "" : " (" + until(bar) + ")";
-    String opens = bar.opensOn() == null ? "" : " (" + w.ui("barrier.opens_on", bar.opensOn()) + ")";
+    String opens =
+        bar.opensOn() == null ? "" : " (" + w.ui("barrier.opens_on", bar.opensOn()) + ")";
     h.el("span", w.status(bar.status()) + until + opens, "class", "badge " + bar.status().word());
   }
 
   /** When a time-limited bar ends, or ended. */
   private String until(BarrierResult bar) {
-    return w.ui(bar.status() == BarrierStatus.EXPIRED ? "barrier.ended" : "barrier.until", bar.endsOn());
+    return w.ui(
+        bar.status() == BarrierStatus.EXPIRED ? "barrier.ended" : "barrier.until", bar.endsOn());
   }
 
   private void mark(Html h, Truth t) {

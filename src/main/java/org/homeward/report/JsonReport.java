@@ -10,8 +10,8 @@ import java.util.Set;
 import org.homeward.document.Diagnostic;
 import org.homeward.rules.Citation;
 import org.homeward.rules.Cite;
-import org.homeward.rules.Missing;
 import org.homeward.rules.EvalContext;
+import org.homeward.rules.Missing;
 import org.homeward.screening.BarrierResult;
 import org.homeward.screening.CategoryResult;
 import org.homeward.screening.CriterionResult;
@@ -21,15 +21,16 @@ import org.homeward.screening.Screening;
 import org.homeward.screening.Verdict;
 
 /**
- * Writes screenings as JSON documents with a stable, documented shape ({@code docs/json-output.md}):
- * fixed key order, categories keyed by id in report order, outcome words exactly
- * {@code may_fit}, {@code needs_info}, {@code does_not_fit}.
+ * Writes screenings as JSON documents with a stable, documented shape ({@code
+ * docs/json-output.md}): fixed key order, categories keyed by id in report order, outcome words
+ * exactly {@code may_fit}, {@code needs_info}, {@code does_not_fit}.
  */
 public final class JsonReport {
   /** The contract's name and version, written in every document. */
   public static final String SCHEMA = "homeward.screening/2";
 
   private static final JsonFactory FACTORY = new JsonFactory();
+
   /** How many next questions a document lists unless told otherwise. */
   public static final int QUESTIONS = 5;
 
@@ -110,8 +111,12 @@ public final class JsonReport {
     out.write('\n');
   }
 
-  /** Writes an input row that could not be screened, in the same envelope; {@code id} as typed, when known. */
-  public void writeError(long row, String id, List<Diagnostic> problems, Writer out) throws IOException {
+  /**
+   * Writes an input row that could not be screened, in the same envelope; {@code id} as typed, when
+   * known.
+   */
+  public void writeError(long row, String id, List<Diagnostic> problems, Writer out)
+      throws IOException {
     try (JsonGenerator g = generator(out)) {
       g.writeStartObject();
       g.writeStringField("schema", SCHEMA);
@@ -192,8 +197,12 @@ public final class JsonReport {
   }
 
   /** The notes, next steps and citations that close a category's or a barrier's object. */
-  private static void closing(JsonGenerator g, List<CriterionResult> notes, List<CriterionResult> steps,
-      List<Citation> citations) throws IOException {
+  private static void closing(
+      JsonGenerator g,
+      List<CriterionResult> notes,
+      List<CriterionResult> steps,
+      List<Citation> citations)
+      throws IOException {
     g.writeArrayFieldStart("notes");
     for (CriterionResult r : notes) {
       textItem(g, r);
@@ -288,11 +297,13 @@ public final class JsonReport {
     g.writeEndObject();
   }
 
-  private static void date(JsonGenerator g, String name, java.time.LocalDate day) throws IOException {
+  private static void date(JsonGenerator g, String name, java.time.LocalDate day)
+      throws IOException {
     g.writeStringField(name, day == null ? null : day.toString());
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+  private static void strings(JsonGenerator g, String name, List<String> values)
+      throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {
       g.writeString(v);

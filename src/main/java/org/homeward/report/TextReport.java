@@ -19,9 +19,9 @@ import org.homeward.screening.PathResult;
 import org.homeward.screening.Screening;
 
 /**
- * Writes a screening as a report for people: each category with its outcome, criteria met (✓),
- * not met (✗) and unknown (?), the questions to ask, notes, next steps and citations, then the
- * as-of date, rule-set version and disclaimer. Colour only when asked for (a terminal).
+ * Writes a screening as a report for people: each category with its outcome, criteria met (✓), not
+ * met (✗) and unknown (?), the questions to ask, notes, next steps and citations, then the as-of
+ * date, rule-set version and disclaimer. Colour only when asked for (a terminal).
  */
 public final class TextReport {
   private static final String RESET = "\u001b[0m";
@@ -52,20 +52,35 @@ public final class TextReport {
   /** Writes one person's report. */
   public void write(Screening s, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    b.append(paint(BOLD, w.ui("report.title", org.homeward.document.Diagnostic.printable(s.personId())))).append('\n');
+    b.append(
+            paint(
+                BOLD,
+                w.ui("report.title", org.homeward.document.Diagnostic.printable(s.personId()))))
+        .append('\n');
     if (s.name() != null) {
-      b.append(w.ui("report.name", org.homeward.document.Diagnostic.printable(s.name()))).append('\n');
+      b.append(w.ui("report.name", org.homeward.document.Diagnostic.printable(s.name())))
+          .append('\n');
     }
     b.append(w.ui("report.asof", s.asOf(), s.rulesVersion())).append('\n');
     // Groups in the brief's precedence within each: may fit (a possible citizen first, as the
     // rule set orders it), leads, then what does not fit; unexplored categories fold into one list.
     group(b, s, w.ui("group.may_fit"), c -> c.outcome() == Outcome.MAY_FIT, true);
-    group(b, s, w.ui("group.needs_info"), c -> c.outcome() == Outcome.NEEDS_INFO && (c.lead() || explain), true);
+    group(
+        b,
+        s,
+        w.ui("group.needs_info"),
+        c -> c.outcome() == Outcome.NEEDS_INFO && (c.lead() || explain),
+        true);
     group(b, s, w.ui("group.does_not_fit"), c -> c.outcome() == Outcome.DOES_NOT_FIT, explain);
-    List<CategoryResult> unexplored = s.categories().stream()
-        .filter(c -> c.outcome() == Outcome.NEEDS_INFO && !c.lead() && !explain).toList();
+    List<CategoryResult> unexplored =
+        s.categories().stream()
+            .filter(c -> c.outcome() == Outcome.NEEDS_INFO && !c.lead() && !explain)
+            .toList();
     if (!unexplored.isEmpty()) {
-      b.append('\n').append(paint(BOLD, w.ui("group.unexplored"))).append(' ').append(w.ui("group.unexplored.note"))
+      b.append('\n')
+          .append(paint(BOLD, w.ui("group.unexplored")))
+          .append(' ')
+          .append(w.ui("group.unexplored.note"))
           .append('\n');
       List<MissingFact> asks = new ArrayList<>();
       for (CategoryResult c : unexplored) {
@@ -75,11 +90,18 @@ public final class TextReport {
       b.append("  ").append(w.ui("group.unexplored.questions")).append('\n');
       questions(b, asks, UNEXPLORED_QUESTIONS);
     }
-    List<BarrierResult> flagged = s.barriers().stream().filter(x -> x.status() != BarrierStatus.NOT_TRIGGERED).toList();
+    List<BarrierResult> flagged =
+        s.barriers().stream().filter(x -> x.status() != BarrierStatus.NOT_TRIGGERED).toList();
     if (!flagged.isEmpty()) {
       b.append('\n').append(paint(BOLD, w.ui("barriers.heading"))).append('\n');
       for (BarrierResult bar : flagged) {
-        b.append("  ").append(w.rule(bar.title())).append(" [").append(bar.id()).append("]: ").append(status(bar)).append('\n');
+        b.append("  ")
+            .append(w.rule(bar.title()))
+            .append(" [")
+            .append(bar.id())
+            .append("]: ")
+            .append(status(bar))
+            .append('\n');
         for (CriterionResult r : bar.triggers()) {
           if (r.truth() != Truth.FALSE) {
             criterion(b, r, "      ");
@@ -97,7 +119,8 @@ public final class TextReport {
   /** Writes a row that could not be screened: where it is, its id when known, and each problem. */
   public void writeError(org.homeward.person.Row row, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
-    String id = row.id() == null ? "" : " (" + org.homeward.document.Diagnostic.printable(row.id()) + ")";
+    String id =
+        row.id() == null ? "" : " (" + org.homeward.document.Diagnostic.printable(row.id()) + ")";
     b.append(paint(BOLD, w.ui("report.error", row.label(), id))).append('\n');
     for (org.homeward.document.Diagnostic d : row.problems()) {
       b.append("  - ").append(d.render().replace("\n", "\n    ")).append('\n');
@@ -110,13 +133,18 @@ public final class TextReport {
     if (c.outcome() == Outcome.NEEDS_INFO) {
       outcome += " (" + w.ui(c.lead() ? "open.lead" : "open.unexplored") + ")";
     }
-    String colour = switch (c.outcome()) {
-      case MAY_FIT -> GREEN;
-      case NEEDS_INFO -> YELLOW;
-      case DOES_NOT_FIT -> RED;
-    };
-    b.append(paint(BOLD, w.rule(c.title()))).append(" [").append(c.id()).append("]: ")
-        .append(paint(colour, outcome)).append('\n');
+    String colour =
+        switch (c.outcome()) {
+          case MAY_FIT -> GREEN;
+          case NEEDS_INFO -> YELLOW;
+          case DOES_NOT_FIT -> RED;
+        };
+    b.append(paint(BOLD, w.rule(c.title())))
+        .append(" [")
+        .append(c.id())
+        .append("]: ")
+        .append(paint(colour, outcome))
+        .append('\n');
     if (c.opensOn() != null) {
       b.append("  ").append(w.ui("opens_on", c.opensOn())).append('\n');
     }
@@ -127,7 +155,9 @@ public final class TextReport {
       }
       b.append('\n');
       if (p.truth() == Truth.FALSE && !explain) {
-        p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
+        p.criteria().stream()
+            .filter(r -> r.truth() == Truth.FALSE)
+            .findFirst()
             .ifPresent(r -> criterion(b, r, "      "));
         continue;
       }
@@ -137,8 +167,13 @@ public final class TextReport {
     }
     for (CriterionResult d : c.disqualifiers()) {
       if (d.truth() != Truth.FALSE || explain) {
-        b.append("  ").append(w.ui("disqualifier")).append(' ').append(mark(d.truth())).append(' ')
-            .append(w.rule(d.text())).append('\n');
+        b.append("  ")
+            .append(w.ui("disqualifier"))
+            .append(' ')
+            .append(mark(d.truth()))
+            .append(' ')
+            .append(w.rule(d.text()))
+            .append('\n');
       }
     }
     if (!c.missing().isEmpty()) {
@@ -159,8 +194,12 @@ public final class TextReport {
     }
   }
 
-  private void group(StringBuilder b, Screening s, String heading,
-      java.util.function.Predicate<CategoryResult> member, boolean full) {
+  private void group(
+      StringBuilder b,
+      Screening s,
+      String heading,
+      java.util.function.Predicate<CategoryResult> member,
+      boolean full) {
     List<CategoryResult> members = s.categories().stream().filter(member).toList();
     if (members.isEmpty()) {
       return;
@@ -171,19 +210,36 @@ public final class TextReport {
         b.append('\n');
         category(b, c);
       } else {
-        b.append("  ").append(mark(Truth.FALSE)).append(' ').append(w.rule(c.title())).append(" [").append(c.id())
+        b.append("  ")
+            .append(mark(Truth.FALSE))
+            .append(' ')
+            .append(w.rule(c.title()))
+            .append(" [")
+            .append(c.id())
             .append("]\n");
         for (PathResult p : c.paths()) {
-          p.criteria().stream().filter(r -> r.truth() == Truth.FALSE).findFirst()
-              .ifPresent(r -> b.append("      ").append(w.ui("path.not_met", w.rule(p.title()), w.rule(r.text())))
-                  .append('\n'));
+          p.criteria().stream()
+              .filter(r -> r.truth() == Truth.FALSE)
+              .findFirst()
+              .ifPresent(
+                  r ->
+                      b.append("      ")
+                          .append(w.ui("path.not_met", w.rule(p.title()), w.rule(r.text())))
+                          .append('\n'));
         }
-        c.disqualifiers().stream().filter(r -> r.truth() == Truth.TRUE)
-            .forEach(r -> b.append("      ").append(w.ui("disqualified", w.rule(r.text()))).append('\n'));
+        c.disqualifiers().stream()
+            .filter(r -> r.truth() == Truth.TRUE)
+            .forEach(
+                r ->
+                    b.append("      ").append(w.ui("disqualified", w.rule(r.text()))).append('\n'));
       }
       for (BarrierResult bar : s.barriersOf(c.id())) {
         if (bar.status() != BarrierStatus.NOT_TRIGGERED) {
-          b.append("  ").append(w.ui("barrier.label", bar.id())).append(": ").append(status(bar)).append('\n');
+          b.append("  ")
+              .append(w.ui("barrier.label", bar.id()))
+              .append(": ")
+              .append(status(bar))
+              .append('\n');
         }
       }
     }
@@ -193,9 +249,10 @@ public final class TextReport {
   private void questions(StringBuilder b, List<MissingFact> missing, int most) {
     Set<String> asked = new LinkedHashSet<>();
     for (MissingFact m : missing) {
-      String line = m.kind() == Missing.Kind.REVIEW
-          ? w.question(m)
-          : w.question(m) + paint(DIM, " (" + m.at() + ")");
+      String line =
+          m.kind() == Missing.Kind.REVIEW
+              ? w.question(m)
+              : w.question(m) + paint(DIM, " (" + m.at() + ")");
       asked.add(line);
     }
     int n = 0;
@@ -216,8 +273,11 @@ public final class TextReport {
     b.append('\n');
     if (explain) {
       for (var read : r.reads()) {
-        b.append(indent).append("    ").append(w.ui("read", read.path(), read.value() == null ? w.ui("unknown")
-            : read.value())).append('\n');
+        b.append(indent)
+            .append("    ")
+            .append(
+                w.ui("read", read.path(), read.value() == null ? w.ui("unknown") : read.value()))
+            .append('\n');
       }
     }
   }
@@ -238,10 +298,20 @@ public final class TextReport {
 
   private String status(BarrierResult bar) {
     String word = w.status(bar.status());
-    String colour = bar.status() == BarrierStatus.ACTIVE ? RED : bar.status() == BarrierStatus.POSSIBLE ? YELLOW : GREEN;
-    String until = bar.endsOn() == null ? ""
-        : " (" + w.ui(bar.status() == BarrierStatus.EXPIRED ? "barrier.ended" : "barrier.until", bar.endsOn()) + ")";
-    String opens = bar.opensOn() == null ? "" : " (" + w.ui("barrier.opens_on", bar.opensOn()) + ")";
+    String colour =
+        bar.status() == BarrierStatus.ACTIVE
+            ? RED
+            : bar.status() == BarrierStatus.POSSIBLE ? YELLOW : GREEN;
+    String until =
+        bar.endsOn() == null
+            ? ""
+            : " ("
+                + w.ui(
+                    bar.status() == BarrierStatus.EXPIRED ? "barrier.ended" : "barrier.until",
+                    bar.endsOn())
+                + ")";
+    String opens =
+        bar.opensOn() == null ? "" : " (" + w.ui("barrier.opens_on", bar.opensOn()) + ")";
     return paint(colour, word + until + opens);
   }
 

@@ -8,9 +8,9 @@ import org.homeward.screening.MissingFact;
 import org.homeward.screening.Outcome;
 
 /**
- * Every human-facing word of the reports and the interview in one language: the program's own
- * (the {@code words} resource bundles, English and Spanish) and the rule set's (their Spanish twins
- * from the rule files). Legal citations and machine words (ids, fact paths) are never translated.
+ * Every human-facing word of the reports and the interview in one language: the program's own (the
+ * {@code words} resource bundles, English and Spanish) and the rule set's (their Spanish twins from
+ * the rule files). Legal citations and machine words (ids, fact paths) are never translated.
  */
 public final class Words {
   /** The languages there are words for. */
@@ -22,8 +22,11 @@ public final class Words {
 
   private Words(String lang, Translations rules) {
     this.lang = lang;
-    this.bundle = ResourceBundle.getBundle("org.homeward.report.words", Locale.forLanguageTag(lang),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    this.bundle =
+        ResourceBundle.getBundle(
+            "org.homeward.report.words",
+            Locale.forLanguageTag(lang),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     this.rules = rules;
   }
 

@@ -3,8 +3,9 @@ package org.homeward.rules;
 import java.util.List;
 
 /**
- * A barrier flag as loaded from {@code rules/barriers/<id>/rule.yaml}: the criteria that trigger it,
- * the date it ends (if time-limited), the exceptions that lift it, and the categories it affects.
+ * A barrier flag as loaded from {@code rules/barriers/<id>/rule.yaml}: the criteria that trigger
+ * it, the date it ends (if time-limited), the exceptions that lift it, and the categories it
+ * affects.
  */
 public record Barrier(
     String id,

@@ -32,10 +32,14 @@ final class Calendar {
 
   /** Whole years from {@code from} to {@code to}, as an interval over both intervals. */
   static Val yearsBetween(Val from, Val to) {
-    double lo = Double.isInfinite(from.hi) || Double.isInfinite(to.lo)
-        ? Double.NEGATIVE_INFINITY : years(from.hi, to.lo);
-    double hi = Double.isInfinite(from.lo) || Double.isInfinite(to.hi)
-        ? Double.POSITIVE_INFINITY : years(from.lo, to.hi);
+    double lo =
+        Double.isInfinite(from.hi) || Double.isInfinite(to.lo)
+            ? Double.NEGATIVE_INFINITY
+            : years(from.hi, to.lo);
+    double hi =
+        Double.isInfinite(from.lo) || Double.isInfinite(to.hi)
+            ? Double.POSITIVE_INFINITY
+            : years(from.lo, to.hi);
     return Val.range(lo, hi);
   }
 
@@ -45,7 +49,8 @@ final class Calendar {
   }
 
   private static double years(double from, double to) {
-    return ChronoUnit.YEARS.between(LocalDate.ofEpochDay((long) from), LocalDate.ofEpochDay((long) to));
+    return ChronoUnit.YEARS.between(
+        LocalDate.ofEpochDay((long) from), LocalDate.ofEpochDay((long) to));
   }
 
   static String format(double day) {

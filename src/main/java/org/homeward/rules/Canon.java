@@ -14,7 +14,8 @@ final class Canon {
 
   /** The one instance of this missing fact, numbered. */
   Missing of(Missing m) {
-    return known.computeIfAbsent(m, k -> k.numbered(places.computeIfAbsent(k.at(), a -> places.size()), known.size()));
+    return known.computeIfAbsent(
+        m, k -> k.numbered(places.computeIfAbsent(k.at(), a -> places.size()), known.size()));
   }
 
   /** How many places are numbered. */
@@ -31,15 +32,17 @@ final class Canon {
   private int memoSize;
 
   /**
-   * The first of {@code width} memo entries kept for a definition, the same for every use of it: one
-   * for a definition of the person, one per item for a definition of a list's items.
+   * The first of {@code width} memo entries kept for a definition, the same for every use of it:
+   * one for a definition of the person, one per item for a definition of a list's items.
    */
   int memo(String definition, int width) {
-    return memos.computeIfAbsent(definition, d -> {
-      int base = memoSize;
-      memoSize += width;
-      return base;
-    });
+    return memos.computeIfAbsent(
+        definition,
+        d -> {
+          int base = memoSize;
+          memoSize += width;
+          return base;
+        });
   }
 
   /** How many memo entries a person's evaluation may fill. */

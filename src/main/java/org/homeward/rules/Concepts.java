@@ -13,7 +13,8 @@ import org.homeward.person.Rec;
  */
 public final class Concepts {
   /** One concept: its name, what it means, its citations, and the list it speaks of (or null). */
-  public record Concept(String name, String text, List<Cite> citations, String over, Location location) {
+  public record Concept(
+      String name, String text, List<Cite> citations, String over, Location location) {
     public Concept {
       citations = List.copyOf(citations);
     }
@@ -60,8 +61,8 @@ public final class Concepts {
   }
 
   /**
-   * A concept for one person: a {@link Truth} for a condition, a list of truths (one per item) for a
-   * concept over a list, or the value's text ({@code 2001-05-03}, {@code 3}, {@code unknown},
+   * A concept for one person: a {@link Truth} for a condition, a list of truths (one per item) for
+   * a concept over a list, or the value's text ({@code 2001-05-03}, {@code 3}, {@code unknown},
    * {@code none}) for a value.
    */
   public Object evaluate(String name, Rec person, LocalDate asOf) {

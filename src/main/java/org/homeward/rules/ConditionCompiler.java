@@ -25,14 +25,37 @@ import org.homeward.person.PartialDate;
  */
 final class ConditionCompiler {
   static final Set<String> CONDITION_KEYS =
-      Set.of("all", "any", "not", "exists", "every", "where", "named_by", "ref", "review", "id", "if", "overlaps",
-          "start", "end", "left", "op", "right", "category", "path", "barrier");
+      Set.of(
+          "all",
+          "any",
+          "not",
+          "exists",
+          "every",
+          "where",
+          "named_by",
+          "ref",
+          "review",
+          "id",
+          "if",
+          "overlaps",
+          "start",
+          "end",
+          "left",
+          "op",
+          "right",
+          "category",
+          "path",
+          "barrier");
+
   /** Numbers a condition may write as they are: nothing legal hangs on them. */
   private static final Set<Double> PLAIN_NUMBERS = Set.of(0.0, 1.0);
-  private static final Pattern FACT_PATH = Pattern.compile("[a-z][a-z0-9_]*(\\[])?(\\.[a-z][a-z0-9_]*(\\[])?)*");
+
+  private static final Pattern FACT_PATH =
+      Pattern.compile("[a-z][a-z0-9_]*(\\[])?(\\.[a-z][a-z0-9_]*(\\[])?)*");
   private static final Pattern COMPACT =
-      Pattern.compile("^\\s*(\\S+)\\s+(==|!=|<=|>=|<|>|in|not_in|contains_any|contains_all|before|after"
-          + "|on_or_before|on_or_after)\\s+(.+?)\\s*$");
+      Pattern.compile(
+          "^\\s*(\\S+)\\s+(==|!=|<=|>=|<|>|in|not_in|contains_any|contains_all|before|after"
+              + "|on_or_before|on_or_after)\\s+(.+?)\\s*$");
   private static final Map<String, String> WORD_OPS =
       Map.of("before", "<", "after", ">", "on_or_before", "<=", "on_or_after", ">=");
 
@@ -44,18 +67,36 @@ final class ConditionCompiler {
   private final List<Diagnostic> problems;
   private final Texts texts;
   private final Operands.Birth birth;
+
   /** The missing facts named ahead, shared by every file of the rule set. */
   final Canon canon;
-  /** The shared legal concepts, whose definitions and parameters every file may use; null for the concepts themselves. */
+
+  /**
+   * The shared legal concepts, whose definitions and parameters every file may use; null for the
+   * concepts themselves.
+   */
   private final ConditionCompiler shared;
-  /** How a date or number written into a condition is reported: rules must name it as a parameter. */
+
+  /**
+   * How a date or number written into a condition is reported: rules must name it as a parameter.
+   */
   private final boolean literalsAreErrors;
-  /** The links made so far, and who made them: a criterion's owner, or {@code def:NAME} for a definition. */
+
+  /**
+   * The links made so far, and who made them: a criterion's owner, or {@code def:NAME} for a
+   * definition.
+   */
   private final Map<String, List<Link>> links = new LinkedHashMap<>();
+
   /** Which definitions each owner uses, to follow links through definitions. */
   private final Map<String, Set<String>> uses = new LinkedHashMap<>();
-  /** The compiled form of each {@code over:} definition, bound to its list at the top level (for concept tests). */
+
+  /**
+   * The compiled form of each {@code over:} definition, bound to its list at the top level (for
+   * concept tests).
+   */
   private final Map<String, Object> probes = new LinkedHashMap<>();
+
   private final Map<String, FactRef> probeLists = new LinkedHashMap<>();
   private String owner = "";
 
@@ -82,14 +123,28 @@ final class ConditionCompiler {
     if (shared != null) {
       for (Map.Entry<String, Node> d : definitions.entrySet()) {
         if (shared.definitions.containsKey(d.getKey())) {
-          problems.add(Diagnostic.error(d.getValue().location(), "'" + d.getKey() + "' is a shared legal concept "
-              + "(rules/concepts/concepts.yaml); use it with ref: " + d.getKey() + " instead of defining it again"));
+          problems.add(
+              Diagnostic.error(
+                  d.getValue().location(),
+                  "'"
+                      + d.getKey()
+                      + "' is a shared legal concept "
+                      + "(rules/concepts/concepts.yaml); use it with ref: "
+                      + d.getKey()
+                      + " instead of defining it again"));
         }
       }
       for (Parameter p : parameters.values()) {
         if (shared.parameters.containsKey(p.id())) {
-          problems.add(Diagnostic.error(p.location(), "'" + p.id() + "' is a parameter of the shared legal concepts; "
-              + "use {param: " + p.id() + "} instead of declaring it again"));
+          problems.add(
+              Diagnostic.error(
+                  p.location(),
+                  "'"
+                      + p.id()
+                      + "' is a parameter of the shared legal concepts; "
+                      + "use {param: "
+                      + p.id()
+                      + "} instead of declaring it again"));
         }
       }
     }
@@ -98,7 +153,9 @@ final class ConditionCompiler {
   /** The items of a list whose results are kept per person for a definition of its items. */
   static final int MEMO_ITEMS = 4;
 
-  /** A compiled definition and where a person's evaluation may keep its result (memo -1: not kept). */
+  /**
+   * A compiled definition and where a person's evaluation may keep its result (memo -1: not kept).
+   */
   private record Def(Object target, int memo, int depth) {}
 
   /** A definition being compiled, and whether its body reads an item of a list bound outside it. */
@@ -144,14 +201,17 @@ final class ConditionCompiler {
   }
 
   /**
-   * A compiled definition, for testing the shared concepts: a condition or a value; for an
-   * {@code over:} definition, a condition bound to the list at the top level.
+   * A compiled definition, for testing the shared concepts: a condition or a value; for an {@code
+   * over:} definition, a condition bound to the list at the top level.
    */
   Object compiledDefinition(String name) {
     return probes.containsKey(name) ? probes.get(name) : compiled.get(name);
   }
 
-  /** The list an {@code over:} definition speaks of, bound at the top level; null for other definitions. */
+  /**
+   * The list an {@code over:} definition speaks of, bound at the top level; null for other
+   * definitions.
+   */
   FactRef definitionList(String name) {
     return probeLists.get(name);
   }
@@ -202,7 +262,9 @@ final class ConditionCompiler {
     try {
       Operand op = operand(node, null, expected, null);
       if (expected != null && op.type() != expected) {
-        throw fail(node.location(), "expected a " + expected.word() + " here, found a " + op.type().word());
+        throw fail(
+            node.location(),
+            "expected a " + expected.word() + " here, found a " + op.type().word());
       }
       return op;
     } catch (Abandon e) {
@@ -244,20 +306,29 @@ final class ConditionCompiler {
       return compact(s, scope);
     }
     if (!(node instanceof Node.Mapping m)) {
-      throw fail(node.location(), "expected a condition (a map such as {all: [...]} or a line such as "
-          + "\"birth_date >= 1981-06-16\"), found " + node.describe());
+      throw fail(
+          node.location(),
+          "expected a condition (a map such as {all: [...]} or a line such as "
+              + "\"birth_date >= 1981-06-16\"), found "
+              + node.describe());
     }
     for (String key : m.entries().keySet()) {
       if (!CONDITION_KEYS.contains(key)) {
-        throw fail(m.keyLocation(key), "unknown key '" + key + "' in a condition; expected one of: all, any, "
-            + "not, exists, every, ref, review, overlaps, category, path, barrier, or a comparison (left, op, right)");
+        throw fail(
+            m.keyLocation(key),
+            "unknown key '"
+                + key
+                + "' in a condition; expected one of: all, any, "
+                + "not, exists, every, ref, review, overlaps, category, path, barrier, or a comparison (left, op, right)");
       }
     }
     if (m.get("all") != null || m.get("any") != null) {
       boolean all = m.get("all") != null;
       Node list = m.get(all ? "all" : "any");
       if (!(list instanceof Node.Seq seq) || seq.items().isEmpty()) {
-        throw fail(list.location(), "'" + (all ? "all" : "any") + "' needs a non-empty list of conditions");
+        throw fail(
+            list.location(),
+            "'" + (all ? "all" : "any") + "' needs a non-empty list of conditions");
       }
       Condition[] parts = new Condition[seq.items().size()];
       for (int i = 0; i < parts.length; i++) {
@@ -284,14 +355,29 @@ final class ConditionCompiler {
     for (String kind : List.of("category", "path", "barrier")) {
       if (m.get(kind) != null) {
         if (m.entries().size() > 1) {
-          throw fail(m.location(), "{" + kind + ": ...} stands alone: it is met when the " + kind + " "
-              + (kind.equals("barrier") ? "is active" : kind.equals("path") ? "is met" : "may fit"));
+          throw fail(
+              m.location(),
+              "{"
+                  + kind
+                  + ": ...} stands alone: it is met when the "
+                  + kind
+                  + " "
+                  + (kind.equals("barrier")
+                      ? "is active"
+                      : kind.equals("path") ? "is met" : "may fit"));
         }
         if (shared == null) {
-          throw fail(m.keyLocation(kind), "a shared legal concept speaks only of facts; it cannot read a " + kind + "'s result");
+          throw fail(
+              m.keyLocation(kind),
+              "a shared legal concept speaks only of facts; it cannot read a "
+                  + kind
+                  + "'s result");
         }
-        Link link = new Link(Link.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), word(m.get(kind)),
-            m.get(kind).location());
+        Link link =
+            new Link(
+                Link.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+                word(m.get(kind)),
+                m.get(kind).location());
         links.computeIfAbsent(owner, k -> new ArrayList<>()).add(link);
         return new Conditions.Linked(link);
       }
@@ -309,11 +395,15 @@ final class ConditionCompiler {
     if (m.get("review") != null) {
       String note = word(m.get("review"));
       if (m.get("id") == null) {
-        throw fail(m.location(), "a review point needs an 'id' (unique in the file): its Spanish twin is keyed by it");
+        throw fail(
+            m.location(),
+            "a review point needs an 'id' (unique in the file): its Spanish twin is keyed by it");
       }
       String id = word(m.get("id"));
       texts.review(id, note, m.get("id").location());
-      return new Conditions.Review(canon.of(Missing.review(id, note)), m.get("if") == null ? null : cond(m.get("if"), scope));
+      return new Conditions.Review(
+          canon.of(Missing.review(id, note)),
+          m.get("if") == null ? null : cond(m.get("if"), scope));
     }
     if (m.get("overlaps") != null) {
       Operand periods = operand(m.get("overlaps"), scope, Operand.Type.PERIODS, null);
@@ -337,9 +427,13 @@ final class ConditionCompiler {
   private Condition compact(Node.Scalar s, Scope scope) {
     Matcher matcher = COMPACT.matcher(s.text());
     if (!matcher.matches()) {
-      throw fail(s.location(), "cannot read the condition \"" + s.text() + "\"; write it as "
-          + "<fact> <op> <value>, e.g. \"birth_date on_or_after $born_on_or_after\", \"entries[].date after "
-          + "removals[].departure_date\" or \"removals[].type in [in_absentia]\"");
+      throw fail(
+          s.location(),
+          "cannot read the condition \""
+              + s.text()
+              + "\"; write it as "
+              + "<fact> <op> <value>, e.g. \"birth_date on_or_after $born_on_or_after\", \"entries[].date after "
+              + "removals[].departure_date\" or \"removals[].type in [in_absentia]\"");
     }
     Location at = s.location();
     String literal = matcher.group(3);
@@ -358,11 +452,18 @@ final class ConditionCompiler {
     return comparison(at, matcher.group(1), matcher.group(2), at, right, scope);
   }
 
-  private Condition comparison(Location at, String path, String op, Location opAt, Node right, Scope scope) {
+  private Condition comparison(
+      Location at, String path, String op, Location opAt, Node right, Scope scope) {
     if (op.equals("contains_any") || op.equals("contains_all")) {
       FactRef list = resolve(path, at, scope, true);
       if (!list.def.isScalarList()) {
-        throw fail(at, "'" + op + "' needs a list of values such as citizenship_documents; '" + path + "' is not one");
+        throw fail(
+            at,
+            "'"
+                + op
+                + "' needs a list of values such as citizenship_documents; '"
+                + path
+                + "' is not one");
       }
       Set<Object> words = words(right, list.def, scope);
       return new Conditions.Contains(list, words, op.equals("contains_all"));
@@ -376,23 +477,39 @@ final class ConditionCompiler {
     switch (sym) {
       case "in", "not_in" -> {
         if (left.type() != Operand.Type.WORD && left.type() != Operand.Type.BOOLEAN) {
-          throw fail(opAt, "'" + op + "' compares a word (an enum fact) with a list of words; this is a " + left.type().word());
+          throw fail(
+              opAt,
+              "'"
+                  + op
+                  + "' compares a word (an enum fact) with a list of words; this is a "
+                  + left.type().word());
         }
         return new Conditions.In(left, words(right, left.wordFact(), scope), sym.equals("not_in"));
       }
       case "==", "!=", "<", "<=", ">", ">=" -> {
         Operand r = operand(right, scope, left.type(), left.wordFact());
         if (r.type() != left.type()) {
-          throw fail(right.location(), "cannot compare a " + left.type().word() + " with a " + r.type().word());
+          throw fail(
+              right.location(),
+              "cannot compare a " + left.type().word() + " with a " + r.type().word());
         }
-        if (!sym.equals("==") && !sym.equals("!=")
-            && left.type() != Operand.Type.DATE && left.type() != Operand.Type.NUMBER) {
-          throw fail(opAt, "'" + op + "' orders dates or numbers; use == or in for a " + left.type().word());
+        if (!sym.equals("==")
+            && !sym.equals("!=")
+            && left.type() != Operand.Type.DATE
+            && left.type() != Operand.Type.NUMBER) {
+          throw fail(
+              opAt,
+              "'" + op + "' orders dates or numbers; use == or in for a " + left.type().word());
         }
         return new Conditions.Compare(left, sym, r);
       }
-      default -> throw fail(opAt, "unknown operator '" + op + "'; expected ==, !=, <, <=, >, >=, before, after, "
-          + "on_or_before, on_or_after, in, not_in, contains_any or contains_all");
+      default ->
+          throw fail(
+              opAt,
+              "unknown operator '"
+                  + op
+                  + "'; expected ==, !=, <, <=, >, >=, before, after, "
+                  + "on_or_before, on_or_after, in, not_in, contains_any or contains_all");
     }
   }
 
@@ -402,7 +519,10 @@ final class ConditionCompiler {
     }
     Set<Object> out = new LinkedHashSet<>();
     for (Node item : seq.items()) {
-      Val v = ((Operands.Literal) literal(item, def != null ? Operand.Type.WORD : Operand.Type.BOOLEAN, def)).eval(null);
+      Val v =
+          ((Operands.Literal)
+                  literal(item, def != null ? Operand.Type.WORD : Operand.Type.BOOLEAN, def))
+              .eval(null);
       out.add(v.word);
     }
     return Set.copyOf(out);
@@ -413,7 +533,8 @@ final class ConditionCompiler {
   private Operand typed(Node node, Scope scope, Operand.Type type) {
     Operand op = operand(node, scope, type, null);
     if (op.type() != type) {
-      throw fail(node.location(), "expected a " + type.word() + " here, found a " + op.type().word());
+      throw fail(
+          node.location(), "expected a " + type.word() + " here, found a " + op.type().word());
     }
     return op;
   }
@@ -423,12 +544,19 @@ final class ConditionCompiler {
       return scalar(s, scope, expected, wordFact);
     }
     if (!(node instanceof Node.Mapping m) || m.entries().isEmpty()) {
-      throw fail(node.location(), "expected a value: a literal, or a map such as {fact: birth_date}, "
-          + "{birthday: 16}, {param: ...}, {earliest: entries[].date}");
+      throw fail(
+          node.location(),
+          "expected a value: a literal, or a map such as {fact: birth_date}, "
+              + "{birthday: 16}, {param: ...}, {earliest: entries[].date}");
     }
-    String key = m.entries().keySet().stream()
-        .filter(k -> !Set.of("where", "distinct", "on", "named_by", "start", "end", "from", "to").contains(k))
-        .findFirst().orElse("where");
+    String key =
+        m.entries().keySet().stream()
+            .filter(
+                k ->
+                    !Set.of("where", "distinct", "on", "named_by", "start", "end", "from", "to")
+                        .contains(k))
+            .findFirst()
+            .orElse("where");
     Node arg = m.get(key);
     Location at = m.keyLocation(key);
     switch (key) {
@@ -446,7 +574,9 @@ final class ConditionCompiler {
       }
       case "cases" -> {
         if (!(arg instanceof Node.Seq seq) || seq.items().isEmpty()) {
-          throw fail(arg.location(), "'cases' needs a list of {when: CONDITION, value: VALUE} and a last {otherwise: VALUE}");
+          throw fail(
+              arg.location(),
+              "'cases' needs a list of {when: CONDITION, value: VALUE} and a last {otherwise: VALUE}");
         }
         int n = seq.items().size();
         Condition[] conditions = new Condition[n];
@@ -454,18 +584,27 @@ final class ConditionCompiler {
         Operand.Type type = expected;
         for (int i = 0; i < n; i++) {
           if (!(seq.items().get(i) instanceof Node.Mapping cm)) {
-            throw fail(seq.items().get(i).location(), "each case is {when: CONDITION, value: VALUE} or {otherwise: VALUE}");
+            throw fail(
+                seq.items().get(i).location(),
+                "each case is {when: CONDITION, value: VALUE} or {otherwise: VALUE}");
           }
           Node value = cm.get("otherwise") != null ? cm.get("otherwise") : cm.get("value");
           if (value == null || (cm.get("when") == null && cm.get("otherwise") == null)) {
-            throw fail(cm.location(), "each case is {when: CONDITION, value: VALUE} or {otherwise: VALUE}");
+            throw fail(
+                cm.location(),
+                "each case is {when: CONDITION, value: VALUE} or {otherwise: VALUE}");
           }
           conditions[i] = cm.get("when") == null ? null : cond(cm.get("when"), scope);
           values[i] = operand(value, scope, type, wordFact);
           if (type == null) {
             type = values[i].type();
           } else if (values[i].type() != type) {
-            throw fail(value.location(), "every case must give a " + type.word() + "; this gives a " + values[i].type().word());
+            throw fail(
+                value.location(),
+                "every case must give a "
+                    + type.word()
+                    + "; this gives a "
+                    + values[i].type().word());
           }
         }
         return new Operands.Cases(conditions, values, type);
@@ -489,13 +628,17 @@ final class ConditionCompiler {
       }
       case "add_years", "add_days" -> {
         List<Node> args = pair(arg);
-        return new Operands.Shift(typed(args.get(0), scope, Operand.Type.DATE),
-            typed(args.get(1), scope, Operand.Type.NUMBER), key.equals("add_years"));
+        return new Operands.Shift(
+            typed(args.get(0), scope, Operand.Type.DATE),
+            typed(args.get(1), scope, Operand.Type.NUMBER),
+            key.equals("add_years"));
       }
       case "later", "earlier" -> {
         List<Node> args = pair(arg);
-        return new Operands.Pick(typed(args.get(0), scope, Operand.Type.DATE),
-            typed(args.get(1), scope, Operand.Type.DATE), key.equals("later"));
+        return new Operands.Pick(
+            typed(args.get(0), scope, Operand.Type.DATE),
+            typed(args.get(1), scope, Operand.Type.DATE),
+            key.equals("later"));
       }
       case "total_days" -> {
         FactRef list = listRef(arg, scope);
@@ -503,15 +646,21 @@ final class ConditionCompiler {
         requireKey(m, "start");
         requireKey(m, "end");
         Condition where = m.get("where") == null ? null : cond(m.get("where"), inner);
-        return new Operands.TotalDays(list, inner, where, typed(m.get("start"), inner, Operand.Type.DATE),
+        return new Operands.TotalDays(
+            list,
+            inner,
+            where,
+            typed(m.get("start"), inner, Operand.Type.DATE),
             typed(m.get("end"), inner, Operand.Type.DATE),
             m.get("from") == null ? null : typed(m.get("from"), scope, Operand.Type.DATE),
             m.get("to") == null ? null : typed(m.get("to"), scope, Operand.Type.DATE));
       }
       case "years_between", "days_between" -> {
         List<Node> args = pair(arg);
-        return new Operands.Between(typed(args.get(0), scope, Operand.Type.DATE),
-            typed(args.get(1), scope, Operand.Type.DATE), key.equals("years_between"));
+        return new Operands.Between(
+            typed(args.get(0), scope, Operand.Type.DATE),
+            typed(args.get(1), scope, Operand.Type.DATE),
+            key.equals("years_between"));
       }
       case "count" -> {
         FactRef list = listRef(arg, scope);
@@ -523,7 +672,8 @@ final class ConditionCompiler {
             distinct.add(resolve(word(k), k.location(), inner, false));
           }
         }
-        Operands.Count count = new Operands.Count(list, inner, where, distinct.toArray(FactRef[]::new));
+        Operands.Count count =
+            new Operands.Count(list, inner, where, distinct.toArray(FactRef[]::new));
         count.join = join(m, list, scope, inner);
         return count;
       }
@@ -531,7 +681,9 @@ final class ConditionCompiler {
         String path = word(arg);
         int cut = path.lastIndexOf("[].");
         if (cut < 0) {
-          throw fail(arg.location(), "'" + key + "' needs a field of a list's items, such as entries[].date");
+          throw fail(
+              arg.location(),
+              "'" + key + "' needs a field of a list's items, such as entries[].date");
         }
         FactRef list = resolve(path.substring(0, cut), arg.location(), scope, true);
         if (!list.def.isListOfRecords()) {
@@ -542,15 +694,29 @@ final class ConditionCompiler {
         Condition where = m.get("where") == null ? null : cond(m.get("where"), inner);
         Operand.Type want = key.equals("sum") ? Operand.Type.NUMBER : Operand.Type.DATE;
         if (value.type() != want) {
-          throw fail(arg.location(), "'" + key + "' needs a " + want.word() + " field; '" + path + "' is a " + value.type().word());
+          throw fail(
+              arg.location(),
+              "'"
+                  + key
+                  + "' needs a "
+                  + want.word()
+                  + " field; '"
+                  + path
+                  + "' is a "
+                  + value.type().word());
         }
         return key.equals("sum")
             ? new Operands.Sum(list, inner, where, value)
             : new Operands.Extreme(list, inner, where, value, key.equals("earliest"));
       }
-      default -> throw fail(at, "unknown value '" + key + "'; expected fact, date, as_of, param, ref, birthday, "
-          + "age_on, add_years, add_days, later, earlier, years_between, days_between, count, sum, total_days, "
-          + "earliest or latest");
+      default ->
+          throw fail(
+              at,
+              "unknown value '"
+                  + key
+                  + "'; expected fact, date, as_of, param, ref, birthday, "
+                  + "age_on, add_years, add_days, later, earlier, years_between, days_between, count, sum, total_days, "
+                  + "earliest or latest");
     }
   }
 
@@ -566,7 +732,9 @@ final class ConditionCompiler {
       throw fail(node.location(), "expected a literal value, found " + node.describe());
     }
     if (expected == null) {
-      throw fail(node.location(), "cannot tell what type \"" + s.text() + "\" is; put a fact or function on the left");
+      throw fail(
+          node.location(),
+          "cannot tell what type \"" + s.text() + "\" is; put a fact or function on the left");
     }
     String text = s.text();
     switch (expected) {
@@ -576,7 +744,8 @@ final class ConditionCompiler {
         }
         PartialDate d = PartialDate.parse(text);
         if (d == null) {
-          throw fail(node.location(), "\"" + text + "\" is not a date; expected YYYY-MM-DD (or as_of)");
+          throw fail(
+              node.location(), "\"" + text + "\" is not a date; expected YYYY-MM-DD (or as_of)");
         }
         unnamed(node.location(), "the date " + text);
         return new Operands.Literal(Operands.dateVal(d), Operand.Type.DATE);
@@ -600,20 +769,37 @@ final class ConditionCompiler {
         return new Operands.Literal(Val.word(Boolean.valueOf(text)), Operand.Type.BOOLEAN);
       }
       case WORD -> {
-        String w = s.kind() == Node.Scalar.Kind.BOOLEAN && wordFact != null && wordFact.values().contains("yes")
-            ? ("true".equals(text) ? "yes" : "no") : text;
-        if (wordFact != null && wordFact.type() != FactType.STRING && wordFact.scalarType() == FactType.ENUM
+        String w =
+            s.kind() == Node.Scalar.Kind.BOOLEAN
+                    && wordFact != null
+                    && wordFact.values().contains("yes")
+                ? ("true".equals(text) ? "yes" : "no")
+                : text;
+        if (wordFact != null
+            && wordFact.type() != FactType.STRING
+            && wordFact.scalarType() == FactType.ENUM
             && !wordFact.values().contains(w)) {
-          throw fail(node.location(), "'" + w + "' is not a value of " + wordFact.path() + "; expected one of: "
-              + String.join(", ", wordFact.sortedValues()));
+          throw fail(
+              node.location(),
+              "'"
+                  + w
+                  + "' is not a value of "
+                  + wordFact.path()
+                  + "; expected one of: "
+                  + String.join(", ", wordFact.sortedValues()));
         }
         if ("unknown".equals(w)) {
-          throw fail(node.location(), "do not compare with 'unknown': an unknown fact already makes the "
-              + "condition unknown and asks for the fact");
+          throw fail(
+              node.location(),
+              "do not compare with 'unknown': an unknown fact already makes the "
+                  + "condition unknown and asks for the fact");
         }
         return new Operands.Literal(Val.word(w.intern()), Operand.Type.WORD);
       }
-      default -> throw fail(node.location(), "a " + expected.word() + " cannot be written as a literal; use a parameter");
+      default ->
+          throw fail(
+              node.location(),
+              "a " + expected.word() + " cannot be written as a literal; use a parameter");
     }
   }
 
@@ -622,15 +808,19 @@ final class ConditionCompiler {
    * so that a lawyer sees which rule each is and a change in the law is made in one place.
    */
   private void unnamed(Location at, String what) {
-    String message = what + " is written into the condition: declare it under 'parameters:' with the "
-        + "date it took effect and its citation, and write $name (or {param: name}); a screening threshold "
-        + "that is not law is a parameter with 'screening: true'";
-    problems.add(literalsAreErrors ? Diagnostic.error(at, message) : Diagnostic.warning(at, message));
+    String message =
+        what
+            + " is written into the condition: declare it under 'parameters:' with the "
+            + "date it took effect and its citation, and write $name (or {param: name}); a screening threshold "
+            + "that is not law is a parameter with 'screening: true'";
+    problems.add(
+        literalsAreErrors ? Diagnostic.error(at, message) : Diagnostic.warning(at, message));
   }
 
   /**
    * A scalar where a value is expected: {@code $name} is a parameter, {@code as_of} the screening
-   * date, a catalogue path a fact (unless it is one of the word values being compared), else a literal.
+   * date, a catalogue path a fact (unless it is one of the word values being compared), else a
+   * literal.
    */
   private Operand scalar(Node.Scalar s, Scope scope, Operand.Type expected, FactDef wordFact) {
     String text = s.text().trim();
@@ -640,7 +830,9 @@ final class ConditionCompiler {
     if (text.equals("as_of") && (expected == null || expected == Operand.Type.DATE)) {
       return new Operands.AsOf();
     }
-    if (s.kind() == Node.Scalar.Kind.STRING && FACT_PATH.matcher(text).matches() && catalogue.get(text) != null
+    if (s.kind() == Node.Scalar.Kind.STRING
+        && FACT_PATH.matcher(text).matches()
+        && catalogue.get(text) != null
         && !(wordFact != null && wordFact.values().contains(text))) {
       return fact(text, s.location(), scope);
     }
@@ -654,8 +846,12 @@ final class ConditionCompiler {
       p = shared.parameters.get(id);
     }
     if (p == null) {
-      throw fail(at, "unknown parameter '" + id + "'; parameters are declared under 'parameters:' (this file's or "
-          + "the shared concepts')");
+      throw fail(
+          at,
+          "unknown parameter '"
+              + id
+              + "'; parameters are declared under 'parameters:' (this file's or "
+              + "the shared concepts')");
     }
     return p;
   }
@@ -684,14 +880,22 @@ final class ConditionCompiler {
     FactRef ref = resolve(path, at, scope, false);
     FactType t = ref.def.type();
     if (t == FactType.LIST || t == FactType.RECORD) {
-      throw fail(at, "'" + path + "' is a " + t.word() + "; compare its fields, or use exists/every/count"
-          + (ref.def.isScalarList() ? " or contains_any" : ""));
+      throw fail(
+          at,
+          "'"
+              + path
+              + "' is a "
+              + t.word()
+              + "; compare its fields, or use exists/every/count"
+              + (ref.def.isScalarList() ? " or contains_any" : ""));
     }
     if (birth != null && path.equals("birth_date")) {
       return birth;
     }
-    if (birth != null && (path.equals("entries[].date") || path.equals("removals[].departure_date"))) {
-      String agePath = path.equals("entries[].date") ? "entries[].age_at_entry" : "removals[].age_at_departure";
+    if (birth != null
+        && (path.equals("entries[].date") || path.equals("removals[].departure_date"))) {
+      String agePath =
+          path.equals("entries[].date") ? "entries[].age_at_entry" : "removals[].age_at_departure";
       return new Operands.AgedDate(ref, resolve(agePath, at, scope, false), birth);
     }
     return new Operands.Fact(ref);
@@ -699,28 +903,44 @@ final class ConditionCompiler {
 
   private FactRef listRef(Node node, Scope scope) {
     String path = word(node);
-    FactRef ref = resolve(path.endsWith("[]") ? path.substring(0, path.length() - 2) : path, node.location(), scope, true);
+    FactRef ref =
+        resolve(
+            path.endsWith("[]") ? path.substring(0, path.length() - 2) : path,
+            node.location(),
+            scope,
+            true);
     if (!ref.def.isListOfRecords()) {
-      throw fail(node.location(), "'" + path + "' is not a list of records"
-          + (ref.def.isScalarList() ? "; use contains_any for a list of values" : ""));
+      throw fail(
+          node.location(),
+          "'"
+              + path
+              + "' is not a list of records"
+              + (ref.def.isScalarList() ? "; use contains_any for a list of values" : ""));
     }
     return ref;
   }
 
   private static Scope bind(FactRef list, Scope enclosing) {
-    return new Scope(enclosing, list.scope, list.def.path() + "[]", list.relative, list.def.shape());
+    return new Scope(
+        enclosing, list.scope, list.def.path() + "[]", list.relative, list.def.shape());
   }
 
-  /** Resolves a catalogue path against the bound lists; lists themselves only when {@code allowList}. */
+  /**
+   * Resolves a catalogue path against the bound lists; lists themselves only when {@code
+   * allowList}.
+   */
   FactRef resolve(String path, Location at, Scope scope, boolean allowList) {
     FactDef def = catalogue.get(path);
     if (def == null) {
       String hint = catalogue.suggest(path);
-      throw fail(at, "unknown fact '" + path + "'" + (hint != null ? " — did you mean '" + hint + "'?" : ""));
+      throw fail(
+          at,
+          "unknown fact '" + path + "'" + (hint != null ? " — did you mean '" + hint + "'?" : ""));
     }
     Scope base = null;
     for (Scope s = scope; s != null; s = s.enclosing) {
-      if (path.startsWith(s.listPath + ".") && (base == null || s.listPath.length() > base.listPath.length())) {
+      if (path.startsWith(s.listPath + ".")
+          && (base == null || s.listPath.length() > base.listPath.length())) {
         base = s;
       }
     }
@@ -735,8 +955,16 @@ final class ConditionCompiler {
     if (rest.contains("[]")) {
       String list = rest.substring(0, rest.indexOf("[]"));
       String full = base == null ? list : base.listPath + "." + list;
-      throw fail(at, "'" + path + "' is a field of each item of '" + full + "'; use it inside exists, every, "
-          + "count, sum, earliest or latest over '" + full + "'");
+      throw fail(
+          at,
+          "'"
+              + path
+              + "' is a field of each item of '"
+              + full
+              + "'; use it inside exists, every, "
+              + "count, sum, earliest or latest over '"
+              + full
+              + "'");
     }
     List<FactPath.Step> segments = FactPath.parse(rest).steps();
     int[] chain = new int[segments.size()];
@@ -774,13 +1002,24 @@ final class ConditionCompiler {
   private Def definition(String name, Location at, boolean condition, Scope scope) {
     Node body = definitions.get(name);
     if (body == null) {
-      throw fail(at, "unknown definition '" + name + "'; definitions are declared under 'definitions:' (this "
-          + "file's, or the shared legal concepts in rules/concepts/concepts.yaml)");
+      throw fail(
+          at,
+          "unknown definition '"
+              + name
+              + "'; definitions are declared under 'definitions:' (this "
+              + "file's, or the shared legal concepts in rules/concepts/concepts.yaml)");
     }
     Node.Mapping dm = (Node.Mapping) body;
     boolean isCondition = dm.get("when") != null;
     if (isCondition != condition) {
-      throw fail(at, "'" + name + "' is a " + (isCondition ? "condition (use ref: as a condition)" : "value (use {ref: ...} as a value)"));
+      throw fail(
+          at,
+          "'"
+              + name
+              + "' is a "
+              + (isCondition
+                  ? "condition (use ref: as a condition)"
+                  : "value (use {ref: ...} as a value)"));
     }
     Scope bound = null;
     if (dm.get("over") != null) {
@@ -792,10 +1031,19 @@ final class ConditionCompiler {
         }
       }
       if (bound == null) {
-        throw fail(at, "'" + name + "' speaks of one item of '" + list + "'; use it inside exists, every or count over '" + list + "'");
+        throw fail(
+            at,
+            "'"
+                + name
+                + "' speaks of one item of '"
+                + list
+                + "'; use it inside exists, every or count over '"
+                + list
+                + "'");
       }
     }
-    // A definition's result for a person (or for one item, of a list at the top) is worked out once,
+    // A definition's result for a person (or for one item, of a list at the top) is worked out
+    // once,
     // unless its body reads an item of a list bound outside it.
     int memo = canon.memo(file + ":" + name, bound == null ? 1 : MEMO_ITEMS);
     Object done = bound == null ? compiled.get(name) : null;
@@ -803,14 +1051,17 @@ final class ConditionCompiler {
       return new Def(done, memo, -1);
     }
     if (!compiling.add(name)) {
-      throw fail(at, "definition '" + name + "' refers to itself through " + String.join(" -> ", compiling));
+      throw fail(
+          at,
+          "definition '" + name + "' refers to itself through " + String.join(" -> ", compiling));
     }
     String saved = owner;
     owner = "def:" + name;
     Compiling frame = new Compiling(bound);
     compilingDefs.push(frame);
     try {
-      Object result = condition ? cond(dm.get("when"), bound) : operand(dm.get("value"), bound, null, null);
+      Object result =
+          condition ? cond(dm.get("when"), bound) : operand(dm.get("value"), bound, null, null);
       if (bound == null) {
         compiled.put(name, result);
       }

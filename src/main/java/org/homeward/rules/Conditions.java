@@ -105,7 +105,10 @@ final class Conditions {
     }
   }
 
-  /** Some item (exists) or every item (every) of a list satisfies {@code where}; an unknown list is unknown. */
+  /**
+   * Some item (exists) or every item (every) of a list satisfies {@code where}; an unknown list is
+   * unknown.
+   */
   static final class Quantifier extends Operands.OverList<Truth> implements Condition {
     private final boolean every;
 
@@ -147,7 +150,8 @@ final class Conditions {
           continue;
         }
         if (members != null) {
-          // an item perhaps named: exists needs it named and qualifying, every needs it qualifying if named
+          // an item perhaps named: exists needs it named and qualifying, every needs it qualifying
+          // if named
           Truth named = members.of(i);
           t = every ? named.not().or(t) : named.and(t);
         }
@@ -176,7 +180,8 @@ final class Conditions {
    * category's {@code coverage}): then an attorney must decide, so it is unknown with a review
    * point naming the period, never false. False when the date is in an encoded period.
    */
-  record Uncovered(Operand date, double[] starts, double[] ends, Missing[] points) implements Condition {
+  record Uncovered(Operand date, double[] starts, double[] ends, Missing[] points)
+      implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
       int mark = ctx.mark();
@@ -208,9 +213,9 @@ final class Conditions {
   }
 
   /**
-   * A point the rules leave to an attorney: unknown, naming the point. With a condition ({@code if}),
-   * only once the condition is known to hold: false when it fails, and while the condition itself is
-   * unknown, only its facts are asked for.
+   * A point the rules leave to an attorney: unknown, naming the point. With a condition ({@code
+   * if}), only once the condition is known to hold: false when it fails, and while the condition
+   * itself is unknown, only its facts are asked for.
    */
   record Review(Missing point, Condition when) implements Condition {
     @Override

@@ -20,8 +20,15 @@ public final class Criterion {
   private final Location location;
   private DateExpression opensOn;
 
-  Criterion(String id, String text, Condition when, List<Cite> citations, String question, boolean lead,
-      boolean defers, Location location) {
+  Criterion(
+      String id,
+      String text,
+      Condition when,
+      List<Cite> citations,
+      String question,
+      boolean lead,
+      boolean defers,
+      Location location) {
     this.defers = defers;
     this.id = id;
     this.text = text;
@@ -56,8 +63,8 @@ public final class Criterion {
 
   /**
    * Evaluates the criterion for its truth alone, allocating nothing for the result. When it is
-   * unknown, the facts that kept it open stay noted in the context after the mark taken before
-   * the call (see {@link EvalContext#missing(int)}), for the caller to read and truncate; a known
+   * unknown, the facts that kept it open stay noted in the context after the mark taken before the
+   * call (see {@link EvalContext#missing(int)}), for the caller to read and truncate; a known
    * result leaves none.
    */
   public Truth test(EvalContext ctx) {
@@ -94,8 +101,8 @@ public final class Criterion {
   }
 
   /**
-   * Whether the criterion only defers to an attorney: it is met or unknown, never known to fail
-   * (a point the law weighs case by case). Coverage then asks for met and unknown only.
+   * Whether the criterion only defers to an attorney: it is met or unknown, never known to fail (a
+   * point the law weighs case by case). Coverage then asks for met and unknown only.
    */
   public boolean defers() {
     return defers;
@@ -105,7 +112,10 @@ public final class Criterion {
     return location;
   }
 
-  /** For a barrier's exception: the day from which time alone may make it apply (ten years outside), or null. */
+  /**
+   * For a barrier's exception: the day from which time alone may make it apply (ten years outside),
+   * or null.
+   */
   public DateExpression opensOn() {
     return opensOn;
   }

@@ -3,7 +3,10 @@ package org.homeward.rules;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A compiled date-valued expression of a rule file (a barrier's end date), usable outside this package. */
+/**
+ * A compiled date-valued expression of a rule file (a barrier's end date), usable outside this
+ * package.
+ */
 public final class DateExpression {
   private final Operand operand;
 
@@ -11,7 +14,10 @@ public final class DateExpression {
     this.operand = operand;
   }
 
-  /** The days the date may be (null ends when unbounded or when there is no such date), and what kept it open. */
+  /**
+   * The days the date may be (null ends when unbounded or when there is no such date), and what
+   * kept it open.
+   */
   public record Result(LocalDate first, LocalDate last, boolean none, List<Missing> missing) {
     public Result {
       missing = List.copyOf(missing);

@@ -7,8 +7,8 @@ import java.util.List;
 import org.homeward.person.Rec;
 
 /**
- * The state of evaluating rules for one person: the facts, the as-of date, the list items bound
- * by {@code exists}/{@code every}/{@code count}, and the missing facts collected so far. One per
+ * The state of evaluating rules for one person: the facts, the as-of date, the list items bound by
+ * {@code exists}/{@code every}/{@code count}, and the missing facts collected so far. One per
  * person and thread; never shared.
  */
 public final class EvalContext {
@@ -19,18 +19,24 @@ public final class EvalContext {
   final double asOf;
   final Rec[] items = new Rec[32];
   final int[] indexes = new int[32];
+
   /** The missing facts noted so far, oldest first: {@code gaps[0..gapCount)}. */
   private Gap[] gaps = new Gap[128];
+
   private int gapCount;
   private List<Read> reads;
   private long spent;
   Val birthCache;
   private Linker linker;
+
   /** Per place named ahead: where a missing fact at it was last noted (see {@link #frame}). */
   private int[] lastNoted;
+
   private int frame;
+
   /** The results links have read, by slot: each is worked out once per person. */
   private Memo[] memo;
+
   private boolean[] working;
 
   /** A fact read while tracing: its concrete path and the value found (null if unknown). */
@@ -41,7 +47,9 @@ public final class EvalContext {
     this.asOf = asOf.toEpochDay();
   }
 
-  /** Lets conditions read other rules' results ({@link Link}), worked out by the linker once each. */
+  /**
+   * Lets conditions read other rules' results ({@link Link}), worked out by the linker once each.
+   */
   public EvalContext linking(Linker linker, int slots, int places, int memos) {
     this.linker = linker;
     this.memo = new Memo[slots];
@@ -51,7 +59,9 @@ public final class EvalContext {
     return this;
   }
 
-  /** The results of definitions worked out so far (see {@link #memoized}); null when none are kept. */
+  /**
+   * The results of definitions worked out so far (see {@link #memoized}); null when none are kept.
+   */
   private Object[] kept;
 
   /** A definition's value as first worked out, and the missing facts it noted. */
@@ -83,7 +93,8 @@ public final class EvalContext {
       int outer = frame(mark);
       Truth t = c.eval(this);
       frame(outer);
-      kept[key] = t == Truth.UNKNOWN ? new KeptTruth(t, Arrays.copyOfRange(gaps, mark, gapCount)) : t;
+      kept[key] =
+          t == Truth.UNKNOWN ? new KeptTruth(t, Arrays.copyOfRange(gaps, mark, gapCount)) : t;
       return t;
     }
     if (k instanceof Truth t) {
@@ -102,7 +113,8 @@ public final class EvalContext {
       int outer = frame(mark);
       Val v = o.eval(this);
       frame(outer);
-      kept[key] = new KeptValue(v, mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount));
+      kept[key] =
+          new KeptValue(v, mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount));
       return v;
     }
     KeptValue kv = (KeptValue) k;
@@ -131,16 +143,17 @@ public final class EvalContext {
   }
 
   /**
-   * A linked result as first worked out: its truth, the missing facts it left (what kept it open; for
-   * a category that may fit, its disqualifiers' open facts), whether it was a lead, and how many of
-   * the facts come from a category's disqualifiers.
+   * A linked result as first worked out: its truth, the missing facts it left (what kept it open;
+   * for a category that may fit, its disqualifiers' open facts), whether it was a lead, and how
+   * many of the facts come from a category's disqualifiers.
    */
   private record Memo(Truth truth, Gap[] gaps, boolean lead, int split) {}
 
   /** The truth of a linked result, noting what kept it open when unknown. */
   Truth linked(Link link) {
     if (linker == null) {
-      throw new IllegalStateException("rule '" + link.target() + "' is linked, but no linker was given");
+      throw new IllegalStateException(
+          "rule '" + link.target() + "' is linked, but no linker was given");
     }
     Memo m = memo[link.slot];
     if (m == null) {
@@ -153,8 +166,12 @@ public final class EvalContext {
       Truth t = linker.evaluate(link, this);
       frame(outer);
       working[link.slot] = false;
-      m = new Memo(t, mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount), linker.lead(),
-          linker.split());
+      m =
+          new Memo(
+              t,
+              mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount),
+              linker.lead(),
+              linker.split());
       truncate(mark);
       memo[link.slot] = m;
     }
@@ -199,7 +216,12 @@ public final class EvalContext {
    */
   public void keep(int slot, Truth t, int from, boolean lead, int split) {
     if (slot >= 0 && memo != null && memo[slot] == null) {
-      memo[slot] = new Memo(t, from == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, from, gapCount), lead, split);
+      memo[slot] =
+          new Memo(
+              t,
+              from == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, from, gapCount),
+              lead,
+              split);
     }
   }
 
@@ -239,7 +261,9 @@ public final class EvalContext {
       return null;
     }
     if (value instanceof List<?> list) {
-      return list.isEmpty() || !(list.get(0) instanceof Rec) ? list.toString() : list.size() + " item(s)";
+      return list.isEmpty() || !(list.get(0) instanceof Rec)
+          ? list.toString()
+          : list.size() + " item(s)";
     }
     return value instanceof Rec ? "(a record)" : value.toString();
   }
@@ -309,7 +333,10 @@ public final class EvalContext {
     private static final long serialVersionUID = 1L;
 
     EvaluationLimitException() {
-      super("the rules visited more than " + BUDGET + " list items for one person; the rule set is too costly");
+      super(
+          "the rules visited more than "
+              + BUDGET
+              + " list items for one person; the rule set is too costly");
     }
   }
 }

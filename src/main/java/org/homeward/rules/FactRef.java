@@ -5,8 +5,8 @@ import org.homeward.facts.FactDef;
 import org.homeward.person.Rec;
 
 /**
- * A fact path resolved when rules load: the bound list item (or the person) it starts from and
- * the field indexes to follow, so reading it costs a few array lookups.
+ * A fact path resolved when rules load: the bound list item (or the person) it starts from and the
+ * field indexes to follow, so reading it costs a few array lookups.
  */
 final class FactRef {
   /** Lists rarely hold more items than this. */
@@ -16,12 +16,15 @@ final class FactRef {
   final Scope scope;
   final int[] chain;
   final String relative;
+
   /**
    * The missing facts (unknown, inexact) made ahead, when rules load, for the places this fact is
    * usually read at: outside any list the one place; in a top-level list its first few items.
-   * Indexed by item; beyond them (and in nested lists) a fact is named only if kept (see {@link Gap}).
+   * Indexed by item; beyond them (and in nested lists) a fact is named only if kept (see {@link
+   * Gap}).
    */
   private final Gap[] unknownAhead;
+
   private final Gap[] inexactAhead;
 
   FactRef(FactDef def, Scope scope, int[] chain, String relative, Canon canon) {

@@ -1,9 +1,9 @@
 package org.homeward.rules;
 
 /**
- * A missing fact as noted while conditions are evaluated. Most are dropped again as soon as a
- * later part decides the result, so a fact inside a list keeps only the item indexes it was read
- * at, and its concrete path ({@code entries[0].date}) is built only if the fact is kept.
+ * A missing fact as noted while conditions are evaluated. Most are dropped again as soon as a later
+ * part decides the result, so a fact inside a list keeps only the item indexes it was read at, and
+ * its concrete path ({@code entries[0].date}) is built only if the fact is kept.
  */
 final class Gap {
   private final Missing ready;
@@ -11,7 +11,9 @@ final class Gap {
   private final Missing.Kind kind;
   private final int[] indexes;
 
-  /** A missing fact whose description is already known (a fact outside any list, a review point). */
+  /**
+   * A missing fact whose description is already known (a fact outside any list, a review point).
+   */
   Gap(Missing ready) {
     this(ready, null, null, null);
   }

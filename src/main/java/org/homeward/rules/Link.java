@@ -10,11 +10,17 @@ import org.homeward.document.Location;
 public final class Link {
   /** What a link reads. */
   public enum Kind {
-    /** Met when the category may fit, not met when it does not fit, unknown while it needs information. */
+    /**
+     * Met when the category may fit, not met when it does not fit, unknown while it needs
+     * information.
+     */
     CATEGORY,
     /** A path's own result: its criteria, before the category's disqualifiers. */
     PATH,
-    /** Met when the barrier is active, not met when it is not triggered or has expired, unknown while possible. */
+    /**
+     * Met when the barrier is active, not met when it is not triggered or has expired, unknown
+     * while possible.
+     */
     BARRIER
   }
 
@@ -24,6 +30,7 @@ public final class Link {
   private Category category;
   private RulePath path;
   private Barrier barrier;
+
   /** Which result of a screening this link reads: links to the same result share a slot. */
   int slot = -1;
 

@@ -9,7 +9,8 @@ public interface Linker {
 
   /**
    * The truth of the linked result. When it is unknown, the facts that kept it open must be left
-   * noted in the context after its {@link EvalContext#mark()} at the call; a known result leaves none.
+   * noted in the context after its {@link EvalContext#mark()} at the call; a known result leaves
+   * none.
    */
   Truth evaluate(Link link, EvalContext ctx);
 

@@ -5,9 +5,9 @@ import java.util.Objects;
 /**
  * Something that kept a result open: a fact that is unknown, a date known only to the month or
  * year, or a point the rules leave to an attorney. For a fact, {@code path} is the catalogue path
- * ({@code entries[].date}), {@code at} the concrete one ({@code entries[0].date}) and {@code question}
- * the catalogue's question. For an attorney-review point, {@code path} is the point's id and
- * {@code at} and {@code question} its note.
+ * ({@code entries[].date}), {@code at} the concrete one ({@code entries[0].date}) and {@code
+ * question} the catalogue's question. For an attorney-review point, {@code path} is the point's id
+ * and {@code at} and {@code question} its note.
  *
  * <p>The missing facts a rule set can name ahead (a fact outside any list, the first items of a
  * list, a review point) are made once when the rules load, numbered by where they are (the same
@@ -45,7 +45,9 @@ public final class Missing {
   public enum Kind {
     /** The fact is unknown. */
     UNKNOWN,
-    /** The fact is known only roughly (a year or month, or an age): the exact date would settle it. */
+    /**
+     * The fact is known only roughly (a year or month, or an age): the exact date would settle it.
+     */
     INEXACT,
     /** The rules defer this point to an attorney. */
     REVIEW;
@@ -71,12 +73,18 @@ public final class Missing {
     return question;
   }
 
-  /** The number the rule set gave this missing fact's place when it loaded (0 up to its count), or -1. */
+  /**
+   * The number the rule set gave this missing fact's place when it loaded (0 up to its count), or
+   * -1.
+   */
   public int id() {
     return id;
   }
 
-  /** The number of this missing fact itself among those the rule set names ahead (0 up to their count), or -1. */
+  /**
+   * The number of this missing fact itself among those the rule set names ahead (0 up to their
+   * count), or -1.
+   */
   public int serial() {
     return serial;
   }
@@ -92,7 +100,10 @@ public final class Missing {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Missing m && kind == m.kind && path.equals(m.path) && at.equals(m.at)
+    return o instanceof Missing m
+        && kind == m.kind
+        && path.equals(m.path)
+        && at.equals(m.at)
         && Objects.equals(question, m.question);
   }
 

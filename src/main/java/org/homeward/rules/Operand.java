@@ -18,7 +18,9 @@ interface Operand {
     }
   }
 
-  /** Evaluates; an unknown or imprecise result has already added its missing facts to the context. */
+  /**
+   * Evaluates; an unknown or imprecise result has already added its missing facts to the context.
+   */
   Val eval(EvalContext ctx);
 
   Type type();

@@ -8,7 +8,9 @@ import org.homeward.facts.FactType;
 import org.homeward.person.PartialDate;
 import org.homeward.person.Rec;
 
-/** The operands of the condition language. Package-private: built only by {@link ConditionCompiler}. */
+/**
+ * The operands of the condition language. Package-private: built only by {@link ConditionCompiler}.
+ */
 final class Operands {
   private Operands() {}
 
@@ -25,7 +27,9 @@ final class Operands {
     return Val.range(d.firstEpochDay(), d.lastEpochDay());
   }
 
-  /** A scalar fact. Unknown adds the fact to the missing list; a partial date adds it as inexact. */
+  /**
+   * A scalar fact. Unknown adds the fact to the missing list; a partial date adds it as inexact.
+   */
   static final class Fact implements Operand {
     final FactRef ref;
     private final Type type;
@@ -101,7 +105,8 @@ final class Operands {
         }
       }
       if (!v.isPoint()) {
-        date.missing(ctx, d == null && v.isUnbounded() ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
+        date.missing(
+            ctx, d == null && v.isUnbounded() ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
       }
       return v;
     }
@@ -125,7 +130,14 @@ final class Operands {
     private final int departure;
     private final int departureAge;
 
-    Birth(FactRef birthDate, int entries, int entryDate, int entryAge, int removals, int departure, int departureAge) {
+    Birth(
+        FactRef birthDate,
+        int entries,
+        int entryDate,
+        int entryAge,
+        int removals,
+        int departure,
+        int departureAge) {
       this.birthDate = birthDate;
       this.entries = entries;
       this.entryDate = entryDate;
@@ -144,7 +156,8 @@ final class Operands {
       }
       if (!v.isPoint()) {
         Object b = ctx.root.get(birthDate.chain[0]);
-        birthDate.missing(ctx, b == null && v.isUnbounded() ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
+        birthDate.missing(
+            ctx, b == null && v.isUnbounded() ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
       }
       return v;
     }
@@ -155,12 +168,15 @@ final class Operands {
       if (b instanceof PartialDate pd && pd.isExact()) {
         return dateVal(pd);
       }
-      double[] iv = b == null
-          ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}
-          : new double[] {dateVal((PartialDate) b).lo, dateVal((PartialDate) b).hi};
+      double[] iv =
+          b == null
+              ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}
+              : new double[] {dateVal((PartialDate) b).lo, dateVal((PartialDate) b).hi};
       narrow(ctx.root.get(entries), entryDate, entryAge, iv);
       narrow(ctx.root.get(removals), departure, departureAge, iv);
-      return iv[0] <= iv[1] ? Val.range(iv[0], iv[1]) : (b == null ? Val.UNKNOWN_RANGE : dateVal((PartialDate) b));
+      return iv[0] <= iv[1]
+          ? Val.range(iv[0], iv[1])
+          : (b == null ? Val.UNKNOWN_RANGE : dateVal((PartialDate) b));
     }
 
     private static void narrow(Object list, int dateIdx, int ageIdx, double[] iv) {
@@ -171,7 +187,8 @@ final class Operands {
         Rec r = (Rec) o;
         if (r.get(dateIdx) instanceof PartialDate d && r.get(ageIdx) instanceof Double age) {
           long n = age.longValue();
-          // Aged n on a day in [first, last]: born after (first - (n+1) years), on or before (last - n years).
+          // Aged n on a day in [first, last]: born after (first - (n+1) years), on or before (last
+          // - n years).
           iv[0] = Math.max(iv[0], Calendar.addYears(d.firstEpochDay(), -(n + 1)) + 1);
           iv[1] = Math.min(iv[1], Calendar.addYears(d.lastEpochDay(), -n));
         }
@@ -290,7 +307,9 @@ final class Operands {
     }
   }
 
-  /** A date plus whole years or days; the amount is usually a parameter (an age, a bar's length). */
+  /**
+   * A date plus whole years or days; the amount is usually a parameter (an age, a bar's length).
+   */
   static final class Shift implements Operand {
     private final Operand date;
     private final Operand amount;
@@ -344,8 +363,10 @@ final class Operands {
       if (y == Val.NONE) {
         return x;
       }
-      Val v = later ? Val.range(Math.max(x.lo, y.lo), Math.max(x.hi, y.hi))
-          : Val.range(Math.min(x.lo, y.lo), Math.min(x.hi, y.hi));
+      Val v =
+          later
+              ? Val.range(Math.max(x.lo, y.lo), Math.max(x.hi, y.hi))
+              : Val.range(Math.min(x.lo, y.lo), Math.min(x.hi, y.hi));
       // there may be no date at all only when neither side is sure to exist
       return x.maybeNone && y.maybeNone ? Val.rangeOrNone(v.lo, v.hi) : v;
     }
@@ -411,19 +432,27 @@ final class Operands {
     }
   }
 
-  /** A dated parameter: the value in force on a date (the as-of date unless {@code on} is given). */
+  /**
+   * A dated parameter: the value in force on a date (the as-of date unless {@code on} is given).
+   */
   static final class Param implements Operand {
     final Parameter parameter;
     private final Operand on;
-    /** The latest value, worked out once, and the day it took effect: what an as-of date today reads. */
+
+    /**
+     * The latest value, worked out once, and the day it took effect: what an as-of date today
+     * reads.
+     */
     private final Val latest;
+
     private final double latestFrom;
 
     Param(Parameter parameter, Operand on) {
       this.parameter = parameter;
       this.on = on;
       this.latestFrom = parameter.values().get(parameter.values().size() - 1).from();
-      this.latest = parameter.valueDuring(Val.point(latestFrom == Double.NEGATIVE_INFINITY ? 0 : latestFrom));
+      this.latest =
+          parameter.valueDuring(Val.point(latestFrom == Double.NEGATIVE_INFINITY ? 0 : latestFrom));
     }
 
     @Override
@@ -448,6 +477,7 @@ final class Operands {
     final FactRef list;
     final Scope scope;
     final Condition where;
+
     /** For a join ({@code named_by}), the ids naming the items; null otherwise. */
     Join join;
 
@@ -471,8 +501,8 @@ final class Operands {
     abstract T walk(EvalContext ctx);
 
     /**
-     * Runs {@link #walk} and then restores the slot it binds: a definition evaluated inside
-     * another list's loop may use the same slot.
+     * Runs {@link #walk} and then restores the slot it binds: a definition evaluated inside another
+     * list's loop may use the same slot.
      */
     final T restoring(EvalContext ctx) {
       Rec saved = ctx.items[scope.depth];
@@ -495,8 +525,8 @@ final class Operands {
     /**
      * Binds item {@code i} of a join and evaluates {@code where}; null when the ids do not name the
      * item, which then takes no part (an exists does not count it, an every does not require it).
-     * An item named only perhaps (its own id unknown, while a named id matches no item) comes
-     * back as is, for the caller to weigh with {@link Members#of}.
+     * An item named only perhaps (its own id unknown, while a named id matches no item) comes back
+     * as is, for the caller to weigh with {@link Members#of}.
      */
     Truth bind(EvalContext ctx, List<?> items, int i, Members members) {
       if (members == null) {
@@ -519,7 +549,10 @@ final class Operands {
     }
   }
 
-  /** A join: a list of ids (read where the quantifier stands) naming items of the list by their {@code id}. */
+  /**
+   * A join: a list of ids (read where the quantifier stands) naming items of the list by their
+   * {@code id}.
+   */
   record Join(FactRef ids, FactRef itemId, int idField) {
     Members members(EvalContext ctx, List<?> items) {
       Object v = ids.get(ctx);
@@ -542,7 +575,10 @@ final class Operands {
       }
       for (int i = 0; i < of.length; i++) {
         Object id = ((Rec) items.get(i)).get(idField);
-        of[i] = id == null ? (phantoms > 0 ? Truth.UNKNOWN : Truth.FALSE) : Truth.of(named.contains(id));
+        of[i] =
+            id == null
+                ? (phantoms > 0 ? Truth.UNKNOWN : Truth.FALSE)
+                : Truth.of(named.contains(id));
       }
       return new Members(of, phantoms, true);
     }
@@ -568,9 +604,9 @@ final class Operands {
   }
 
   /**
-   * The total number of days covered by the periods of a list (each from {@code start} to {@code end},
-   * both days counted), within an optional window: overlapping periods count once. Unknown ends and
-   * items that may or may not count widen the result to an interval.
+   * The total number of days covered by the periods of a list (each from {@code start} to {@code
+   * end}, both days counted), within an optional window: overlapping periods count once. Unknown
+   * ends and items that may or may not count widen the result to an interval.
    */
   static final class TotalDays extends OverList<Val> implements Operand {
     private final Operand start;
@@ -578,7 +614,14 @@ final class Operands {
     private final Operand from;
     private final Operand to;
 
-    TotalDays(FactRef list, Scope scope, Condition where, Operand start, Operand end, Operand from, Operand to) {
+    TotalDays(
+        FactRef list,
+        Scope scope,
+        Condition where,
+        Operand start,
+        Operand end,
+        Operand from,
+        Operand to) {
       super(list, scope, where);
       this.start = start;
       this.end = end;
@@ -630,7 +673,9 @@ final class Operands {
       return Val.range(union(sure, ns), union(maybe, nm));
     }
 
-    /** The number of days in the union of the periods {@code [p[2k], p[2k+1]]}, both ends counted. */
+    /**
+     * The number of days in the union of the periods {@code [p[2k], p[2k+1]]}, both ends counted.
+     */
     static double union(double[] p, int n) {
       int count = n / 2;
       Integer[] order = new Integer[count];
@@ -669,7 +714,10 @@ final class Operands {
     }
   }
 
-  /** The number of items satisfying {@code where}, as an interval; {@code distinct} merges items sharing a key. */
+  /**
+   * The number of items satisfying {@code where}, as an interval; {@code distinct} merges items
+   * sharing a key.
+   */
   static final class Count extends OverList<Val> implements Operand {
     private final FactRef[] distinct;
 
@@ -713,7 +761,8 @@ final class Operands {
         sure++;
         if (group != null) {
           Object primary = distinct[0].get(ctx);
-          if (!(primary instanceof PartialDate pd && pd.isExact()) && !(primary instanceof String)) {
+          if (!(primary instanceof PartialDate pd && pd.isExact())
+              && !(primary instanceof String)) {
             distinct[0].missing(ctx, primary == null ? Missing.Kind.UNKNOWN : Missing.Kind.INEXACT);
             unkeyed++;
             continue;
@@ -742,7 +791,8 @@ final class Operands {
       if (group == null) {
         return Val.range(sure, maybe);
       }
-      // Items with an unknown key may share an occasion with another item: only distinct groups are sure.
+      // Items with an unknown key may share an occasion with another item: only distinct groups are
+      // sure.
       int lo = groups == 0 && unkeyed > 0 ? 1 : groups;
       return Val.range(lo, groups + unkeyed + (maybe - sure));
     }
@@ -752,11 +802,16 @@ final class Operands {
       return Type.NUMBER;
     }
 
-    /** The value of the k-th {@code distinct} field of an item: items sharing one are one occasion. */
+    /**
+     * The value of the k-th {@code distinct} field of an item: items sharing one are one occasion.
+     */
     private record Key(int field, Object value) {}
   }
 
-  /** The sum of a number field over the items satisfying {@code where}; unknown amounts count as zero or more. */
+  /**
+   * The sum of a number field over the items satisfying {@code where}; unknown amounts count as
+   * zero or more.
+   */
   static final class Sum extends OverList<Val> implements Operand {
     private final Operand value;
 
@@ -820,7 +875,8 @@ final class Operands {
       if (items == null) {
         return Val.UNKNOWN_RANGE;
       }
-      // Sure items bound the result on both sides; possible items only on the side they could move it.
+      // Sure items bound the result on both sides; possible items only on the side they could move
+      // it.
       double sureHi = Double.POSITIVE_INFINITY;
       double maybeLo = Double.POSITIVE_INFINITY;
       double sureLoL = Double.NEGATIVE_INFINITY;
@@ -848,7 +904,8 @@ final class Operands {
       }
       if (!anySure) {
         // Perhaps no item qualifies: then there is no such date, and comparisons are false.
-        return earliest ? Val.rangeOrNone(maybeLo, Double.POSITIVE_INFINITY)
+        return earliest
+            ? Val.rangeOrNone(maybeLo, Double.POSITIVE_INFINITY)
             : Val.rangeOrNone(Double.NEGATIVE_INFINITY, maybeHiL);
       }
       return earliest ? Val.range(maybeLo, sureHi) : Val.range(sureLoL, maybeHiL);

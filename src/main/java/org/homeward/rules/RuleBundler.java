@@ -12,9 +12,9 @@ import org.homeward.document.Diagnostic;
 import org.homeward.document.ProblemException;
 
 /**
- * Build step: checks the rule set in a folder (the build fails on any error) and writes a JSON
- * copy of every YAML file beside the bundled resources, with the rule set's version. JSON loads
- * several times faster than YAML, which is most of a one-person run's start-up.
+ * Build step: checks the rule set in a folder (the build fails on any error) and writes a JSON copy
+ * of every YAML file beside the bundled resources, with the rule set's version. JSON loads several
+ * times faster than YAML, which is most of a one-person run's start-up.
  */
 public final class RuleBundler {
   private RuleBundler() {}
@@ -28,7 +28,8 @@ public final class RuleBundler {
       rules = RuleLoader.load(RuleSource.directory(src));
     } catch (ProblemException e) {
       e.diagnostics().stream().map(Diagnostic::render).forEach(System.err::println);
-      throw new IllegalStateException("the rule set in " + src + " is invalid; run 'homeward rules check " + src + "'");
+      throw new IllegalStateException(
+          "the rule set in " + src + " is invalid; run 'homeward rules check " + src + "'");
     }
     YAMLMapper yaml = new YAMLMapper();
     ObjectMapper json = new ObjectMapper();

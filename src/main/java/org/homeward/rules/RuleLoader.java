@@ -29,21 +29,52 @@ import org.homeward.person.PartialDate;
  * {@code <category>/rule.yaml}. All problems are collected and reported together, each located.
  */
 public final class RuleLoader {
-  private static final Set<String> RULE_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "paths", "disqualifiers", "notes", "next_steps", "coverage");
-  private static final Set<String> BARRIER_KEYS = Set.of("id", "title", "summary", "citations", "parameters",
-      "definitions", "triggers", "ends", "exceptions", "notes", "next_steps", "affects");
-  private static final Set<String> CONCEPT_KEYS = Set.of("title", "summary", "citations", "parameters", "definitions");
-  private static final Set<String> CRITERION_KEYS = Set.of("id", "text", "when", "citation", "question", "lead", "defers",
-      "unverified", "opens_on");
+  private static final Set<String> RULE_KEYS =
+      Set.of(
+          "id",
+          "title",
+          "summary",
+          "citations",
+          "parameters",
+          "definitions",
+          "paths",
+          "disqualifiers",
+          "notes",
+          "next_steps",
+          "coverage");
+  private static final Set<String> BARRIER_KEYS =
+      Set.of(
+          "id",
+          "title",
+          "summary",
+          "citations",
+          "parameters",
+          "definitions",
+          "triggers",
+          "ends",
+          "exceptions",
+          "notes",
+          "next_steps",
+          "affects");
+  private static final Set<String> CONCEPT_KEYS =
+      Set.of("title", "summary", "citations", "parameters", "definitions");
+  private static final Set<String> CRITERION_KEYS =
+      Set.of(
+          "id", "text", "when", "citation", "question", "lead", "defers", "unverified", "opens_on");
   private static final Set<String> PATH_KEYS = Set.of("id", "title", "criteria", "opens_on");
   private static final Set<String> PARAM_KEYS = Set.of("id", "text", "type", "values", "screening");
-  private static final Set<String> DEFINITION_KEYS = Set.of("id", "text", "when", "value", "over", "citation");
-  private static final Set<String> COVERAGE_KEYS = Set.of("id", "text", "date", "date_text", "when", "encoded",
-      "citation");
+  private static final Set<String> DEFINITION_KEYS =
+      Set.of("id", "text", "when", "value", "over", "citation");
+  private static final Set<String> COVERAGE_KEYS =
+      Set.of("id", "text", "date", "date_text", "when", "encoded", "citation");
+
   /** Where the shared legal concepts live in a rule set. */
   static final String CONCEPTS = "concepts/concepts.yaml";
-  /** A date or number written into a condition is an error: the law's numbers are dated, cited parameters. */
+
+  /**
+   * A date or number written into a condition is an error: the law's numbers are dated, cited
+   * parameters.
+   */
   static final boolean LITERALS_ARE_ERRORS = true;
 
   private final RuleSource source;
@@ -52,9 +83,15 @@ public final class RuleLoader {
   private final Map<String, String> texts = new HashMap<>();
   private final Translations translations = new Translations();
   private final Canon canon = new Canon();
-  /** Each rule file's compiler, by owner prefix ({@code cat:ID} or {@code bar:ID}), for following links. */
+
+  /**
+   * Each rule file's compiler, by owner prefix ({@code cat:ID} or {@code bar:ID}), for following
+   * links.
+   */
   private final Map<String, ConditionCompiler> compilers = new LinkedHashMap<>();
+
   private ConditionCompiler shared;
+
   /** The texts of the file being read, paired with its Spanish twin. */
   private Texts current;
 
@@ -108,7 +145,9 @@ public final class RuleLoader {
     try {
       text = source.read(relative);
     } catch (IOException e) {
-      problems.add(Diagnostic.error(Location.of(source.name(relative)), "cannot read the file: " + e.getMessage()));
+      problems.add(
+          Diagnostic.error(
+              Location.of(source.name(relative)), "cannot read the file: " + e.getMessage()));
       return null;
     }
     if (text == null) {
@@ -131,15 +170,21 @@ public final class RuleLoader {
   private RuleSet run() {
     Node manifest = parse("ruleset.yaml");
     if (manifest == null) {
-      throw new ProblemException(ProblemException.Kind.RULES, Diagnostic.error(
-          Location.of(source.name("ruleset.yaml")), "no ruleset.yaml: a rule set needs a manifest listing its categories"));
+      throw new ProblemException(
+          ProblemException.Kind.RULES,
+          Diagnostic.error(
+              Location.of(source.name("ruleset.yaml")),
+              "no ruleset.yaml: a rule set needs a manifest listing its categories"));
     }
     Node.Mapping m = mapping(manifest);
     String version = m == null ? "0" : text(m, "version");
     Node factsDoc = parse("facts.yaml");
     if (factsDoc == null) {
-      throw new ProblemException(ProblemException.Kind.RULES, Diagnostic.error(
-          Location.of(source.name("facts.yaml")), "no facts.yaml: a rule set needs its fact catalogue"));
+      throw new ProblemException(
+          ProblemException.Kind.RULES,
+          Diagnostic.error(
+              Location.of(source.name("facts.yaml")),
+              "no facts.yaml: a rule set needs its fact catalogue"));
     }
     FactCatalogue facts;
     try {
@@ -158,7 +203,10 @@ public final class RuleLoader {
         String rel = id + "/rule.yaml";
         Node doc = parse(rel);
         if (doc == null && !texts.containsKey(source.name(rel))) {
-          problems.add(Diagnostic.error(item.location(), "category '" + id + "' is listed but " + source.name(rel) + " is missing"));
+          problems.add(
+              Diagnostic.error(
+                  item.location(),
+                  "category '" + id + "' is listed but " + source.name(rel) + " is missing"));
           continue;
         }
         Category c = doc == null ? null : category(doc, id, facts);
@@ -167,7 +215,9 @@ public final class RuleLoader {
         }
       }
     } else {
-      problems.add(Diagnostic.error(manifest.location(), "ruleset.yaml needs a 'categories' list in report order"));
+      problems.add(
+          Diagnostic.error(
+              manifest.location(), "ruleset.yaml needs a 'categories' list in report order"));
     }
     List<Barrier> barriers = new ArrayList<>();
     if (m != null && m.get("barriers") instanceof Node.Seq bseq) {
@@ -176,7 +226,10 @@ public final class RuleLoader {
         String rel = "barriers/" + id + "/rule.yaml";
         Node doc = parse(rel);
         if (doc == null && !texts.containsKey(source.name(rel))) {
-          problems.add(Diagnostic.error(item.location(), "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
+          problems.add(
+              Diagnostic.error(
+                  item.location(),
+                  "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
           continue;
         }
         Barrier b = doc == null ? null : barrier(doc, id, facts, listed);
@@ -188,12 +241,18 @@ public final class RuleLoader {
     try {
       for (String folder : source.folders()) {
         if (!listed.contains(folder) && !folder.equals("barriers") && !folder.equals("concepts")) {
-          problems.add(Diagnostic.warning(Location.of(source.name(folder)),
-              "folder '" + folder + "' is not listed in ruleset.yaml, so its rules are not used"));
+          problems.add(
+              Diagnostic.warning(
+                  Location.of(source.name(folder)),
+                  "folder '"
+                      + folder
+                      + "' is not listed in ruleset.yaml, so its rules are not used"));
         }
       }
     } catch (IOException e) {
-      problems.add(Diagnostic.warning(Location.of(source.name("")), "cannot list the rule folders: " + e.getMessage()));
+      problems.add(
+          Diagnostic.warning(
+              Location.of(source.name("")), "cannot list the rule folders: " + e.getMessage()));
     }
     Map<String, Integer> slots = link(categories, barriers);
     String hash = HexFormat.of().formatHex(digest.digest()).substring(0, 12);
@@ -203,10 +262,20 @@ public final class RuleLoader {
     } catch (IOException e) {
       bundled = null;
     }
-    // The bundled copy is JSON: it carries the version computed from its YAML sources at build time.
+    // The bundled copy is JSON: it carries the version computed from its YAML sources at build
+    // time.
     translations.addAll(facts.translations());
-    return new RuleSet(bundled != null ? bundled.strip() : version + "+" + hash, facts, concepts, categories,
-        barriers, translations, slots, canon.places(), canon.size(), canon.memoSize());
+    return new RuleSet(
+        bundled != null ? bundled.strip() : version + "+" + hash,
+        facts,
+        concepts,
+        categories,
+        barriers,
+        translations,
+        slots,
+        canon.places(),
+        canon.size(),
+        canon.memoSize());
   }
 
   /** The Spanish twin of a rule file: {@code x/rule.es.yaml} beside {@code x/rule.yaml}. */
@@ -215,15 +284,26 @@ public final class RuleLoader {
     return new Texts(new SpanishTwin(parse(twinName), translations, problems), problems);
   }
 
-  /** The shared legal concepts, when the rule set has them; their compiler serves every other file. */
+  /**
+   * The shared legal concepts, when the rule set has them; their compiler serves every other file.
+   */
   private Concepts concepts(FactCatalogue facts) {
     Node doc = parse(CONCEPTS);
     Node.Mapping m = doc == null ? null : mapping(doc);
     if (m == null) {
       // No shared concepts: every file still compiles against an empty set of them.
       current = new Texts(new SpanishTwin(null, translations, problems), problems);
-      shared = new ConditionCompiler(facts, Map.of(), Map.of(), problems, current, null, LITERALS_ARE_ERRORS, canon,
-          CONCEPTS);
+      shared =
+          new ConditionCompiler(
+              facts,
+              Map.of(),
+              Map.of(),
+              problems,
+              current,
+              null,
+              LITERALS_ARE_ERRORS,
+              canon,
+              CONCEPTS);
       return Concepts.none();
     }
     current = twin(CONCEPTS);
@@ -239,14 +319,26 @@ public final class RuleLoader {
       if (d instanceof Node.Mapping dm && text(dm, "id") != null) {
         List<Cite> cites = cites(dm, citationIds);
         if (cites.isEmpty()) {
-          problems.add(Diagnostic.error(dm.location(), "shared concept '" + text(dm, "id") + "' needs a 'citation': "
-              + "the law that defines it"));
+          problems.add(
+              Diagnostic.error(
+                  dm.location(),
+                  "shared concept '"
+                      + text(dm, "id")
+                      + "' needs a 'citation': "
+                      + "the law that defines it"));
         }
         if (text(dm, "text") == null) {
-          problems.add(Diagnostic.error(dm.location(), "shared concept '" + text(dm, "id") + "' needs a 'text' saying "
-              + "what it means"));
+          problems.add(
+              Diagnostic.error(
+                  dm.location(),
+                  "shared concept '"
+                      + text(dm, "id")
+                      + "' needs a 'text' saying "
+                      + "what it means"));
         }
-        all.add(new Concepts.Concept(text(dm, "id"), text(dm, "text"), cites, text(dm, "over"), dm.location()));
+        all.add(
+            new Concepts.Concept(
+                text(dm, "id"), text(dm, "text"), cites, text(dm, "over"), dm.location()));
       }
     }
     current.twin().finish();
@@ -254,8 +346,8 @@ public final class RuleLoader {
   }
 
   /**
-   * Resolves every link to the category, path or barrier it reads, gives each distinct result a slot,
-   * and rejects a cycle (a result that would depend on itself). Returns the slots by target.
+   * Resolves every link to the category, path or barrier it reads, gives each distinct result a
+   * slot, and rejects a cycle (a result that would depend on itself). Returns the slots by target.
    */
   private Map<String, Integer> link(List<Category> categories, List<Barrier> barriers) {
     Map<String, Category> cats = new HashMap<>();
@@ -270,7 +362,9 @@ public final class RuleLoader {
           case CATEGORY -> {
             Category c = cats.get(target);
             if (c == null) {
-              problems.add(Diagnostic.error(link.location(), "no category '" + target + "' in this rule set"));
+              problems.add(
+                  Diagnostic.error(
+                      link.location(), "no category '" + target + "' in this rule set"));
               continue;
             }
             link.resolve(c, null, null);
@@ -278,11 +372,21 @@ public final class RuleLoader {
           case PATH -> {
             int slash = target.indexOf('/');
             Category c = slash < 0 ? null : cats.get(target.substring(0, slash));
-            RulePath p = c == null ? null
-                : c.paths().stream().filter(x -> x.id().equals(target.substring(slash + 1))).findFirst().orElse(null);
+            RulePath p =
+                c == null
+                    ? null
+                    : c.paths().stream()
+                        .filter(x -> x.id().equals(target.substring(slash + 1)))
+                        .findFirst()
+                        .orElse(null);
             if (p == null) {
-              problems.add(Diagnostic.error(link.location(), "no path '" + target + "': write {path: CATEGORY/PATH}"
-                  + " with a path id of that category"));
+              problems.add(
+                  Diagnostic.error(
+                      link.location(),
+                      "no path '"
+                          + target
+                          + "': write {path: CATEGORY/PATH}"
+                          + " with a path id of that category"));
               continue;
             }
             link.resolve(c, p, null);
@@ -290,7 +394,9 @@ public final class RuleLoader {
           case BARRIER -> {
             Barrier b = bars.get(target);
             if (b == null) {
-              problems.add(Diagnostic.error(link.location(), "no barrier '" + target + "' in this rule set"));
+              problems.add(
+                  Diagnostic.error(
+                      link.location(), "no barrier '" + target + "' in this rule set"));
               continue;
             }
             link.resolve(null, null, b);
@@ -325,8 +431,12 @@ public final class RuleLoader {
     return slots;
   }
 
-  private void cycle(String node, Map<String, List<Link>> edges, Map<String, List<String>> structural,
-      List<String> stack, Set<String> done) {
+  private void cycle(
+      String node,
+      Map<String, List<Link>> edges,
+      Map<String, List<String>> structural,
+      List<String> stack,
+      Set<String> done) {
     if (done.contains(node)) {
       return;
     }
@@ -339,18 +449,23 @@ public final class RuleLoader {
       cycle(next, edges, structural, stack, done);
     }
     for (Link link : edges.getOrDefault(node, List.of())) {
-      String next = switch (link.kind()) {
-        case CATEGORY -> "cat:" + link.target();
-        case PATH -> "path:" + link.target();
-        case BARRIER -> "bar:" + link.target();
-      };
+      String next =
+          switch (link.kind()) {
+            case CATEGORY -> "cat:" + link.target();
+            case PATH -> "path:" + link.target();
+            case BARRIER -> "bar:" + link.target();
+          };
       int i = stack.indexOf(next);
       if (i >= 0) {
         List<String> loop = new ArrayList<>(stack.subList(i, stack.size()));
         loop.add(next);
-        problems.add(Diagnostic.error(link.location(), "a cycle of linked results: "
-            + String.join(" -> ", loop.stream().map(n -> n.substring(n.indexOf(':') + 1)).toList())
-            + "; a result cannot depend on itself"));
+        problems.add(
+            Diagnostic.error(
+                link.location(),
+                "a cycle of linked results: "
+                    + String.join(
+                        " -> ", loop.stream().map(n -> n.substring(n.indexOf(':') + 1)).toList())
+                    + "; a result cannot depend on itself"));
         continue;
       }
       if (edges.containsKey(next)) {
@@ -361,11 +476,19 @@ public final class RuleLoader {
     done.add(node);
   }
 
-  /** What every rule and barrier file starts with: its id, citations and a compiler for its conditions. */
-  private record Header(Node.Mapping map, String id, List<Citation> citations, Set<String> citationIds,
+  /**
+   * What every rule and barrier file starts with: its id, citations and a compiler for its
+   * conditions.
+   */
+  private record Header(
+      Node.Mapping map,
+      String id,
+      List<Citation> citations,
+      Set<String> citationIds,
       ConditionCompiler compiler) {}
 
-  private Header header(Node doc, String folder, FactCatalogue facts, Set<String> keys, String what) {
+  private Header header(
+      Node doc, String folder, FactCatalogue facts, Set<String> keys, String what) {
     Node.Mapping m = mapping(doc);
     if (m == null) {
       return null;
@@ -373,17 +496,27 @@ public final class RuleLoader {
     unknownKeys(m, keys, what);
     String id = required(m, "id");
     if (id != null && !id.equals(folder)) {
-      problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' must match its folder '" + folder + "'"));
+      problems.add(
+          Diagnostic.error(
+              m.get("id").location(),
+              "the id '" + id + "' must match its folder '" + folder + "'"));
     }
     List<Citation> citations = citations(m.get("citations"));
     Set<String> citationIds = new HashSet<>();
     citations.forEach(c -> citationIds.add(c.id()));
     if (citations.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), what + " needs 'citations': the law its criteria implement"));
+      problems.add(
+          Diagnostic.error(
+              m.location(), what + " needs 'citations': the law its criteria implement"));
     }
     current.twin().own("title", text(m, "title"));
     current.twin().own("summary", text(m, "summary"));
-    return new Header(m, id, citations, citationIds, compiler(m, facts, citationIds, shared, what + ":" + folder));
+    return new Header(
+        m,
+        id,
+        citations,
+        citationIds,
+        compiler(m, facts, citationIds, shared, what + ":" + folder));
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {
@@ -420,11 +553,17 @@ public final class RuleLoader {
       if (criteria.isEmpty()) {
         problems.add(Diagnostic.error(pm.location(), "path '" + pid + "' has no criteria"));
       }
-      paths.add(new RulePath(pid, text(pm, "title") == null ? pid : text(pm, "title"), criteria, false,
-          date(pm.get("opens_on"), compiler)));
+      paths.add(
+          new RulePath(
+              pid,
+              text(pm, "title") == null ? pid : text(pm, "title"),
+              criteria,
+              false,
+              date(pm.get("opens_on"), compiler)));
     }
     if (paths.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), "a category needs at least one path under 'paths'"));
+      problems.add(
+          Diagnostic.error(m.location(), "a category needs at least one path under 'paths'"));
     }
     List<Encoding> coverage = new ArrayList<>();
     for (Node c : items(m.get("coverage"))) {
@@ -434,13 +573,24 @@ public final class RuleLoader {
       }
     }
     compiler.owner("cat:" + id);
-    List<Criterion> disqualifiers = criteria(m.get("disqualifiers"), compiler, citationIds, ids, true);
+    List<Criterion> disqualifiers =
+        criteria(m.get("disqualifiers"), compiler, citationIds, ids, true);
     compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
     current.twin().finish();
-    return new Category(id, required(m, "title"), text(m, "summary"), source.name(folder + "/rule.yaml"),
-        citations, compiler.parameters(), paths, disqualifiers, notes, steps, coverage);
+    return new Category(
+        id,
+        required(m, "title"),
+        text(m, "summary"),
+        source.name(folder + "/rule.yaml"),
+        citations,
+        compiler.parameters(),
+        paths,
+        disqualifiers,
+        notes,
+        steps,
+        coverage);
   }
 
   /**
@@ -448,8 +598,14 @@ public final class RuleLoader {
    * the law. Adds its {@link Encoding} and returns the path made for it, which is unknown with an
    * attorney-review point when the branch applies and the date falls where no path encodes the law.
    */
-  private RulePath coverage(Node node, String category, ConditionCompiler compiler, Set<String> citationIds,
-      Set<String> ids, List<RulePath> paths, List<Encoding> out) {
+  private RulePath coverage(
+      Node node,
+      String category,
+      ConditionCompiler compiler,
+      Set<String> citationIds,
+      Set<String> ids,
+      List<RulePath> paths,
+      List<Encoding> out) {
     Node.Mapping m = mapping(node);
     if (m == null) {
       return null;
@@ -459,8 +615,11 @@ public final class RuleLoader {
     String what = required(m, "text");
     String dateText = text(m, "date_text") == null ? "date" : text(m, "date_text");
     if (cid == null || what == null || m.get("date") == null) {
-      problems.add(Diagnostic.error(m.location(), "a coverage entry needs 'id', 'text', 'date' (the governing date) "
-          + "and 'encoded' (the periods the paths decide)"));
+      problems.add(
+          Diagnostic.error(
+              m.location(),
+              "a coverage entry needs 'id', 'text', 'date' (the governing date) "
+                  + "and 'encoded' (the periods the paths decide)"));
       return null;
     }
     unique(ids, cid, m);
@@ -475,7 +634,8 @@ public final class RuleLoader {
       unknownKeys(em, Set.of("from", "to", "paths"), "an encoded period");
       LocalDate from = day(em, "from");
       LocalDate to = day(em, "to");
-      List<String> pathIds = items(em.get("paths")).stream().map(n -> ((Node.Scalar) n).text()).toList();
+      List<String> pathIds =
+          items(em.get("paths")).stream().map(n -> ((Node.Scalar) n).text()).toList();
       for (Node pn : items(em.get("paths"))) {
         String pid = ((Node.Scalar) pn).text();
         if (paths.stream().noneMatch(p -> p.id().equals(pid))) {
@@ -483,7 +643,8 @@ public final class RuleLoader {
         }
       }
       if (pathIds.isEmpty()) {
-        problems.add(Diagnostic.error(em.location(), "an encoded period names the 'paths' that decide it"));
+        problems.add(
+            Diagnostic.error(em.location(), "an encoded period names the 'paths' that decide it"));
       }
       if (from != null && to != null && to.isBefore(from)) {
         problems.add(Diagnostic.error(em.location(), "'to' is before 'from'"));
@@ -491,7 +652,9 @@ public final class RuleLoader {
       encoded.add(new Encoding.Span(from, to, pathIds));
     }
     if (encoded.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), "a coverage entry needs 'encoded': the periods its paths decide"));
+      problems.add(
+          Diagnostic.error(
+              m.location(), "a coverage entry needs 'encoded': the periods its paths decide"));
       return null;
     }
     List<Encoding.Span> gaps = gaps(encoded);
@@ -515,22 +678,42 @@ public final class RuleLoader {
       Encoding.Span span = gaps.get(g);
       starts[g] = span.from() == null ? Double.NEGATIVE_INFINITY : span.from().toEpochDay();
       ends[g] = span.to() == null ? Double.POSITIVE_INFINITY : span.to().toEpochDay();
-      String note = "These rules do not encode " + what + " for a " + dateText + " " + span.describe()
-          + ": an attorney must apply the law of that period.";
+      String note =
+          "These rules do not encode "
+              + what
+              + " for a "
+              + dateText
+              + " "
+              + span.describe()
+              + ": an attorney must apply the law of that period.";
       points[g] = canon.of(Missing.review(cid, note));
       translations.need(note);
       if (!whatEs.equals(what)) {
-        translations.add(note, "Estas reglas no codifican " + whatEs + " para una " + dateEs + " "
-            + spanish(span) + ": un abogado debe aplicar la ley de ese período.");
+        translations.add(
+            note,
+            "Estas reglas no codifican "
+                + whatEs
+                + " para una "
+                + dateEs
+                + " "
+                + spanish(span)
+                + ": un abogado debe aplicar la ley de ese período.");
       }
     }
     Condition uncovered = new Conditions.Uncovered(date, starts, ends, points);
-    Condition test = when == null ? uncovered : new Conditions.All(new Condition[] {when, uncovered});
-    String text = "The " + dateText + " falls in a period for which these rules do not encode " + what + ".";
+    Condition test =
+        when == null ? uncovered : new Conditions.All(new Condition[] {when, uncovered});
+    String text =
+        "The " + dateText + " falls in a period for which these rules do not encode " + what + ".";
     translations.need(text);
     if (!whatEs.equals(what)) {
-      translations.add(text, "La " + dateEs + " cae en un período para el que estas reglas no codifican " + whatEs
-          + ".");
+      translations.add(
+          text,
+          "La "
+              + dateEs
+              + " cae en un período para el que estas reglas no codifican "
+              + whatEs
+              + ".");
     }
     Criterion c = new Criterion(cid, text, test, cites, null, false, true, m.location());
     String title = "Law not encoded by these rules: " + what;
@@ -544,12 +727,14 @@ public final class RuleLoader {
   /** The periods no span covers, from the beginning of time to its end. */
   static List<Encoding.Span> gaps(List<Encoding.Span> encoded) {
     List<Encoding.Span> sorted = new ArrayList<>(encoded);
-    sorted.sort((a, b) -> a.from() == null ? -1 : b.from() == null ? 1 : a.from().compareTo(b.from()));
+    sorted.sort(
+        (a, b) -> a.from() == null ? -1 : b.from() == null ? 1 : a.from().compareTo(b.from()));
     List<Encoding.Span> out = new ArrayList<>();
     LocalDate cursor = null;
     boolean open = true;
     for (Encoding.Span s : sorted) {
-      if (s.from() != null && (open && cursor == null || cursor != null && s.from().isAfter(cursor))) {
+      if (s.from() != null
+          && (open && cursor == null || cursor != null && s.from().isAfter(cursor))) {
         out.add(new Encoding.Span(cursor, s.from().minusDays(1), List.of()));
       }
       if (s.to() == null) {
@@ -572,7 +757,9 @@ public final class RuleLoader {
     if (span.from() == null) {
       return "anterior al " + span.to().plusDays(1);
     }
-    return span.to() == null ? "desde el " + span.from() : "del " + span.from() + " al " + span.to();
+    return span.to() == null
+        ? "desde el " + span.from()
+        : "del " + span.from() + " al " + span.to();
   }
 
   private LocalDate day(Node.Mapping m, String key) {
@@ -582,7 +769,8 @@ public final class RuleLoader {
     }
     PartialDate d = PartialDate.parse(t);
     if (d == null || !d.isExact()) {
-      problems.add(Diagnostic.error(m.get(key).location(), "'" + key + "' must be a date YYYY-MM-DD"));
+      problems.add(
+          Diagnostic.error(m.get(key).location(), "'" + key + "' must be a date YYYY-MM-DD"));
       return null;
     }
     return d.first();
@@ -604,26 +792,46 @@ public final class RuleLoader {
     Set<String> ids = new HashSet<>();
     List<Criterion> triggers = criteria(m.get("triggers"), compiler, citationIds, ids, true);
     if (triggers.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), "a barrier needs 'triggers': the criteria that make it apply"));
+      problems.add(
+          Diagnostic.error(
+              m.location(), "a barrier needs 'triggers': the criteria that make it apply"));
     }
     List<Criterion> exceptions = criteria(m.get("exceptions"), compiler, citationIds, ids, true);
     DateExpression ends = date(m.get("ends"), compiler);
-    List<String> affects = items(m.get("affects")).stream().map(n -> ((Node.Scalar) n).text()).toList();
+    List<String> affects =
+        items(m.get("affects")).stream().map(n -> ((Node.Scalar) n).text()).toList();
     for (Node n : items(m.get("affects"))) {
       if (!categoryIds.contains(((Node.Scalar) n).text())) {
-        problems.add(Diagnostic.error(n.location(), "'" + ((Node.Scalar) n).text() + "' is not a category of this rule set"));
+        problems.add(
+            Diagnostic.error(
+                n.location(),
+                "'" + ((Node.Scalar) n).text() + "' is not a category of this rule set"));
       }
     }
     compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
     current.twin().finish();
-    return new Barrier(id, required(m, "title"), text(m, "summary"), source.name("barriers/" + folder + "/rule.yaml"),
-        citations, triggers, ends, exceptions, notes, steps, affects);
+    return new Barrier(
+        id,
+        required(m, "title"),
+        text(m, "summary"),
+        source.name("barriers/" + folder + "/rule.yaml"),
+        citations,
+        triggers,
+        ends,
+        exceptions,
+        notes,
+        steps,
+        affects);
   }
 
-  private ConditionCompiler compiler(Node.Mapping m, FactCatalogue facts, Set<String> citationIds,
-      ConditionCompiler sharedCompiler, String file) {
+  private ConditionCompiler compiler(
+      Node.Mapping m,
+      FactCatalogue facts,
+      Set<String> citationIds,
+      ConditionCompiler sharedCompiler,
+      String file) {
     Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
     Map<String, Node> definitions = new LinkedHashMap<>();
     for (Node d : items(m.get("definitions"))) {
@@ -635,23 +843,41 @@ public final class RuleLoader {
       String did = required(dm, "id");
       if (did != null) {
         if ((dm.get("when") == null) == (dm.get("value") == null)) {
-          problems.add(Diagnostic.error(dm.location(), "definition '" + did + "' needs exactly one of 'when' (a condition) or 'value'"));
+          problems.add(
+              Diagnostic.error(
+                  dm.location(),
+                  "definition '" + did + "' needs exactly one of 'when' (a condition) or 'value'"));
         }
         if (definitions.containsKey(did)) {
-          problems.add(Diagnostic.error(dm.get("id").location(), "the definition '" + did + "' is defined twice"));
+          problems.add(
+              Diagnostic.error(
+                  dm.get("id").location(), "the definition '" + did + "' is defined twice"));
         }
         cites(dm, citationIds);
         definitions.put(did, dm);
       }
     }
-    ConditionCompiler compiler = new ConditionCompiler(facts, parameters, definitions, problems, current,
-        sharedCompiler, LITERALS_ARE_ERRORS, canon, file);
+    ConditionCompiler compiler =
+        new ConditionCompiler(
+            facts,
+            parameters,
+            definitions,
+            problems,
+            current,
+            sharedCompiler,
+            LITERALS_ARE_ERRORS,
+            canon,
+            file);
     compiler.compileDefinitions();
     return compiler;
   }
 
-  private List<Criterion> criteria(Node list, ConditionCompiler compiler, Set<String> citationIds,
-      Set<String> ids, boolean strict) {
+  private List<Criterion> criteria(
+      Node list,
+      ConditionCompiler compiler,
+      Set<String> citationIds,
+      Set<String> ids,
+      boolean strict) {
     List<Criterion> out = new ArrayList<>();
     for (Node c : items(list)) {
       Criterion crit = criterion(c, compiler, citationIds, ids, strict, "criteria");
@@ -662,7 +888,10 @@ public final class RuleLoader {
     return out;
   }
 
-  /** Next steps: each with an id (unique among the steps), a text, a citation and an optional condition. */
+  /**
+   * Next steps: each with an id (unique among the steps), a text, a citation and an optional
+   * condition.
+   */
   private List<Criterion> steps(Node list, ConditionCompiler compiler, Set<String> citationIds) {
     List<Criterion> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -675,8 +904,13 @@ public final class RuleLoader {
     return out;
   }
 
-  private Criterion criterion(Node node, ConditionCompiler compiler, Set<String> citationIds, Set<String> ids,
-      boolean strict, String section) {
+  private Criterion criterion(
+      Node node,
+      ConditionCompiler compiler,
+      Set<String> citationIds,
+      Set<String> ids,
+      boolean strict,
+      String section) {
     Node.Mapping m = mapping(node);
     if (m == null) {
       return null;
@@ -691,23 +925,35 @@ public final class RuleLoader {
     if (m.get("when") != null) {
       when = compiler.condition(m.get("when"));
     } else if (strict) {
-      problems.add(Diagnostic.error(m.location(), "criterion '" + id + "' needs a 'when' condition"));
+      problems.add(
+          Diagnostic.error(m.location(), "criterion '" + id + "' needs a 'when' condition"));
     }
     List<Cite> cites = cites(m, citationIds);
     if (strict && cites.isEmpty()) {
-      problems.add(Diagnostic.error(m.location(), "criterion '" + id + "' needs a 'citation': the law it implements"));
+      problems.add(
+          Diagnostic.error(
+              m.location(), "criterion '" + id + "' needs a 'citation': the law it implements"));
     }
     String question = text(m, "question");
     if (strict && when != null && question == null) {
-      problems.add(Diagnostic.warning(m.location(), "criterion '" + id + "' has no 'question' to ask when its facts are unknown"));
+      problems.add(
+          Diagnostic.warning(
+              m.location(),
+              "criterion '" + id + "' has no 'question' to ask when its facts are unknown"));
     }
     boolean lead = flag(m, "lead");
     boolean unverified = flag(m, "unverified");
     boolean defers = flag(m, "defers") || unverified;
     if (defers && when != null && when.canBeFalse()) {
-      problems.add(Diagnostic.error(m.location(), "criterion '" + id + "' is marked " + (unverified ? "unverified" : "defers")
-          + ": it may be met or unknown, never not met; write what is verified and an attorney review beside it, "
-          + "as any: [<the verified test>, {review: ..., id: ...}]"));
+      problems.add(
+          Diagnostic.error(
+              m.location(),
+              "criterion '"
+                  + id
+                  + "' is marked "
+                  + (unverified ? "unverified" : "defers")
+                  + ": it may be met or unknown, never not met; write what is verified and an attorney review beside it, "
+                  + "as any: [<the verified test>, {review: ..., id: ...}]"));
     }
     Criterion c = new Criterion(id, text, when, cites, question, lead, defers, m.location());
     c.opensOn(date(m.get("opens_on"), compiler));
@@ -727,7 +973,10 @@ public final class RuleLoader {
     return m.get(key) instanceof Node.Scalar s && "true".equals(s.text());
   }
 
-  /** A mapping's citations: an id, a {@code {id, at}} pinpoint, or a list of them; each among the file's. */
+  /**
+   * A mapping's citations: an id, a {@code {id, at}} pinpoint, or a list of them; each among the
+   * file's.
+   */
   private List<Cite> cites(Node.Mapping m, Set<String> citationIds) {
     List<Cite> out = new ArrayList<>();
     Node c = m.get("citation");
@@ -738,7 +987,9 @@ public final class RuleLoader {
         continue;
       }
       if (!citationIds.contains(cite.id())) {
-        problems.add(Diagnostic.error(n.location(), "citation '" + cite.id() + "' is not among the file's citations"));
+        problems.add(
+            Diagnostic.error(
+                n.location(), "citation '" + cite.id() + "' is not among the file's citations"));
       }
       out.add(cite);
     }
@@ -753,8 +1004,11 @@ public final class RuleLoader {
       unknownKeys(cm, Set.of("id", "at"), "a citation reference");
       String id = text(cm, "id");
       if (id == null) {
-        problems.add(Diagnostic.error(cm.location(), "a citation reference needs the citation's 'id' (and may give "
-            + "'at', the pinpoint: at: \"(G)\")"));
+        problems.add(
+            Diagnostic.error(
+                cm.location(),
+                "a citation reference needs the citation's 'id' (and may give "
+                    + "'at', the pinpoint: at: \"(G)\")"));
         return null;
       }
       return new Cite(id, text(cm, "at"));
@@ -799,7 +1053,9 @@ public final class RuleLoader {
         }
       }
       if (type == null) {
-        problems.add(Diagnostic.error(m.location(), "parameter type must be date, number, boolean, word or periods"));
+        problems.add(
+            Diagnostic.error(
+                m.location(), "parameter type must be date, number, boolean, word or periods"));
         continue;
       }
       List<Parameter.Value> values = new ArrayList<>();
@@ -814,7 +1070,8 @@ public final class RuleLoader {
         if (vm.get("from") != null) {
           PartialDate d = PartialDate.parse(text(vm, "from"));
           if (d == null || !d.isExact()) {
-            problems.add(Diagnostic.error(vm.get("from").location(), "'from' must be a date YYYY-MM-DD"));
+            problems.add(
+                Diagnostic.error(vm.get("from").location(), "'from' must be a date YYYY-MM-DD"));
             continue;
           }
           from = d.first().toEpochDay();
@@ -825,8 +1082,11 @@ public final class RuleLoader {
         last = from;
         List<Cite> cites = cites(vm, citationIds);
         if (cites.size() != 1) {
-          problems.add(Diagnostic.error(vm.location(), "each parameter value needs one 'citation' from the file's "
-              + "citations (an id, or {id: ..., at: ...})"));
+          problems.add(
+              Diagnostic.error(
+                  vm.location(),
+                  "each parameter value needs one 'citation' from the file's "
+                      + "citations (an id, or {id: ..., at: ...})"));
         }
         Object value = paramValue(vm.get("value"), type);
         if (value != null) {
@@ -837,12 +1097,16 @@ public final class RuleLoader {
         problems.add(Diagnostic.error(m.location(), "parameter '" + id + "' needs 'values'"));
       }
       if (text(m, "text") == null) {
-        problems.add(Diagnostic.error(m.location(), "parameter '" + id + "' needs a 'text' saying what the value is"));
+        problems.add(
+            Diagnostic.error(
+                m.location(), "parameter '" + id + "' needs a 'text' saying what the value is"));
       }
       if (out.containsKey(id)) {
-        problems.add(Diagnostic.error(m.location(), "the parameter '" + id + "' is declared twice"));
+        problems.add(
+            Diagnostic.error(m.location(), "the parameter '" + id + "' is declared twice"));
       }
-      out.put(id, new Parameter(id, text(m, "text"), type, values, flag(m, "screening"), m.location()));
+      out.put(
+          id, new Parameter(id, text(m, "text"), type, values, flag(m, "screening"), m.location()));
     }
     return out;
   }
@@ -886,11 +1150,16 @@ public final class RuleLoader {
           String endText = text(pm, "end");
           PartialDate end = endText == null ? null : PartialDate.parse(endText);
           if (start == null || (endText != null && end == null)) {
-            problems.add(Diagnostic.error(pm.location(), "a period needs 'start' (and may have 'end') as YYYY-MM-DD"));
+            problems.add(
+                Diagnostic.error(
+                    pm.location(), "a period needs 'start' (and may have 'end') as YYYY-MM-DD"));
             continue;
           }
-          periods.add(new Parameter.Period(start.first().toEpochDay(),
-              end == null ? Double.POSITIVE_INFINITY : end.last().toEpochDay(), text(pm, "name")));
+          periods.add(
+              new Parameter.Period(
+                  start.first().toEpochDay(),
+                  end == null ? Double.POSITIVE_INFINITY : end.last().toEpochDay(),
+                  text(pm, "name")));
         }
         return List.copyOf(periods);
       }
@@ -919,15 +1188,24 @@ public final class RuleLoader {
   private void unknownKeys(Node.Mapping m, Set<String> allowed, String what) {
     for (String key : m.entries().keySet()) {
       if (!allowed.contains(key)) {
-        problems.add(Diagnostic.error(m.keyLocation(key), "unknown key '" + key + "' in " + what
-            + "; expected " + String.join(", ", allowed.stream().sorted().toList())));
+        problems.add(
+            Diagnostic.error(
+                m.keyLocation(key),
+                "unknown key '"
+                    + key
+                    + "' in "
+                    + what
+                    + "; expected "
+                    + String.join(", ", allowed.stream().sorted().toList())));
       }
     }
   }
 
   private void unique(Set<String> seen, String id, Node.Mapping m) {
     if (id != null && !seen.add(id)) {
-      problems.add(Diagnostic.error(m.get("id").location(), "the id '" + id + "' is used twice in this file"));
+      problems.add(
+          Diagnostic.error(
+              m.get("id").location(), "the id '" + id + "' is used twice in this file"));
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * whose governing date falls where no path encodes the law, and otherwise not met. {@code opensOn}
  * (or null) is the day from which time alone may meet the path (a citizen child's 21st birthday).
  */
-public record RulePath(String id, String title, List<Criterion> criteria, boolean gap, DateExpression opensOn) {
+public record RulePath(
+    String id, String title, List<Criterion> criteria, boolean gap, DateExpression opensOn) {
   public RulePath {
     criteria = List.copyOf(criteria);
   }

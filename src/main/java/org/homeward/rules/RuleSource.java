@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 /** Where rule files are read from: a directory, or the rule set bundled in the jar. */
 public interface RuleSource {
 
-  /** The largest rule file read (the YAML reader's own limit is the same); a larger one is refused, not loaded. */
+  /**
+   * The largest rule file read (the YAML reader's own limit is the same); a larger one is refused,
+   * not loaded.
+   */
   long MAX_FILE_BYTES = 8L * 1024 * 1024;
 
   /** The text of a file relative to the rule set's root, or null when there is none. */
@@ -25,7 +28,10 @@ public interface RuleSource {
     return false;
   }
 
-  /** The sub-folders of the root, for spotting categories missing from the manifest; empty if unknown. */
+  /**
+   * The sub-folders of the root, for spotting categories missing from the manifest; empty if
+   * unknown.
+   */
   List<String> folders() throws IOException;
 
   /** A rule set in a directory. */
@@ -38,8 +44,10 @@ public interface RuleSource {
           return null;
         }
         if (Files.size(p) > MAX_FILE_BYTES) {
-          throw new IOException("it is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-              + " MB, more than any rule file needs; check that the right file is in the rule set");
+          throw new IOException(
+              "it is larger than "
+                  + MAX_FILE_BYTES / (1024 * 1024)
+                  + " MB, more than any rule file needs; check that the right file is in the rule set");
         }
         return Files.readString(p, StandardCharsets.UTF_8);
       }
@@ -52,7 +60,10 @@ public interface RuleSource {
       @Override
       public List<String> folders() throws IOException {
         try (Stream<Path> s = Files.list(root)) {
-          return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+          return s.filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .sorted()
+              .toList();
         }
       }
     };
@@ -73,11 +84,14 @@ public interface RuleSource {
       }
 
       private String jsonName(String relative) {
-        return relative.endsWith(".yaml") ? relative.substring(0, relative.length() - 5) + ".json" : relative;
+        return relative.endsWith(".yaml")
+            ? relative.substring(0, relative.length() - 5) + ".json"
+            : relative;
       }
 
       private String resource(String relative) throws IOException {
-        try (InputStream in = RuleSource.class.getClassLoader().getResourceAsStream("rules/" + relative)) {
+        try (InputStream in =
+            RuleSource.class.getClassLoader().getResourceAsStream("rules/" + relative)) {
           return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
       }

@@ -28,9 +28,9 @@ final class Scope {
   }
 
   /**
-   * The concrete path of the item at the given index per slot, such as
-   * {@code convictions[1].post_conviction[0]}. The base scope is bound in an outer slot, so
-   * {@code indexes[0..depth]} names the item.
+   * The concrete path of the item at the given index per slot, such as {@code
+   * convictions[1].post_conviction[0]}. The base scope is bound in an outer slot, so {@code
+   * indexes[0..depth]} names the item.
    */
   String concrete(int[] indexes) {
     String own = relative + "[" + indexes[depth] + "]";

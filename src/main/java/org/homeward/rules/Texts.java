@@ -22,12 +22,21 @@ final class Texts {
     return twin;
   }
 
-  /** A review point's note; its id must be unique in the file (a definition compiled twice meets it twice). */
+  /**
+   * A review point's note; its id must be unique in the file (a definition compiled twice meets it
+   * twice).
+   */
   void review(String id, String note, Location at) {
     Location seen = reviews.putIfAbsent(id, at);
     if (seen != null && !seen.equals(at)) {
-      problems.add(Diagnostic.error(at, "the review id '" + id + "' is used twice in this file (also at line "
-          + seen.line() + ")"));
+      problems.add(
+          Diagnostic.error(
+              at,
+              "the review id '"
+                  + id
+                  + "' is used twice in this file (also at line "
+                  + seen.line()
+                  + ")"));
       return;
     }
     twin.text("reviews", id, null, note);

@@ -1,6 +1,9 @@
 package org.homeward.rules;
 
-/** Three-valued (Kleene) truth: a false decides an {@code and}, a true decides an {@code or}, even against unknown. */
+/**
+ * Three-valued (Kleene) truth: a false decides an {@code and}, a true decides an {@code or}, even
+ * against unknown.
+ */
 public enum Truth {
   TRUE,
   FALSE,

@@ -7,10 +7,12 @@ package org.homeward.rules;
  */
 final class Val {
   static final Val UNKNOWN_WORD = new Val(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
-  static final Val UNKNOWN_RANGE = new Val(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
+  static final Val UNKNOWN_RANGE =
+      new Val(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, null);
 
   /** The two booleans, made once: boolean facts are read often. */
   private static final Val YES = new Val(0, 0, Boolean.TRUE);
+
   private static final Val NO = new Val(0, 0, Boolean.FALSE);
 
   /** The earliest or latest of no items: compares false with everything. */
@@ -19,6 +21,7 @@ final class Val {
   final double lo;
   final double hi;
   final Object word;
+
   /** True when there may be no such date at all (the earliest of items that may not qualify). */
   final boolean maybeNone;
 

@@ -51,7 +51,10 @@ final class Bases {
     if (base == null || depth > 16) {
       return null;
     }
-    Node own = base.get("facts") == null ? new Node.Mapping(base.location(), Map.of(), Map.of()) : base.get("facts");
+    Node own =
+        base.get("facts") == null
+            ? new Node.Mapping(base.location(), Map.of(), Map.of())
+            : base.get("facts");
     if (base.get("base") instanceof Node.Scalar parent) {
       Node under = facts(parent.text(), depth + 1);
       return under == null ? null : merge(under, own);

@@ -12,7 +12,9 @@ import org.homeward.rules.RulePath;
 import org.homeward.rules.RuleSet;
 import org.homeward.rules.Truth;
 
-/** Which results (met, not met, unknown) the test cases drove each criterion and disqualifier to. */
+/**
+ * Which results (met, not met, unknown) the test cases drove each criterion and disqualifier to.
+ */
 public final class Coverage {
   private final Map<String, Set<Truth>> seen = new LinkedHashMap<>();
   private final Map<String, Set<Truth>> required = new java.util.HashMap<>();
@@ -58,7 +60,10 @@ public final class Coverage {
     }
   }
 
-  /** Whether a concept is a value (a date, a number), which coverage does not drive to met and not met. */
+  /**
+   * Whether a concept is a value (a date, a number), which coverage does not drive to met and not
+   * met.
+   */
   private static boolean isValue(RuleSet rules, String name) {
     return rules.concepts().isValue(name);
   }
@@ -88,8 +93,16 @@ public final class Coverage {
   public List<String> gaps() {
     return seen.entrySet().stream()
         .filter(e -> !e.getValue().containsAll(required(e.getKey())))
-        .map(e -> e.getKey() + " lacks " + String.join(", ", required(e.getKey()).stream()
-            .filter(t -> !e.getValue().contains(t)).map(Truth::word).toList()))
+        .map(
+            e ->
+                e.getKey()
+                    + " lacks "
+                    + String.join(
+                        ", ",
+                        required(e.getKey()).stream()
+                            .filter(t -> !e.getValue().contains(t))
+                            .map(Truth::word)
+                            .toList()))
         .toList();
   }
 }

@@ -29,13 +29,14 @@ import org.homeward.screening.Screener;
 import org.homeward.screening.Screening;
 
 /**
- * Runs every {@code <category>/tests.yaml} of a rule set. A case is a one-sentence name, an
- * {@code as_of} date, the person's {@code facts}, and what to {@code expect}: the outcome, and
- * optionally the open kind, the missing facts (catalogue paths), per-criterion results and notes.
+ * Runs every {@code <category>/tests.yaml} of a rule set. A case is a one-sentence name, an {@code
+ * as_of} date, the person's {@code facts}, and what to {@code expect}: the outcome, and optionally
+ * the open kind, the missing facts (catalogue paths), per-criterion results and notes.
  */
 public final class RuleTestRunner {
   private static final Set<String> CASE_KEYS = Set.of("name", "as_of", "base", "facts", "expect");
-  private static final Set<String> EXPECT_KEYS = Set.of("outcome", "open", "opens_on", "missing", "reviews", "criteria", "notes");
+  private static final Set<String> EXPECT_KEYS =
+      Set.of("outcome", "open", "opens_on", "missing", "reviews", "criteria", "notes");
   private static final Set<String> BARRIER_EXPECT_KEYS =
       Set.of("status", "ends_on", "opens_on", "missing", "reviews", "criteria", "notes");
 
@@ -85,8 +86,10 @@ public final class RuleTestRunner {
     rules.categories().forEach(c -> folders.add(c.id()));
     rules.barriers().forEach(b -> folders.add("barriers/" + b.id()));
     for (String folder : folders) {
-      Kind kind = folder.equals("concepts") ? Kind.CONCEPTS
-          : folder.startsWith("barriers/") ? Kind.BARRIER : Kind.CATEGORY;
+      Kind kind =
+          folder.equals("concepts")
+              ? Kind.CONCEPTS
+              : folder.startsWith("barriers/") ? Kind.BARRIER : Kind.CATEGORY;
       String id = kind == Kind.BARRIER ? folder.substring("barriers/".length()) : folder;
       String rel = folder + "/tests.yaml";
       String text;
@@ -102,12 +105,16 @@ public final class RuleTestRunner {
       }
       Node doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
       if (!(doc instanceof Node.Mapping m) || !(m.get("cases") instanceof Node.Seq seq)) {
-        throw new ProblemException(ProblemException.Kind.RULES,
+        throw new ProblemException(
+            ProblemException.Kind.RULES,
             Diagnostic.error(doc.location(), "a tests.yaml needs a 'cases' list"));
       }
       Bases bases = new Bases(m.get("bases"));
       for (Node n : seq.items()) {
-        String name = n instanceof Node.Mapping cm && cm.get("name") instanceof Node.Scalar s ? s.text() : "(unnamed)";
+        String name =
+            n instanceof Node.Mapping cm && cm.get("name") instanceof Node.Scalar s
+                ? s.text()
+                : "(unnamed)";
         out.add(new TestCase(id, name, n.location(), bases.apply(n), kind));
       }
     }
@@ -148,7 +155,10 @@ public final class RuleTestRunner {
     if (asOf == null || !asOf.isExact()) {
       failures.add("'as_of' must be a date YYYY-MM-DD: rule tests always state their date");
     }
-    Node facts = m.get("facts") == null ? new Node.Mapping(m.location(), Map.of(), Map.of()) : m.get("facts");
+    Node facts =
+        m.get("facts") == null
+            ? new Node.Mapping(m.location(), Map.of(), Map.of())
+            : m.get("facts");
     PersonBuilder.Result built = builder.build(facts, t.name());
     if (m.get("base") instanceof Node.Scalar b && Bases.UNKNOWN.equals(b.text())) {
       failures.add("no base person named in 'base:' is declared under 'bases:' in this file");
@@ -171,8 +181,10 @@ public final class RuleTestRunner {
     if (t.barrier()) {
       BarrierResult b = s.barrier(t.category());
       if (coverage != null) {
-        b.triggers().forEach(r -> coverage.record(Coverage.key(b.id(), "triggers", r.id()), r.truth()));
-        b.exceptions().forEach(r -> coverage.record(Coverage.key(b.id(), "exceptions", r.id()), r.truth()));
+        b.triggers()
+            .forEach(r -> coverage.record(Coverage.key(b.id(), "triggers", r.id()), r.truth()));
+        b.exceptions()
+            .forEach(r -> coverage.record(Coverage.key(b.id(), "exceptions", r.id()), r.truth()));
       }
       checkBarrier(expect, b, failures);
       return new CaseResult(t.category(), t.name(), t.location(), failures);
@@ -193,12 +205,16 @@ public final class RuleTestRunner {
   }
 
   /**
-   * A concept case expects, per concept named, its result for the person: {@code met},
-   * {@code not_met} or {@code unknown}; for a concept over a list, one such word per item
-   * ({@code [met, not_met]}); for a value, its text ({@code 2001-05-03}, {@code unknown}).
+   * A concept case expects, per concept named, its result for the person: {@code met}, {@code
+   * not_met} or {@code unknown}; for a concept over a list, one such word per item ({@code [met,
+   * not_met]}); for a value, its text ({@code 2001-05-03}, {@code unknown}).
    */
-  private void checkConcepts(Node.Mapping expect, org.homeward.person.Person person, java.time.LocalDate asOf,
-      Coverage coverage, List<String> failures) {
+  private void checkConcepts(
+      Node.Mapping expect,
+      org.homeward.person.Person person,
+      java.time.LocalDate asOf,
+      Coverage coverage,
+      List<String> failures) {
     for (Map.Entry<String, Node> e : expect.entries().entrySet()) {
       Concepts.Concept concept = rules.concepts().get(e.getKey());
       if (concept == null) {
@@ -209,11 +225,14 @@ public final class RuleTestRunner {
       String want;
       String shown;
       if (got instanceof List<?> truths) {
-        want = e.getValue() instanceof Node.Seq seq
-            ? seq.items().stream().map(RuleTestRunner::text).toList().toString() : text(e.getValue());
+        want =
+            e.getValue() instanceof Node.Seq seq
+                ? seq.items().stream().map(RuleTestRunner::text).toList().toString()
+                : text(e.getValue());
         shown = truths.stream().map(x -> ((Truth) x).word()).toList().toString();
         if (coverage != null) {
-          truths.forEach(x -> coverage.record(Coverage.key("concepts", "concepts", e.getKey()), (Truth) x));
+          truths.forEach(
+              x -> coverage.record(Coverage.key("concepts", "concepts", e.getKey()), (Truth) x));
         }
       } else if (got instanceof Truth truth) {
         want = text(e.getValue());
@@ -234,7 +253,12 @@ public final class RuleTestRunner {
   private static void check(Node.Mapping expect, CategoryResult c, List<String> failures) {
     for (String key : expect.entries().keySet()) {
       if (!EXPECT_KEYS.contains(key)) {
-        failures.add("unknown key '" + key + "' in expect (expected one of " + new TreeSet<>(EXPECT_KEYS) + ")");
+        failures.add(
+            "unknown key '"
+                + key
+                + "' in expect (expected one of "
+                + new TreeSet<>(EXPECT_KEYS)
+                + ")");
       }
     }
     String outcome = text(expect.get("outcome"));
@@ -254,15 +278,27 @@ public final class RuleTestRunner {
   private static void checkBarrier(Node.Mapping expect, BarrierResult b, List<String> failures) {
     for (String key : expect.entries().keySet()) {
       if (!BARRIER_EXPECT_KEYS.contains(key)) {
-        failures.add("unknown key '" + key + "' in expect (expected one of " + new TreeSet<>(BARRIER_EXPECT_KEYS) + ")");
+        failures.add(
+            "unknown key '"
+                + key
+                + "' in expect (expected one of "
+                + new TreeSet<>(BARRIER_EXPECT_KEYS)
+                + ")");
       }
     }
     String status = text(expect.get("status"));
     if (status == null) {
-      failures.add("expect.status is required for a barrier (active, possible, expired, not_triggered)");
+      failures.add(
+          "expect.status is required for a barrier (active, possible, expired, not_triggered)");
     } else if (!status.equals(b.status().word())) {
-      failures.add("status: expected " + status + ", got " + b.status().word()
-          + (b.missing().isEmpty() ? "" : " (missing " + b.missing().stream().map(MissingFact::at).toList() + ")"));
+      failures.add(
+          "status: expected "
+              + status
+              + ", got "
+              + b.status().word()
+              + (b.missing().isEmpty()
+                  ? ""
+                  : " (missing " + b.missing().stream().map(MissingFact::at).toList() + ")"));
     }
     checkDate(expect, "ends_on", b.endsOn(), failures);
     checkDate(expect, "opens_on", b.opensOn(), failures);
@@ -271,8 +307,12 @@ public final class RuleTestRunner {
     checkDetails(expect, b.missing(), criteria, b.notes(), b.id(), failures);
   }
 
-  /** A date expectation ({@code ends_on}, {@code opens_on}), when the case gives one; {@code null} expects none. */
-  private static void checkDate(Node.Mapping expect, String key, java.time.LocalDate actual, List<String> failures) {
+  /**
+   * A date expectation ({@code ends_on}, {@code opens_on}), when the case gives one; {@code null}
+   * expects none.
+   */
+  private static void checkDate(
+      Node.Mapping expect, String key, java.time.LocalDate actual, List<String> failures) {
     if (expect.entries().containsKey(key)) {
       String want = text(expect.get(key));
       String got = actual == null ? null : actual.toString();
@@ -282,30 +322,61 @@ public final class RuleTestRunner {
     }
   }
 
-  /** The expectations shared by categories and barriers: missing facts, criterion results, notes shown. */
-  private static void checkDetails(Node.Mapping expect, List<MissingFact> missing, List<CriterionResult> criteria,
-      List<CriterionResult> notes, String owner, List<String> failures) {
-    checkSet(expect.get("missing"), "missing facts",
-        missing.stream().filter(m -> m.kind() != Missing.Kind.REVIEW).map(MissingFact::path).toList(), failures);
-    checkSet(expect.get("reviews"), "attorney-review points",
-        missing.stream().filter(m -> m.kind() == Missing.Kind.REVIEW).map(MissingFact::path).toList(), failures);
-    checkSet(expect.get("notes"), "notes", notes.stream().map(CriterionResult::id).toList(), failures);
+  /**
+   * The expectations shared by categories and barriers: missing facts, criterion results, notes
+   * shown.
+   */
+  private static void checkDetails(
+      Node.Mapping expect,
+      List<MissingFact> missing,
+      List<CriterionResult> criteria,
+      List<CriterionResult> notes,
+      String owner,
+      List<String> failures) {
+    checkSet(
+        expect.get("missing"),
+        "missing facts",
+        missing.stream()
+            .filter(m -> m.kind() != Missing.Kind.REVIEW)
+            .map(MissingFact::path)
+            .toList(),
+        failures);
+    checkSet(
+        expect.get("reviews"),
+        "attorney-review points",
+        missing.stream()
+            .filter(m -> m.kind() == Missing.Kind.REVIEW)
+            .map(MissingFact::path)
+            .toList(),
+        failures);
+    checkSet(
+        expect.get("notes"), "notes", notes.stream().map(CriterionResult::id).toList(), failures);
     if (expect.get("criteria") instanceof Node.Mapping crit) {
       for (Map.Entry<String, Node> e : crit.entries().entrySet()) {
-        CriterionResult r = criteria.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
+        CriterionResult r =
+            criteria.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElse(null);
         String want = text(e.getValue());
         if (r == null) {
           failures.add("criteria: no criterion '" + e.getKey() + "' in " + owner);
         } else if (!r.truth().word().equals(want)) {
-          failures.add("criterion " + e.getKey() + ": expected " + want + ", got " + r.truth().word()
-              + (r.truth() == Truth.UNKNOWN ? " (missing " + r.missing().stream().map(MissingFact::at).toList() + ")" : ""));
+          failures.add(
+              "criterion "
+                  + e.getKey()
+                  + ": expected "
+                  + want
+                  + ", got "
+                  + r.truth().word()
+                  + (r.truth() == Truth.UNKNOWN
+                      ? " (missing " + r.missing().stream().map(MissingFact::at).toList() + ")"
+                      : ""));
         }
       }
     }
   }
 
   /** An exact-set expectation (missing facts, notes), when the case gives one. */
-  private static void checkSet(Node expected, String what, List<String> actual, List<String> failures) {
+  private static void checkSet(
+      Node expected, String what, List<String> actual, List<String> failures) {
     if (expected instanceof Node.Seq seq) {
       Set<String> want = new TreeSet<>();
       seq.items().forEach(n -> want.add(text(n)));
@@ -333,5 +404,4 @@ public final class RuleTestRunner {
   private static String text(Node n) {
     return n instanceof Node.Scalar s && !s.isNull() ? s.text() : null;
   }
-
 }

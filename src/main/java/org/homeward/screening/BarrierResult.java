@@ -6,8 +6,9 @@ import org.homeward.rules.Citation;
 
 /**
  * A barrier's result for one person: its status, the day it ends when time-limited and known
- * ({@code endsOn}), the triggers and exceptions as evaluated, what is missing, where it applies, and
- * the earliest day after the as-of date from which time alone may let an exception apply ({@code opensOn}).
+ * ({@code endsOn}), the triggers and exceptions as evaluated, what is missing, where it applies,
+ * and the earliest day after the as-of date from which time alone may let an exception apply
+ * ({@code opensOn}).
  */
 public record BarrierResult(
     String id,

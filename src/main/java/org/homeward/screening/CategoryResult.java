@@ -6,8 +6,8 @@ import org.homeward.rules.Citation;
 
 /**
  * A category's result for one person: the outcome, whether an open result is a lead or unexplored,
- * each path and disqualifier, the facts still missing, notes, next steps and citations, and (when it
- * does not fit yet) the earliest day after the as-of date from which time alone may open a path.
+ * each path and disqualifier, the facts still missing, notes, next steps and citations, and (when
+ * it does not fit yet) the earliest day after the as-of date from which time alone may open a path.
  */
 public record CategoryResult(
     String id,

@@ -5,7 +5,10 @@ import org.homeward.rules.Cite;
 import org.homeward.rules.EvalContext;
 import org.homeward.rules.Truth;
 
-/** How one criterion came out for one person, with what kept it open and (when explaining) the facts it read. */
+/**
+ * How one criterion came out for one person, with what kept it open and (when explaining) the facts
+ * it read.
+ */
 public record CriterionResult(
     String id,
     String text,

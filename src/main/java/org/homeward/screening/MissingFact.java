@@ -7,9 +7,13 @@ public record MissingFact(Missing.Kind kind, String path, String at, String ques
   /** What the question of a fact known only roughly starts with. */
   public static final String EXACT = "Exact date needed. ";
 
-  /** The question without the exact-date preface: the catalogue's (or the review note) as written. */
+  /**
+   * The question without the exact-date preface: the catalogue's (or the review note) as written.
+   */
   public String bare() {
-    return kind == Missing.Kind.INEXACT && question.startsWith(EXACT) ? question.substring(EXACT.length()) : question;
+    return kind == Missing.Kind.INEXACT && question.startsWith(EXACT)
+        ? question.substring(EXACT.length())
+        : question;
   }
 
   /** The missing fact as reported: the catalogue's question, or one made from the path. */

@@ -8,7 +8,8 @@ import org.homeward.rules.Truth;
  * How one path of a category came out: met only when every criterion is met. {@code opensOn} is the
  * day after the as-of date from which time alone may meet a path not met now (else null).
  */
-public record PathResult(String id, String title, Truth truth, List<CriterionResult> criteria, LocalDate opensOn) {
+public record PathResult(
+    String id, String title, Truth truth, List<CriterionResult> criteria, LocalDate opensOn) {
   public PathResult {
     criteria = List.copyOf(criteria);
   }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +20,19 @@ import org.homeward.rules.RuleSet;
 import org.homeward.rules.Truth;
 
 /**
- * Screens persons against a rule set: a full {@link Screening} for a report, or the lean
- * {@link Verdict} a batch row needs. Both come from the same {@link Walk}, so they never disagree.
- * Built once per rule set and thread-safe: the same person, rules and as-of date always give the
- * same result.
+ * Screens persons against a rule set: a full {@link Screening} for a report, or the lean {@link
+ * Verdict} a batch row needs. Both come from the same {@link Walk}, so they never disagree. Built
+ * once per rule set and thread-safe: the same person, rules and as-of date always give the same
+ * result.
  */
 public final class Screener {
   private final RuleSet rules;
   private final Walk.Slots slots;
+
   /**
-   * The reported form of each missing fact the rules name ahead, by its serial number, made when first
-   * needed. Filled racily but safely: a {@link MissingFact} is immutable and any copy is as good.
+   * The reported form of each missing fact the rules name ahead, by its serial number, made when
+   * first needed. Filled racily but safely: a {@link MissingFact} is immutable and any copy is as
+   * good.
    */
   private final MissingFact[] reported;
 
@@ -46,8 +47,8 @@ public final class Screener {
   }
 
   /**
-   * The as-of date for a person: the one given on the command line, else the person's own
-   * {@code screening_date} when exact, else the fallback (today).
+   * The as-of date for a person: the one given on the command line, else the person's own {@code
+   * screening_date} when exact, else the fallback (today).
    */
   public static LocalDate asOf(Person person, LocalDate given, LocalDate fallback) {
     if (given != null) {
@@ -79,7 +80,8 @@ public final class Screener {
     for (int i = 0; i < categories.size(); i++) {
       Category c = categories.get(i);
       Walk.Decided d = walk.category(c, null);
-      outcomes.add(new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead(), walk.opensOn(c, d.outcome())));
+      outcomes.add(
+          new Verdict.CategoryOutcome(c.id(), d.outcome(), d.lead(), walk.opensOn(c, d.outcome())));
       int open = d.outcome() == Outcome.NEEDS_INFO ? i + 1 : 0;
       missing.add(ctx, d.pathsStart(), ctx.mark(), open);
       missing.add(ctx, d.start(), d.pathsStart(), open);
@@ -90,7 +92,8 @@ public final class Screener {
     for (int i = 0; i < barriers.size(); i++) {
       Barrier b = barriers.get(i);
       Walk.Flagged f = walk.barrier(b, null);
-      flags.add(new Verdict.BarrierFlag(b.id(), f.status(), endsOn(f), walk.opensOn(b, f.status())));
+      flags.add(
+          new Verdict.BarrierFlag(b.id(), f.status(), endsOn(f), walk.opensOn(b, f.status())));
       int open = f.status() == BarrierStatus.POSSIBLE ? categories.size() + i + 1 : 0;
       missing.add(ctx, f.endStart(), ctx.mark(), open);
       missing.add(ctx, f.start(), f.endStart(), open);
@@ -100,18 +103,21 @@ public final class Screener {
   }
 
   /**
-   * The missing facts a verdict reports, each place once, in the order first noted, and for each how
-   * many open results (categories that need information, possible barriers) wait on it. Places the
-   * rules name ahead are told apart by number; only the others need their paths compared.
+   * The missing facts a verdict reports, each place once, in the order first noted, and for each
+   * how many open results (categories that need information, possible barriers) wait on it. Places
+   * the rules name ahead are told apart by number; only the others need their paths compared.
    */
   private final class Report {
     /** Per place: its position among the facts plus one, or 0 when not reported yet. */
     private final int[] position;
+
     private Map<String, Integer> others;
     private MissingFact[] facts = new MissingFact[64];
     private int[] waits = new int[64];
+
     /** Per position: the last open result counted, so each result counts a fact once. */
     private int[] counted = new int[64];
+
     private int count;
 
     Report(int places) {
@@ -119,8 +125,8 @@ public final class Screener {
     }
 
     /**
-     * Adds the facts noted in the context from {@code from} to {@code to}; {@code result} numbers the
-     * open result they come from (from 1), or is 0 when the result is not open.
+     * Adds the facts noted in the context from {@code from} to {@code to}; {@code result} numbers
+     * the open result they come from (from 1), or is 0 when the result is not open.
      */
     void add(EvalContext ctx, int from, int to, int result) {
       for (int i = from; i < to; i++) {
@@ -204,8 +210,14 @@ public final class Screener {
       barriers.add(screen(b, walk, ctx));
     }
     Object name = person.facts().get("name");
-    return new Screening(person.id(), name == null ? null : name.toString(), person.source(), asOf,
-        rules.version(), results, barriers);
+    return new Screening(
+        person.id(),
+        name == null ? null : name.toString(),
+        person.source(),
+        asOf,
+        rules.version(),
+        results,
+        barriers);
   }
 
   private CategoryResult screen(Category category, Walk walk, EvalContext ctx) {
@@ -227,12 +239,23 @@ public final class Screener {
     for (Criterion step : category.nextSteps()) {
       Criterion.Evaluation e = step.evaluate(ctx);
       boolean unconditional = !step.conditional();
-      if ((unconditional && outcome != Outcome.DOES_NOT_FIT) || (!unconditional && e.truth() == Truth.TRUE)) {
+      if ((unconditional && outcome != Outcome.DOES_NOT_FIT)
+          || (!unconditional && e.truth() == Truth.TRUE)) {
         steps.add(result(step, e.truth(), e.missing(), e.reads()));
       }
     }
-    return new CategoryResult(category.id(), category.title(), outcome, d.lead(), col.paths, col.first,
-        List.copyOf(missing), notes, steps, category.citations(), walk.opensOn(category, outcome));
+    return new CategoryResult(
+        category.id(),
+        category.title(),
+        outcome,
+        d.lead(),
+        col.paths,
+        col.first,
+        List.copyOf(missing),
+        notes,
+        steps,
+        category.citations(),
+        walk.opensOn(category, outcome));
   }
 
   private BarrierResult screen(Barrier b, Walk walk, EvalContext ctx) {
@@ -253,17 +276,31 @@ public final class Screener {
     List<CriterionResult> steps = new ArrayList<>();
     for (Criterion step : b.nextSteps()) {
       Criterion.Evaluation e = step.evaluate(ctx);
-      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED) || (step.conditional() && e.truth() == Truth.TRUE)) {
+      if ((!step.conditional() && status != BarrierStatus.NOT_TRIGGERED)
+          || (step.conditional() && e.truth() == Truth.TRUE)) {
         steps.add(result(step, e.truth(), e.missing(), e.reads()));
       }
     }
-    return new BarrierResult(b.id(), b.title(), status, endsOn(f), col.first, col.loose, List.copyOf(missing), notes,
-        steps, b.citations(), b.affects(), walk.opensOn(b, status));
+    return new BarrierResult(
+        b.id(),
+        b.title(),
+        status,
+        endsOn(f),
+        col.first,
+        col.loose,
+        List.copyOf(missing),
+        notes,
+        steps,
+        b.citations(),
+        b.affects(),
+        walk.opensOn(b, status));
   }
 
   /** The day a time-limited barrier that applies (or may) ends, when known exactly. */
   private static LocalDate endsOn(Walk.Flagged f) {
-    return f.status() != BarrierStatus.NOT_TRIGGERED && f.end() != null && f.end().exact() ? f.end().first() : null;
+    return f.status() != BarrierStatus.NOT_TRIGGERED && f.end() != null && f.end().exact()
+        ? f.end().first()
+        : null;
   }
 
   private static void collect(EvalContext ctx, int from, int to, Set<MissingFact> into) {
@@ -274,7 +311,8 @@ public final class Screener {
 
   /**
    * Keeps every criterion's result as the walk evaluates it: the first {@code split} (a category's
-   * disqualifiers, a barrier's triggers) apart, then the rest, grouped by path where there are paths.
+   * disqualifiers, a barrier's triggers) apart, then the rest, grouped by path where there are
+   * paths.
    */
   private static final class Collector implements Walk.Recorder {
     private final EvalContext ctx;
@@ -292,22 +330,27 @@ public final class Screener {
 
     @Override
     public void criterion(Criterion c, Truth t, int mark) {
-      CriterionResult r = result(c, t, t == Truth.UNKNOWN ? ctx.missingSince(mark) : List.of(), ctx.takeReads());
+      CriterionResult r =
+          result(c, t, t == Truth.UNKNOWN ? ctx.missingSince(mark) : List.of(), ctx.takeReads());
       (first.size() < split ? first : loose).add(r);
     }
 
     @Override
     public void path(RulePath p, Truth t) {
-      paths.add(new PathResult(p.id(), p.title(), t, loose, t == Truth.TRUE ? null : walk.opensOn(p.opensOn())));
+      paths.add(
+          new PathResult(
+              p.id(), p.title(), t, loose, t == Truth.TRUE ? null : walk.opensOn(p.opensOn())));
       loose.clear();
     }
   }
 
-  private static CriterionResult result(Criterion c, Truth truth, List<Missing> missing, List<EvalContext.Read> reads) {
+  private static CriterionResult result(
+      Criterion c, Truth truth, List<Missing> missing, List<EvalContext.Read> reads) {
     MissingFact[] facts = new MissingFact[missing.size()];
     for (int i = 0; i < facts.length; i++) {
       facts[i] = MissingFact.of(missing.get(i));
     }
-    return new CriterionResult(c.id(), c.text(), truth, c.citations(), c.question(), List.of(facts), reads);
+    return new CriterionResult(
+        c.id(), c.text(), truth, c.citations(), c.question(), List.of(facts), reads);
   }
 }

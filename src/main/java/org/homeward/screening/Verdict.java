@@ -16,8 +16,12 @@ import org.homeward.rules.Missing;
  * the first for its place; and, for each, how many open results wait on it ({@code waits}: the
  * categories that need information and the possible barriers whose missing facts name it).
  */
-public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<BarrierFlag> barriers,
-    List<MissingFact> missing, List<Integer> waits) {
+public record Verdict(
+    LocalDate asOf,
+    List<CategoryOutcome> categories,
+    List<BarrierFlag> barriers,
+    List<MissingFact> missing,
+    List<Integer> waits) {
 
   /**
    * A category's outcome, for {@code needs_info} whether it is a lead, and the day after the as-of
@@ -25,7 +29,10 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
    */
   public record CategoryOutcome(String id, Outcome outcome, boolean lead, LocalDate opensOn) {}
 
-  /** A barrier's status, the day it ends, and the day from which time alone may let an exception apply (or null). */
+  /**
+   * A barrier's status, the day it ends, and the day from which time alone may let an exception
+   * apply (or null).
+   */
   public record BarrierFlag(String id, BarrierStatus status, LocalDate endsOn, LocalDate opensOn) {}
 
   public Verdict {
@@ -39,7 +46,11 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
   }
 
   /** A verdict without counts: every missing fact waited on by no open result. */
-  public Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<BarrierFlag> barriers, List<MissingFact> missing) {
+  public Verdict(
+      LocalDate asOf,
+      List<CategoryOutcome> categories,
+      List<BarrierFlag> barriers,
+      List<MissingFact> missing) {
     this(asOf, categories, barriers, missing, missing.stream().map(m -> 0).toList());
   }
 
@@ -73,7 +84,10 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < missing.size(); i++) {
       MissingFact m = missing.get(i);
-      if (m.kind() != Missing.Kind.REVIEW && waits.get(i) > 0 && !m.at().contains("[]") && !skipped.contains(m.at())) {
+      if (m.kind() != Missing.Kind.REVIEW
+          && waits.get(i) > 0
+          && !m.at().contains("[]")
+          && !skipped.contains(m.at())) {
         order.add(i);
       }
     }
@@ -111,10 +125,15 @@ public record Verdict(LocalDate asOf, List<CategoryOutcome> categories, List<Bar
     }
     List<Integer> waits = new ArrayList<>();
     missing.keySet().forEach(at -> waits.add(waiting.getOrDefault(at, Set.of()).size()));
-    return new Verdict(screening.asOf(), categories, barriers, List.copyOf(missing.values()), waits);
+    return new Verdict(
+        screening.asOf(), categories, barriers, List.copyOf(missing.values()), waits);
   }
 
-  private static void collect(String result, boolean open, List<MissingFact> facts, Map<String, MissingFact> missing,
+  private static void collect(
+      String result,
+      boolean open,
+      List<MissingFact> facts,
+      Map<String, MissingFact> missing,
       Map<String, Set<String>> waiting) {
     for (MissingFact m : facts) {
       missing.putIfAbsent(m.at(), m);

@@ -16,8 +16,8 @@ import org.homeward.rules.Truth;
  * The one walk that decides a category's outcome and a barrier's status for one person, whether the
  * result becomes a full report or a batch row's verdict: a {@link Recorder} that wants every
  * criterion gets every criterion evaluated; without one, the walk stops as soon as the result is
- * decided. Either way the decisions are the same, and afterwards the context holds, after the
- * marks the walk returns, exactly the facts that the result reports as missing.
+ * decided. Either way the decisions are the same, and afterwards the context holds, after the marks
+ * the walk returns, exactly the facts that the result reports as missing.
  *
  * <p>The walk is also the {@link Linker}: a condition that reads another category's outcome, a
  * path's result or a barrier's status has it worked out here, without a recorder.
@@ -29,8 +29,12 @@ final class Walk implements Linker {
   private final EvalContext ctx;
   private final LocalDate asOf;
   private final Slots slots;
-  /** What {@link #evaluate} last worked out, for the memo of a link: a lead, and a category's split. */
+
+  /**
+   * What {@link #evaluate} last worked out, for the memo of a link: a lead, and a category's split.
+   */
   private boolean lastLead;
+
   private int lastSplit;
 
   /**
@@ -57,12 +61,16 @@ final class Walk implements Linker {
       return s == null ? -1 : s;
     }
   }
+
   /** Whether the path {@link #path} just walked met a lead criterion. */
   private boolean pathLead;
 
   /** What a report keeps of a walk; the walk calls it only when it wants every criterion. */
   interface Recorder {
-    /** A criterion as evaluated: its truth, with what kept it open noted in the context since {@code mark}. */
+    /**
+     * A criterion as evaluated: its truth, with what kept it open noted in the context since {@code
+     * mark}.
+     */
     void criterion(Criterion c, Truth t, int mark);
 
     /** A path's result, after its criteria. */
@@ -77,8 +85,8 @@ final class Walk implements Linker {
   record Decided(Outcome outcome, boolean lead, int start, int pathsStart) {}
 
   /**
-   * A barrier's status and end; the missing facts it reports are noted in the context from
-   * {@code endStart} on (the end date's) and from {@code start} to {@code endStart}.
+   * A barrier's status and end; the missing facts it reports are noted in the context from {@code
+   * endStart} on (the end date's) and from {@code start} to {@code endStart}.
    */
   record Flagged(BarrierStatus status, DateExpression.Result end, int start, int endStart) {}
 
@@ -95,8 +103,12 @@ final class Walk implements Linker {
     if (ctx.known(slot)) {
       // a link has worked the category out already: put back what it left
       Truth t = ctx.restore(slot);
-      Outcome o = t == Truth.TRUE ? Outcome.MAY_FIT : t == Truth.FALSE ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
-      return new Decided(o, o == Outcome.NEEDS_INFO && ctx.lead(slot), start, start + ctx.split(slot));
+      Outcome o =
+          t == Truth.TRUE
+              ? Outcome.MAY_FIT
+              : t == Truth.FALSE ? Outcome.DOES_NOT_FIT : Outcome.NEEDS_INFO;
+      return new Decided(
+          o, o == Outcome.NEEDS_INFO && ctx.lead(slot), start, start + ctx.split(slot));
     }
     // Without a recorder only the whole category's missing facts are read: each place once will do.
     int outer = rec == null ? ctx.frame(start) : -1;
@@ -145,15 +157,26 @@ final class Walk implements Linker {
     } else if (outcome == Outcome.MAY_FIT) {
       ctx.truncate(pathsStart);
     }
-    Decided d = new Decided(outcome, outcome == Outcome.NEEDS_INFO && anyLead, start, Math.min(pathsStart, ctx.mark()));
-    ctx.keep(slot, outcome == Outcome.MAY_FIT ? Truth.TRUE : outcome == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN,
-        start, d.lead(), d.pathsStart() - start);
+    Decided d =
+        new Decided(
+            outcome,
+            outcome == Outcome.NEEDS_INFO && anyLead,
+            start,
+            Math.min(pathsStart, ctx.mark()));
+    ctx.keep(
+        slot,
+        outcome == Outcome.MAY_FIT
+            ? Truth.TRUE
+            : outcome == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN,
+        start,
+        d.lead(),
+        d.pathsStart() - start);
     return d;
   }
 
   /**
-   * A path's result; without a recorder it stops at the first criterion that fails. Sets
-   * {@link #pathLead} when a lead criterion is met.
+   * A path's result; without a recorder it stops at the first criterion that fails. Sets {@link
+   * #pathLead} when a lead criterion is met.
    */
   private Truth path(RulePath p, Recorder rec) {
     int slot = rec == null ? slots.of(p) : -1;
@@ -211,7 +234,10 @@ final class Walk implements Linker {
     }
     Truth excepted = Truth.FALSE;
     List<Criterion> exceptions = barrier.exceptions();
-    for (int i = 0; i < exceptions.size() && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE); i++) {
+    for (int i = 0;
+        i < exceptions.size()
+            && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE);
+        i++) {
       Criterion c = exceptions.get(i);
       int mark = ctx.mark();
       Truth t = test(c, rec, mark);
@@ -223,7 +249,8 @@ final class Walk implements Linker {
     int endStart = ctx.mark();
     DateExpression.Result end = null;
     Truth ended = Truth.FALSE;
-    if (barrier.ends() != null && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE)) {
+    if (barrier.ends() != null
+        && (rec != null || triggered != Truth.FALSE && excepted != Truth.TRUE)) {
       end = barrier.ends().evaluate(ctx);
       ended = ended(end, asOf);
       if (ended == Truth.UNKNOWN) {
@@ -255,7 +282,10 @@ final class Walk implements Linker {
     return first;
   }
 
-  /** The earliest day after the as-of date from which an active or possible barrier's exception may apply. */
+  /**
+   * The earliest day after the as-of date from which an active or possible barrier's exception may
+   * apply.
+   */
   LocalDate opensOn(Barrier barrier, BarrierStatus status) {
     if (status != BarrierStatus.ACTIVE && status != BarrierStatus.POSSIBLE) {
       return null;
@@ -304,7 +334,9 @@ final class Walk implements Linker {
         lastLead = d.lead();
         lastSplit = d.pathsStart() - d.start();
         Outcome o = d.outcome();
-        yield o == Outcome.MAY_FIT ? Truth.TRUE : o == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN;
+        yield o == Outcome.MAY_FIT
+            ? Truth.TRUE
+            : o == Outcome.DOES_NOT_FIT ? Truth.FALSE : Truth.UNKNOWN;
       }
       case PATH -> {
         int mark = ctx.mark();
@@ -324,7 +356,9 @@ final class Walk implements Linker {
         if (s != BarrierStatus.POSSIBLE) {
           ctx.truncate(mark);
         }
-        yield s == BarrierStatus.ACTIVE ? Truth.TRUE : s == BarrierStatus.POSSIBLE ? Truth.UNKNOWN : Truth.FALSE;
+        yield s == BarrierStatus.ACTIVE
+            ? Truth.TRUE
+            : s == BarrierStatus.POSSIBLE ? Truth.UNKNOWN : Truth.FALSE;
       }
     };
   }
@@ -339,7 +373,10 @@ final class Walk implements Linker {
     return lastSplit;
   }
 
-  /** A category is out when disqualified, may fit when a path is met, is out when every path fails, and else is open. */
+  /**
+   * A category is out when disqualified, may fit when a path is met, is out when every path fails,
+   * and else is open.
+   */
   static Outcome outcome(boolean disqualified, boolean anyMet, boolean allFailed) {
     if (disqualified) {
       return Outcome.DOES_NOT_FIT;

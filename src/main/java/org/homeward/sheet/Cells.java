@@ -26,11 +26,33 @@ import org.homeward.person.PersonBuilder;
 public final class Cells {
   private static final Set<String> YES = Set.of("yes", "y", "true", "t", "1", "si");
   private static final Set<String> NO = Set.of("no", "n", "false", "f", "0");
-  private static final Set<String> UNKNOWN = Set.of(
-      "unknown", "unk", "?", "dont_know", "don_t_know", "not_known", "n_a", "na", "no_se", "desconocido",
-      "desconocida", "se_desconoce");
-  private static final Set<String> NONE = Set.of(
-      "none", "no", "n", "0", "false", "nothing", "ninguno", "ninguna", "nada", "[]", "known_none");
+  private static final Set<String> UNKNOWN =
+      Set.of(
+          "unknown",
+          "unk",
+          "?",
+          "dont_know",
+          "don_t_know",
+          "not_known",
+          "n_a",
+          "na",
+          "no_se",
+          "desconocido",
+          "desconocida",
+          "se_desconoce");
+  private static final Set<String> NONE =
+      Set.of(
+          "none",
+          "no",
+          "n",
+          "0",
+          "false",
+          "nothing",
+          "ninguno",
+          "ninguna",
+          "nada",
+          "[]",
+          "known_none");
   private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2,4})");
   private static final Pattern US_MONTH = Pattern.compile("(\\d{1,2})/(\\d{4})");
   private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
@@ -39,7 +61,8 @@ public final class Cells {
   private static final Pattern MARKS = Pattern.compile("\\p{M}");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s'’/-]+");
   private static final Pattern MIDNIGHT = Pattern.compile("[ T]0?0:00(:00(\\.0+)?)?$");
-  private static final String DATE_FORMS = "expected YYYY-MM-DD, YYYY-MM, YYYY or MM/DD/YYYY (month first)";
+  private static final String DATE_FORMS =
+      "expected YYYY-MM-DD, YYYY-MM, YYYY or MM/DD/YYYY (month first)";
 
   private Cells() {}
 
@@ -98,8 +121,9 @@ public final class Cells {
     if (YES.contains(w)) {
       return -1;
     }
-    throw new Problem("does not say how many there are; write none when it is known "
-        + "there are none, or how many there are, or leave it blank and fill in the numbered columns");
+    throw new Problem(
+        "does not say how many there are; write none when it is known "
+            + "there are none, or how many there are, or leave it blank and fill in the numbered columns");
   }
 
   /** The value a cell holds for a fact, or null when unknown. */
@@ -136,13 +160,17 @@ public final class Cells {
       case BOOLEAN -> new Node.Scalar(at, Node.Scalar.Kind.BOOLEAN, String.valueOf(yesNo(text)));
       case ENUM -> {
         String w = word(text);
-        if (def.values().contains("yes") && def.values().contains("no") && !def.values().contains(w)
+        if (def.values().contains("yes")
+            && def.values().contains("no")
+            && !def.values().contains(w)
             && (YES.contains(w) || NO.contains(w))) {
           w = YES.contains(w) ? "yes" : "no";
         }
-        yield new Node.Scalar(at, Node.Scalar.Kind.STRING, def.values().contains(w) ? w : loosely(w, def));
+        yield new Node.Scalar(
+            at, Node.Scalar.Kind.STRING, def.values().contains(w) ? w : loosely(w, def));
       }
-      case COUNTRY, STATE -> new Node.Scalar(at, Node.Scalar.Kind.STRING, text.toUpperCase(Locale.ROOT));
+      case COUNTRY, STATE ->
+          new Node.Scalar(at, Node.Scalar.Kind.STRING, text.toUpperCase(Locale.ROOT));
       default -> new Node.Scalar(at, Node.Scalar.Kind.STRING, text);
     };
   }
@@ -180,8 +208,9 @@ public final class Cells {
     if (NO.contains(w)) {
       return false;
     }
-    throw new Problem("is not yes or no; expected yes/no, y/n, true/false, 1/0 or sí/no "
-        + "(leave it blank when not known)");
+    throw new Problem(
+        "is not yes or no; expected yes/no, y/n, true/false, 1/0 or sí/no "
+            + "(leave it blank when not known)");
   }
 
   /** A date in any of the accepted forms, as the partial date it names. */
@@ -200,8 +229,12 @@ public final class Cells {
         throw new Problem("has a two-digit year; write the year in full (MM/DD/YYYY)");
       }
       try {
-        PartialDate d = PartialDate.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(1)),
-            Integer.parseInt(m.group(2))));
+        PartialDate d =
+            PartialDate.of(
+                LocalDate.of(
+                    Integer.parseInt(m.group(3)),
+                    Integer.parseInt(m.group(1)),
+                    Integer.parseInt(m.group(2))));
         if (PartialDate.parse(d.toString()) != null) {
           return d;
         }
@@ -212,7 +245,8 @@ public final class Cells {
     }
     m = US_MONTH.matcher(text);
     if (m.matches()) {
-      PartialDate d = PartialDate.parse(m.group(2) + "-" + (m.group(1).length() == 1 ? "0" : "") + m.group(1));
+      PartialDate d =
+          PartialDate.parse(m.group(2) + "-" + (m.group(1).length() == 1 ? "0" : "") + m.group(1));
       if (d != null) {
         return d;
       }

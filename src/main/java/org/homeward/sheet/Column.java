@@ -4,13 +4,13 @@ import java.util.List;
 import org.homeward.facts.FactDef;
 
 /**
- * One spreadsheet column resolved against the fact catalogue: its canonical name
- * ({@code convictions.2.statute}), the steps from the person to the fact, and the fact.
+ * One spreadsheet column resolved against the fact catalogue: its canonical name ({@code
+ * convictions.2.statute}), the steps from the person to the fact, and the fact.
  *
- * <p>A {@link Kind#VALUE} column holds the fact's value (a scalar list holds its items separated
- * by {@code ;}). A {@link Kind#NONE} column is named after a list of records
- * ({@code convictions}) and says how many there are: {@code none} is "known: none" — distinct from
- * leaving the list's columns blank, which is unknown.
+ * <p>A {@link Kind#VALUE} column holds the fact's value (a scalar list holds its items separated by
+ * {@code ;}). A {@link Kind#NONE} column is named after a list of records ({@code convictions}) and
+ * says how many there are: {@code none} is "known: none" — distinct from leaving the list's columns
+ * blank, which is unknown.
  */
 public record Column(String name, List<Step> steps, FactDef fact, Kind kind) {
 

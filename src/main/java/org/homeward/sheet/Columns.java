@@ -13,12 +13,12 @@ import org.homeward.facts.Shape;
 
 /**
  * The spreadsheet form of the fact catalogue, used by the reader, the template and the data
- * dictionary alike. One row per person; a top-level fact is a column named by its path
- * ({@code birth_date}); a list of records is a group of numbered columns per item
- * ({@code convictions.1.statute}, {@code convictions.2.statute}) plus a column named by the list
- * ({@code convictions}) where {@code none} says "known: none"; a field of a record is reached with a
- * dot ({@code removals.1.pfr.filed_date}). Headers match whatever their case, spacing or accents,
- * and the catalogue's aliases ({@code dob}, {@code fecha_de_nacimiento}) name their facts.
+ * dictionary alike. One row per person; a top-level fact is a column named by its path ({@code
+ * birth_date}); a list of records is a group of numbered columns per item ({@code
+ * convictions.1.statute}, {@code convictions.2.statute}) plus a column named by the list ({@code
+ * convictions}) where {@code none} says "known: none"; a field of a record is reached with a dot
+ * ({@code removals.1.pfr.filed_date}). Headers match whatever their case, spacing or accents, and
+ * the catalogue's aliases ({@code dob}, {@code fecha_de_nacimiento}) name their facts.
  */
 public final class Columns {
   private final FactCatalogue facts;
@@ -39,8 +39,8 @@ public final class Columns {
 
   /**
    * A header as the reader compares it: lower case, without accents, {@code [2]} as {@code .2}, and
-   * spaces, hyphens and slashes as underscores ({@code "Fecha de Nacimiento"} becomes
-   * {@code fecha_de_nacimiento}).
+   * spaces, hyphens and slashes as underscores ({@code "Fecha de Nacimiento"} becomes {@code
+   * fecha_de_nacimiento}).
    */
   public static String normalise(String header) {
     String s = Normalizer.normalize(header.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
@@ -157,7 +157,8 @@ public final class Columns {
   /** The canonical column nearest a header that names none, for "did you mean" hints, or null. */
   public String suggest(String header) {
     if (header.length() > 80) {
-      return null; // no column is that long, and comparing a long text with every column costs its length each time
+      return null; // no column is that long, and comparing a long text with every column costs its
+      // length each time
     }
     String hint = facts.suggest(normalise(header).replaceAll("\\.\\d+", "[]"));
     return hint == null ? null : hint.replace("[]", ".1");

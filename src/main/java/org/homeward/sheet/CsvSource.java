@@ -15,13 +15,14 @@ import org.homeward.person.TextDecoding;
  * Windows-1252 with a warning; the delimiter guessed from the header line (comma, semicolon or tab,
  * as European and tab-separated exports use). Records follow RFC 4180 (quoted cells may hold the
  * separator, quotes doubled, and line breaks). A quote left open is closed by force at the end of
- * its line when the quoted cell would otherwise run past Excel's 32,767 characters or the end of the
- * file: that row is an error row and reading goes on with the next line. A row holding bytes that are
- * not text is an error row too.
+ * its line when the quoted cell would otherwise run past Excel's 32,767 characters or the end of
+ * the file: that row is an error row and reading goes on with the next line. A row holding bytes
+ * that are not text is an error row too.
  */
 final class CsvSource implements SheetSource {
   /** Longest quoted cell read as one: Excel's own limit, with room for doubled quotes. */
   static final int MAX_QUOTED = 40_000;
+
   /** Longest row, in characters. */
   static final int MAX_ROW = 4_000_000;
 
@@ -63,9 +64,11 @@ final class CsvSource implements SheetSource {
     if (r == null) {
       header = List.of();
     } else if (r.problem != null) {
-      throw new org.homeward.document.ProblemException(org.homeward.document.ProblemException.Kind.INPUT,
-          Diagnostic.error(org.homeward.document.Location.cell(name, 1, null), "the header row cannot be read: "
-              + r.problem));
+      throw new org.homeward.document.ProblemException(
+          org.homeward.document.ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              org.homeward.document.Location.cell(name, 1, null),
+              "the header row cannot be read: " + r.problem));
     } else {
       List<String> cells = new ArrayList<>(r.cells.size());
       for (String c : r.cells) {
@@ -113,8 +116,11 @@ final class CsvSource implements SheetSource {
     String[] cells = r.cells.toArray(new String[0]);
     for (int i = 0; i < cells.length && problems.isEmpty(); i++) {
       if (cells[i].indexOf(TextDecoding.BAD) >= 0) {
-        problems.add(new CellProblem(i, "holds bytes that are not UTF-8 text (the file was read as UTF-8); "
-            + "save it as \"CSV UTF-8\""));
+        problems.add(
+            new CellProblem(
+                i,
+                "holds bytes that are not UTF-8 text (the file was read as UTF-8); "
+                    + "save it as \"CSV UTF-8\""));
         cells[i] = null;
       }
     }
@@ -159,8 +165,10 @@ final class CsvSource implements SheetSource {
         continue;
       }
       if (closed && c >= 0 && c != separator && c != '\n' && c != '\r' && cell.indexOf("\n") >= 0) {
-        // A quoted cell over several lines whose closing quote is not followed by a separator: the quote
-        // that closed it was the opening quote of a later row, so this row's own quote was never closed.
+        // A quoted cell over several lines whose closing quote is not followed by a separator: the
+        // quote
+        // that closed it was the opening quote of a later row, so this row's own quote was never
+        // closed.
         return brokenQuote(raw, startLine, c);
       }
       closed = false;
@@ -173,8 +181,13 @@ final class CsvSource implements SheetSource {
       }
       if (raw.length() > MAX_ROW) {
         skipLine();
-        return new Record(List.of(), String.format(Locale.ROOT, "the row is longer than %,d characters, more than "
-            + "any intake row; it is not read", MAX_ROW));
+        return new Record(
+            List.of(),
+            String.format(
+                Locale.ROOT,
+                "the row is longer than %,d characters, more than "
+                    + "any intake row; it is not read",
+                MAX_ROW));
       }
       if (c == separator) {
         cells.add(cell.toString());
@@ -182,7 +195,8 @@ final class CsvSource implements SheetSource {
         atStart = true;
         if (cells.size() > XlsxSource.MAX_COLUMNS) {
           skipLine();
-          return new Record(List.of(), "the row has more cells than Excel's 16,384 columns; it is not read");
+          return new Record(
+              List.of(), "the row has more cells than Excel's 16,384 columns; it is not read");
         }
         continue;
       }
@@ -197,7 +211,9 @@ final class CsvSource implements SheetSource {
     return new Record(cells, null);
   }
 
-  /** A quote never closed: the row ends with its first line, and what follows is read again as rows. */
+  /**
+   * A quote never closed: the row ends with its first line, and what follows is read again as rows.
+   */
   private Record brokenQuote(StringBuilder raw, int startLine, int c) throws IOException {
     String rest = raw.toString();
     int nl = rest.indexOf('\n');
@@ -206,8 +222,10 @@ final class CsvSource implements SheetSource {
     } else if (c >= 0) {
       skipLine();
     }
-    return new Record(List.of(), "a quote (\") opened in this row is never closed, so the row is read as ending with "
-        + "its line; close the quote, or double a quote that is part of a cell (\"\")");
+    return new Record(
+        List.of(),
+        "a quote (\") opened in this row is never closed, so the row is read as ending with "
+            + "its line; close the quote, or double a quote that is part of a cell (\"\")");
   }
 
   private void skipLine() throws IOException {

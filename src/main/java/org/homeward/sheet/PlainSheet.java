@@ -12,9 +12,9 @@ import org.homeward.document.ProblemException;
 
 /**
  * A sheet's cells as text, row by row, with no fact read: how Homeward reads back a result sheet it
- * wrote (CSV, or a workbook's sheets named {@code Results}, {@code Results 2}, ... in turn), with the
- * same readers and the same limits as intake sheets. A sheet that cannot be read is an input error
- * naming the file and row.
+ * wrote (CSV, or a workbook's sheets named {@code Results}, {@code Results 2}, ... in turn), with
+ * the same readers and the same limits as intake sheets. A sheet that cannot be read is an input
+ * error naming the file and row.
  */
 public final class PlainSheet implements Closeable {
   private final String name;
@@ -32,7 +32,8 @@ public final class PlainSheet implements Closeable {
   }
 
   /** A CSV file's rows. */
-  public static PlainSheet csv(InputStream in, String name, Consumer<Diagnostic> warnings) throws IOException {
+  public static PlainSheet csv(InputStream in, String name, Consumer<Diagnostic> warnings)
+      throws IOException {
     return new PlainSheet(name, new CsvSource(in, name, warnings), null, null);
   }
 
@@ -46,8 +47,11 @@ public final class PlainSheet implements Closeable {
     } catch (ProblemException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-          "cannot be read as an Excel workbook (.xlsx); save it from Excel as .xlsx or CSV UTF-8"));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(name),
+              "cannot be read as an Excel workbook (.xlsx); save it from Excel as .xlsx or CSV UTF-8"));
     }
   }
 
@@ -60,8 +64,8 @@ public final class PlainSheet implements Closeable {
   }
 
   /**
-   * The next row: its number as the sheet shows it and its cells (as many as the row has), or null at
-   * the end. A cell that cannot be read is an input error.
+   * The next row: its number as the sheet shows it and its cells (as many as the row has), or null
+   * at the end. A cell that cannot be read is an input error.
    */
   public Row next() throws IOException {
     header();
@@ -70,7 +74,8 @@ public final class PlainSheet implements Closeable {
       try {
         raw = source.next();
       } catch (SheetSource.Broken e) {
-        throw new ProblemException(ProblemException.Kind.INPUT,
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
             Diagnostic.error(Location.cell(name, e.row(), null), e.getMessage()));
       }
       if (raw == null) {
@@ -80,8 +85,10 @@ public final class PlainSheet implements Closeable {
         continue;
       }
       if (!raw.problems().isEmpty()) {
-        throw new ProblemException(ProblemException.Kind.INPUT,
-            Diagnostic.error(Location.cell(name, raw.number(), null), raw.problems().get(0).message()));
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                Location.cell(name, raw.number(), null), raw.problems().get(0).message()));
       }
       return new Row(raw.number(), raw.cells());
     }
@@ -89,7 +96,9 @@ public final class PlainSheet implements Closeable {
 
   /** Goes on to the workbook's next sheet of the same name and header, when there is one. */
   private boolean nextPage() throws IOException {
-    if (file == null || !(source instanceof XlsxSource x) || !x.sheetName().equals(pageName(page))) {
+    if (file == null
+        || !(source instanceof XlsxSource x)
+        || !x.sheetName().equals(pageName(page))) {
       return false;
     }
     String following = pageName(page + 1);
@@ -100,8 +109,11 @@ public final class PlainSheet implements Closeable {
     page++;
     source = new XlsxSource(file, name, following);
     if (!source.header().equals(header)) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-          "sheet \"" + following + "\" does not have the header of sheet \"" + sheet + "\""));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(name),
+              "sheet \"" + following + "\" does not have the header of sheet \"" + sheet + "\""));
     }
     return true;
   }
@@ -115,7 +127,10 @@ public final class PlainSheet implements Closeable {
     source.close();
   }
 
-  /** A row: its number in the sheet (the header is row 1) and its cells; a cell may be null or blank. */
+  /**
+   * A row: its number in the sheet (the header is row 1) and its cells; a cell may be null or
+   * blank.
+   */
   public record Row(long number, String[] cells) {
     /** The cell in column {@code i}, blank when the row is shorter. */
     public String cell(int i) {

@@ -13,19 +13,20 @@ import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.Node;
 import org.homeward.document.ProblemException;
-import org.homeward.person.PersonBuilder;
 import org.homeward.person.LazyPersonStream;
+import org.homeward.person.PersonBuilder;
 import org.homeward.person.Row;
 
 /**
  * Reads persons from a spreadsheet (CSV or XLSX), one per row, streaming. Each row's cells become
- * the same located tree a JSON person file gives, and the same {@link PersonBuilder} checks it, so a
- * person reads alike from every format. A bad cell makes its row an error row naming the row and
+ * the same located tree a JSON person file gives, and the same {@link PersonBuilder} checks it, so
+ * a person reads alike from every format. A bad cell makes its row an error row naming the row and
  * column; the rows after it are read as usual. Fully blank rows are skipped (and counted).
  */
 public final class SheetPersonStream extends LazyPersonStream {
   /** Unknown headers named in the warning; more are counted. */
   private static final int UNKNOWN_LISTED = 20;
+
   private final SheetSource source;
   private final Columns model;
   private final ColumnMap map;
@@ -37,7 +38,11 @@ public final class SheetPersonStream extends LazyPersonStream {
   private boolean blankHeaderWarned;
   private long blankRows;
 
-  private SheetPersonStream(SheetSource source, Columns model, ColumnMap map, PersonBuilder builder,
+  private SheetPersonStream(
+      SheetSource source,
+      Columns model,
+      ColumnMap map,
+      PersonBuilder builder,
       Consumer<Diagnostic> warnings) {
     this.source = source;
     this.model = model;
@@ -47,26 +52,41 @@ public final class SheetPersonStream extends LazyPersonStream {
   }
 
   /** A CSV file's people. */
-  public static SheetPersonStream csv(InputStream in, String name, Columns model, ColumnMap map,
-      PersonBuilder builder, Consumer<Diagnostic> warnings) throws IOException {
+  public static SheetPersonStream csv(
+      InputStream in,
+      String name,
+      Columns model,
+      ColumnMap map,
+      PersonBuilder builder,
+      Consumer<Diagnostic> warnings)
+      throws IOException {
     return new SheetPersonStream(new CsvSource(in, name, warnings), model, map, builder, warnings);
   }
 
   /**
-   * An XLSX workbook's people (the sheet named People, else the first), from a file when
-   * {@code file} is given (read in place), else from {@code in}.
+   * An XLSX workbook's people (the sheet named People, else the first), from a file when {@code
+   * file} is given (read in place), else from {@code in}.
    */
-  public static SheetPersonStream xlsx(java.io.File file, InputStream in, String name, Columns model, ColumnMap map,
-      PersonBuilder builder, Consumer<Diagnostic> warnings) {
+  public static SheetPersonStream xlsx(
+      java.io.File file,
+      InputStream in,
+      String name,
+      Columns model,
+      ColumnMap map,
+      PersonBuilder builder,
+      Consumer<Diagnostic> warnings) {
     try {
       SheetSource source = file != null ? new XlsxSource(file, name) : new XlsxSource(in, name);
       return new SheetPersonStream(source, model, map, builder, warnings);
     } catch (ProblemException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-          "cannot be read as an Excel workbook (.xlsx); is it an older .xls or another kind of file? "
-              + "Save it from Excel as .xlsx or CSV UTF-8"));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(name),
+              "cannot be read as an Excel workbook (.xlsx); is it an older .xls or another kind of file? "
+                  + "Save it from Excel as .xlsx or CSV UTF-8"));
     }
   }
 
@@ -82,14 +102,17 @@ public final class SheetPersonStream extends LazyPersonStream {
 
   /**
    * Reads and checks the header: each header names a column (directly, by alias or through the
-   * mapping), is ignored by the mapping, or is reported once as unknown. Two headers naming the same
-   * column, or a header naming none at all, make the sheet unreadable.
+   * mapping), is ignored by the mapping, or is reported once as unknown. Two headers naming the
+   * same column, or a header naming none at all, make the sheet unreadable.
    */
   private void start() throws IOException {
     headers = source.header();
     if (headers.isEmpty() || headers.stream().allMatch(h -> h == null || h.isBlank())) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(source.name()),
-          "the sheet is empty; expected a header row naming the columns ('homeward template' writes one)"));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(source.name()),
+              "the sheet is empty; expected a header row naming the columns ('homeward template' writes one)"));
     }
     plan = new Column[headers.size()];
     Map<String, Integer> seen = new HashMap<>();
@@ -108,8 +131,11 @@ public final class SheetPersonStream extends LazyPersonStream {
       if (c == null) {
         if (unknown.size() < UNKNOWN_LISTED) {
           String hint = model.suggest(h);
-          unknown.add("\"" + Diagnostic.printable(Cells.shorten(h)) + "\""
-              + (hint != null ? " (did you mean " + hint + "?)" : ""));
+          unknown.add(
+              "\""
+                  + Diagnostic.printable(Cells.shorten(h))
+                  + "\""
+                  + (hint != null ? " (did you mean " + hint + "?)" : ""));
         } else {
           unknownMore++;
         }
@@ -117,9 +143,15 @@ public final class SheetPersonStream extends LazyPersonStream {
       }
       Integer before = seen.putIfAbsent(c.name(), i);
       if (before != null) {
-        problems.add(Diagnostic.error(Location.cell(source.name(), 1, h),
-            "this column and column \"" + headers.get(before) + "\" both hold " + c.name() + "; keep one, "
-                + "or point one elsewhere with --map"));
+        problems.add(
+            Diagnostic.error(
+                Location.cell(source.name(), 1, h),
+                "this column and column \""
+                    + headers.get(before)
+                    + "\" both hold "
+                    + c.name()
+                    + "; keep one, "
+                    + "or point one elsewhere with --map"));
         continue;
       }
       plan[i] = c;
@@ -131,18 +163,32 @@ public final class SheetPersonStream extends LazyPersonStream {
       throw new ProblemException(ProblemException.Kind.INPUT, problems);
     }
     if (seen.isEmpty()) {
-      throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(source.name()),
-          "no header names a fact (" + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
-              + (unknown.size() > 5 ? ", ..." : "") + "); map your headers to columns with --map mapping.yaml, "
-              + "or start from 'homeward template'"));
+      throw new ProblemException(
+          ProblemException.Kind.INPUT,
+          Diagnostic.error(
+              Location.of(source.name()),
+              "no header names a fact ("
+                  + String.join(", ", unknown.subList(0, Math.min(5, unknown.size())))
+                  + (unknown.size() > 5 ? ", ..." : "")
+                  + "); map your headers to columns with --map mapping.yaml, "
+                  + "or start from 'homeward template'"));
     }
     if (!unknown.isEmpty()) {
       int count = unknown.size() + unknownMore;
       boolean one = count == 1;
-      warnings.accept(Diagnostic.warning(Location.of(source.name()), count + (one ? " column is not a fact"
-          : " columns are not facts") + " and will be ignored: " + String.join(", ", unknown)
-          + (unknownMore > 0 ? " and " + unknownMore + " more" : "") + ". Map "
-          + (one ? "it" : "them") + " with --map, or list " + (one ? "it" : "them") + " under 'ignore:' there."));
+      warnings.accept(
+          Diagnostic.warning(
+              Location.of(source.name()),
+              count
+                  + (one ? " column is not a fact" : " columns are not facts")
+                  + " and will be ignored: "
+                  + String.join(", ", unknown)
+                  + (unknownMore > 0 ? " and " + unknownMore + " more" : "")
+                  + ". Map "
+                  + (one ? "it" : "them")
+                  + " with --map, or list "
+                  + (one ? "it" : "them")
+                  + " under 'ignore:' there."));
     }
   }
 
@@ -158,10 +204,16 @@ public final class SheetPersonStream extends LazyPersonStream {
       } catch (SheetSource.Broken e) {
         finish();
         long row = e.row();
-        Location at = row > 0 ? Location.cell(source.name(), row, null) : Location.of(source.name());
+        Location at =
+            row > 0 ? Location.cell(source.name(), row, null) : Location.of(source.name());
         String unread = source.unread();
-        return new Row(Math.max(row, 0), label(row), null, List.of(Diagnostic.error(at, e.getMessage()
-            + (unread != null ? " (" + unread + ")" : ""))), true);
+        return new Row(
+            Math.max(row, 0),
+            label(row),
+            null,
+            List.of(
+                Diagnostic.error(at, e.getMessage() + (unread != null ? " (" + unread + ")" : ""))),
+            true);
       }
       if (raw == null) {
         return null;
@@ -180,9 +232,12 @@ public final class SheetPersonStream extends LazyPersonStream {
   private Row build(SheetSource.RawRow raw) {
     List<Diagnostic> problems = new ArrayList<>();
     for (SheetSource.CellProblem p : raw.problems()) {
-      String header = p.column() >= 0 && p.column() < headers.size() && !headers.get(p.column()).isBlank()
-          ? headers.get(p.column()) : null;
-      problems.add(Diagnostic.error(Location.cell(source.name(), raw.number(), header), p.message()));
+      String header =
+          p.column() >= 0 && p.column() < headers.size() && !headers.get(p.column()).isBlank()
+              ? headers.get(p.column())
+              : null;
+      problems.add(
+          Diagnostic.error(Location.cell(source.name(), raw.number(), header), p.message()));
     }
     Draft root = new Draft(Location.cell(source.name(), raw.number(), null));
     String[] cells = raw.cells();
@@ -199,8 +254,10 @@ public final class SheetPersonStream extends LazyPersonStream {
       Location at = Location.cell(source.name(), raw.number(), headers.get(i));
       try {
         if (text.startsWith("#ERROR ")) {
-          throw new Cells.Problem("the cell holds a spreadsheet error (" + text.substring(7)
-              + "); fix the formula or clear the cell");
+          throw new Cells.Problem(
+              "the cell holds a spreadsheet error ("
+                  + text.substring(7)
+                  + "); fix the formula or clear the cell");
         }
         if (c.kind() == Column.Kind.NONE) {
           int count = Cells.listCount(text);
@@ -223,24 +280,34 @@ public final class SheetPersonStream extends LazyPersonStream {
     Node node = root.toNode(problems);
     if (problems.isEmpty()) {
       PersonBuilder.Result r = builder.build(node, label);
-      return new Row(raw.number(), label, r.ok() ? r.person().id() : idCell(cells), r.person(), r.problems());
+      return new Row(
+          raw.number(), label, r.ok() ? r.person().id() : idCell(cells), r.person(), r.problems());
     }
     return new Row(raw.number(), label, idCell(cells), null, problems);
   }
 
-  /** The row's id as typed, so that a row in error can still be told apart; null when there is none. */
+  /**
+   * The row's id as typed, so that a row in error can still be told apart; null when there is none.
+   */
   private String idCell(String[] cells) {
-    return idColumn < 0 || idColumn >= cells.length || cells[idColumn] == null || cells[idColumn].isBlank() ? null
+    return idColumn < 0
+            || idColumn >= cells.length
+            || cells[idColumn] == null
+            || cells[idColumn].isBlank()
+        ? null
         : cells[idColumn].strip();
   }
 
   private void warnBlankHeader(int index, long row) {
-    if (blankHeaderWarned || index < plan.length && !(headers.get(index) == null || headers.get(index).isBlank())) {
+    if (blankHeaderWarned
+        || index < plan.length && !(headers.get(index) == null || headers.get(index).isBlank())) {
       return;
     }
     blankHeaderWarned = true;
-    warnings.accept(Diagnostic.warning(Location.cell(source.name(), row, "#" + (index + 1)),
-        "a column without a header holds values; they are ignored (give the column a header to use it)"));
+    warnings.accept(
+        Diagnostic.warning(
+            Location.cell(source.name(), row, "#" + (index + 1)),
+            "a column without a header holds values; they are ignored (give the column a header to use it)"));
   }
 
   @Override
@@ -278,7 +345,9 @@ public final class SheetPersonStream extends LazyPersonStream {
 
     private Draft child(Column.Step step, Location cell) {
       if (step.isItem()) {
-        return listField(step.field(), cell).items.computeIfAbsent(step.item(), k -> new Draft(cell));
+        return listField(step.field(), cell)
+            .items
+            .computeIfAbsent(step.item(), k -> new Draft(cell));
       }
       keys.putIfAbsent(step.field(), cell);
       return (Draft) fields.computeIfAbsent(step.field(), k -> new Draft(cell));
@@ -319,9 +388,17 @@ public final class SheetPersonStream extends LazyPersonStream {
       if (count >= 0 && !items.isEmpty() && items.lastKey() > count) {
         Draft beyond = items.lastEntry().getValue();
         String column = beyond.keys.values().iterator().next().field();
-        problems.add(Diagnostic.error(countAt, (count == 0 ? "says there are no " + name.replace('_', ' ')
-            : "says there " + (count == 1 ? "is 1" : "are " + count)) + ", but column " + column
-            + " describes " + (count == 0 ? "one" : "another") + "; correct one of them"));
+        problems.add(
+            Diagnostic.error(
+                countAt,
+                (count == 0
+                        ? "says there are no " + name.replace('_', ' ')
+                        : "says there " + (count == 1 ? "is 1" : "are " + count))
+                    + ", but column "
+                    + column
+                    + " describes "
+                    + (count == 0 ? "one" : "another")
+                    + "; correct one of them"));
         return null;
       }
       if (count < 0 && items.isEmpty()) {

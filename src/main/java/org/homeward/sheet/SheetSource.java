@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
-/** The raw rows of one sheet: the header, then each row's cells as text, read as they are needed. */
+/**
+ * The raw rows of one sheet: the header, then each row's cells as text, read as they are needed.
+ */
 interface SheetSource extends Closeable {
 
   /** The source's name for messages (the file name). */

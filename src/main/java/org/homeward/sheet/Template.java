@@ -37,9 +37,13 @@ public final class Template {
     if (excel) {
       out.write('\uFEFF');
     }
-    try (SequenceWriter w = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writerFor(String[].class)
-        .with(CsvSchema.emptySchema().withoutHeader()).writeValues(out)) {
+    try (SequenceWriter w =
+        new CsvMapper()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writerFor(String[].class)
+            .with(CsvSchema.emptySchema().withoutHeader())
+            .writeValues(out)) {
       w.write(columns.stream().map(Column::name).toArray(String[]::new));
     }
     out.flush();
@@ -88,15 +92,16 @@ public final class Template {
     }
     FactDef def = col.fact();
     String list = def.isScalarList() ? "list separated by ; of " : "";
-    return list + switch (def.scalarType()) {
-      case DATE -> "date: YYYY-MM-DD, YYYY-MM, YYYY or MM/DD/YYYY";
-      case BOOLEAN -> "yes or no";
-      case NUMBER -> "number";
-      case ENUM -> "one of the allowed values";
-      case COUNTRY -> "country code (2 letters, ISO 3166)";
-      case STATE -> "U.S. state code (2 letters)";
-      default -> "text";
-    };
+    return list
+        + switch (def.scalarType()) {
+          case DATE -> "date: YYYY-MM-DD, YYYY-MM, YYYY or MM/DD/YYYY";
+          case BOOLEAN -> "yes or no";
+          case NUMBER -> "number";
+          case ENUM -> "one of the allowed values";
+          case COUNTRY -> "country code (2 letters, ISO 3166)";
+          case STATE -> "U.S. state code (2 letters)";
+          default -> "text";
+        };
   }
 
   /** The allowed values of a column, or what else it accepts. */
@@ -115,9 +120,14 @@ public final class Template {
   public static String meaning(Column col) {
     FactDef def = col.fact();
     if (col.kind() == Column.Kind.NONE) {
-      return "How many there are (" + def.meaning() + "): none when it is known there are none, a number "
+      return "How many there are ("
+          + def.meaning()
+          + "): none when it is known there are none, a number "
           + "when it is known how many, blank when not known. Describe each in the numbered columns "
-          + col.name() + ".1..., " + col.name() + ".2... (add more numbers as needed).";
+          + col.name()
+          + ".1..., "
+          + col.name()
+          + ".2... (add more numbers as needed).";
     }
     return def.meaning() + " Blank means not known.";
   }

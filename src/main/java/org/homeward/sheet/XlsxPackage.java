@@ -27,14 +27,21 @@ final class XlsxPackage implements Closeable {
     return new XlsxPackage(ZipFile.builder().setFile(file).get());
   }
 
-  /** A workbook from a stream (standard input), held in memory; refused past {@link #MAX_IN_MEMORY}. */
+  /**
+   * A workbook from a stream (standard input), held in memory; refused past {@link #MAX_IN_MEMORY}.
+   */
   static XlsxPackage of(InputStream in) throws IOException {
     byte[] bytes = in.readNBytes(MAX_IN_MEMORY + 1);
     if (bytes.length > MAX_IN_MEMORY) {
-      throw new XmlGuard.TooLarge("more than " + MAX_IN_MEMORY / (1024 * 1024) + " MB on standard input; "
-          + "give the workbook's file name instead", false);
+      throw new XmlGuard.TooLarge(
+          "more than "
+              + MAX_IN_MEMORY / (1024 * 1024)
+              + " MB on standard input; "
+              + "give the workbook's file name instead",
+          false);
     }
-    return new XlsxPackage(ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get());
+    return new XlsxPackage(
+        ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get());
   }
 
   /** A part, guarded, or null when the workbook has none of that name. */

@@ -21,31 +21,38 @@ import org.homeward.document.Location;
 import org.homeward.document.ProblemException;
 
 /**
- * An Excel workbook's people sheet, streamed row by row: the sheet named {@value #PEOPLE} when there
- * is one (as in the template), else the first. Date cells become ISO dates; numbers keep the digits
- * typed; a formula gives its last computed value.
+ * An Excel workbook's people sheet, streamed row by row: the sheet named {@value #PEOPLE} when
+ * there is one (as in the template), else the first. Date cells become ISO dates; numbers keep the
+ * digits typed; a formula gives its last computed value.
  *
  * <p>The workbook is untrusted, so this reads it with the JDK's own XML parser, DTDs refused, every
- * part and every value bounded ({@link XmlGuard}), cell references held to Excel's own A1:XFD1048576,
- * and every problem located by sheet and cell without repeating what the cell holds. A bad cell makes
- * its row an error row; damaged XML ends the sheet at the row where it is found.
+ * part and every value bounded ({@link XmlGuard}), cell references held to Excel's own
+ * A1:XFD1048576, and every problem located by sheet and cell without repeating what the cell holds.
+ * A bad cell makes its row an error row; damaged XML ends the sheet at the row where it is found.
  */
 final class XlsxSource implements SheetSource {
   static final String PEOPLE = "People";
+
   /** Excel's last column, XFD. */
   static final int MAX_COLUMNS = 16_384;
+
   /** Excel's last row. */
   static final int MAX_ROWS = 1_048_576;
+
   private static final long MAX_PART = 16L * 1024 * 1024;
   private static final long MAX_SHARED_PART = 512L * 1024 * 1024;
   private static final long MAX_SHEET = Long.MAX_VALUE;
+
   /** Shared strings are held in memory: at most this many, and this many characters in all. */
   static final int MAX_SHARED = 1_000_000;
+
   static final long MAX_SHARED_CHARS = 24_000_000;
   private static final int MAX_CELL = 32_767;
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d{1,3})?");
   private static final Pattern ERROR_CODE = Pattern.compile("#[A-Z0-9/!?.]{1,12}");
-  private static final Pattern ISO_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T[0-9:.]*(Z|[-+][0-9:]+)?)?");
+  private static final Pattern ISO_DATE =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T[0-9:.]*(Z|[-+][0-9:]+)?)?");
 
   private final String name;
   private final XlsxPackage pkg;
@@ -87,7 +94,7 @@ final class XlsxSource implements SheetSource {
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-    factory.setXMLReporter((message, type, info, location) -> { });
+    factory.setXMLReporter((message, type, info, location) -> {});
     try {
       open();
     } catch (XMLStreamException | IOException | RuntimeException e) {
@@ -104,20 +111,36 @@ final class XlsxSource implements SheetSource {
     if (e instanceof Doctype) {
       return doctype();
     }
-    String why = e instanceof XmlGuard.TooLarge t ? "it holds " + t.getMessage()
-        : e instanceof XMLStreamException x ? "the XML of its part " + reading + " is damaged" + at(x)
-        : "it is damaged or cut short";
-    return new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-        "cannot be read as an Excel workbook (.xlsx): " + why + "; open it in Excel and save it again, "
-            + "or save it as CSV UTF-8"));
+    String why =
+        e instanceof XmlGuard.TooLarge t
+            ? "it holds " + t.getMessage()
+            : e instanceof XMLStreamException x
+                ? "the XML of its part " + reading + " is damaged" + at(x)
+                : "it is damaged or cut short";
+    return new ProblemException(
+        ProblemException.Kind.INPUT,
+        Diagnostic.error(
+            Location.of(name),
+            "cannot be read as an Excel workbook (.xlsx): "
+                + why
+                + "; open it in Excel and save it again, "
+                + "or save it as CSV UTF-8"));
   }
 
   private static String at(XMLStreamException x) {
-    return x.getLocation() == null || x.getLocation().getLineNumber() < 0 ? ""
-        : " (line " + x.getLocation().getLineNumber() + ", column " + x.getLocation().getColumnNumber() + " of its XML)";
+    return x.getLocation() == null || x.getLocation().getLineNumber() < 0
+        ? ""
+        : " (line "
+            + x.getLocation().getLineNumber()
+            + ", column "
+            + x.getLocation().getColumnNumber()
+            + " of its XML)";
   }
 
-  /** Finds the workbook, its people sheet, styles and shared strings, and opens the sheet at its first row. */
+  /**
+   * Finds the workbook, its people sheet, styles and shared strings, and opens the sheet at its
+   * first row.
+   */
   private void open() throws IOException, XMLStreamException {
     String workbook = "xl/workbook.xml";
     Map<String, String[]> rootRels = rels("_rels/.rels", "");
@@ -126,13 +149,17 @@ final class XlsxSource implements SheetSource {
         workbook = r[1];
       }
     }
-    String base = workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
+    String base =
+        workbook.contains("/") ? workbook.substring(0, workbook.lastIndexOf('/') + 1) : "";
     List<String[]> sheets = new ArrayList<>();
     try (Part p = part(workbook, MAX_PART)) {
       if (p == null) {
-        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-            "cannot be read as an Excel workbook (.xlsx): it has no workbook part; is it an older .xls or another "
-                + "kind of file? Save it from Excel as .xlsx or CSV UTF-8"));
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                Location.of(name),
+                "cannot be read as an Excel workbook (.xlsx): it has no workbook part; is it an older .xls or another "
+                    + "kind of file? Save it from Excel as .xlsx or CSV UTF-8"));
       }
       while (p.xml.hasNext()) {
         if (p.xml.next() == XMLStreamConstants.START_ELEMENT) {
@@ -149,9 +176,11 @@ final class XlsxSource implements SheetSource {
     if (sheets.isEmpty()) {
       throw problem("the workbook has no sheet");
     }
-    Map<String, String[]> rels = rels(base + "_rels/" + workbook.substring(base.length()) + ".rels", base);
+    Map<String, String[]> rels =
+        rels(base + "_rels/" + workbook.substring(base.length()) + ".rels", base);
     sheets.stream().filter(s -> s[0] != null).forEach(s -> sheetNames.add(s[0]));
-    String[] chosen = sheets.stream().filter(s -> wanted.equals(s[0])).findFirst().orElse(sheets.get(0));
+    String[] chosen =
+        sheets.stream().filter(s -> wanted.equals(s[0])).findFirst().orElse(sheets.get(0));
     sheetName = chosen[0] == null ? "1" : Cells.shorten(chosen[0]);
     String[] target = chosen[1] == null ? null : rels.get(chosen[1]);
     sheetPart = target != null ? target[1] : base + "worksheets/sheet1.xml";
@@ -182,12 +211,18 @@ final class XlsxSource implements SheetSource {
   }
 
   private ProblemException problem(String message) {
-    return new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-        "cannot be read as an Excel workbook (.xlsx): " + message + "; open it in Excel and save it again"));
+    return new ProblemException(
+        ProblemException.Kind.INPUT,
+        Diagnostic.error(
+            Location.of(name),
+            "cannot be read as an Excel workbook (.xlsx): "
+                + message
+                + "; open it in Excel and save it again"));
   }
 
   private ProblemException doctype() {
-    return problem("it holds a DOCTYPE declaration, which Excel never writes and Homeward does not read");
+    return problem(
+        "it holds a DOCTYPE declaration, which Excel never writes and Homeward does not read");
   }
 
   /**
@@ -195,9 +230,13 @@ final class XlsxSource implements SheetSource {
    * of this reader, not a message the JDK's parser prints on standard error.
    */
   private XMLStreamReader reader(InputStream in) throws XMLStreamException {
-    java.io.Reader text = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+    java.io.Reader text =
+        new java.io.InputStreamReader(
+            in,
+            java.nio.charset.StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
     return new Guarded(factory.createXMLStreamReader(text));
   }
 
@@ -254,18 +293,23 @@ final class XlsxSource implements SheetSource {
   }
 
   /** A part's relationships: id to {type, target resolved against {@code base}}. */
-  private Map<String, String[]> rels(String partName, String base) throws IOException, XMLStreamException {
+  private Map<String, String[]> rels(String partName, String base)
+      throws IOException, XMLStreamException {
     Map<String, String[]> out = new HashMap<>();
     try (Part p = part(partName, MAX_PART)) {
       if (p == null) {
         return out;
       }
       while (p.xml.hasNext()) {
-        if (p.xml.next() == XMLStreamConstants.START_ELEMENT && p.xml.getLocalName().equals("Relationship")) {
+        if (p.xml.next() == XMLStreamConstants.START_ELEMENT
+            && p.xml.getLocalName().equals("Relationship")) {
           String id = attr(p.xml, "Id");
           String type = attr(p.xml, "Type");
           String target = attr(p.xml, "Target");
-          if (id != null && type != null && target != null && !"External".equals(attr(p.xml, "TargetMode"))) {
+          if (id != null
+              && type != null
+              && target != null
+              && !"External".equals(attr(p.xml, "TargetMode"))) {
             out.put(id, new String[] {type, resolve(base, target)});
           }
         }
@@ -324,7 +368,10 @@ final class XlsxSource implements SheetSource {
     }
   }
 
-  /** The shared strings, each the text of its runs (phonetic guides left out), bounded in count and size. */
+  /**
+   * The shared strings, each the text of its runs (phonetic guides left out), bounded in count and
+   * size.
+   */
   private void readSharedStrings(String partName) throws IOException, XMLStreamException {
     List<String> out = new ArrayList<>();
     long chars = 0;
@@ -350,8 +397,14 @@ final class XlsxSource implements SheetSource {
           String local = p.xml.getLocalName();
           if (local.equals("si") && text != null) {
             if (out.size() >= MAX_SHARED || (chars += text.length()) > MAX_SHARED_CHARS) {
-              throw problem("its shared-strings table is larger than Homeward reads (" + String.format(Locale.ROOT,
-                  "%,d strings or %,d characters", MAX_SHARED, MAX_SHARED_CHARS) + "); save the sheet as CSV UTF-8");
+              throw problem(
+                  "its shared-strings table is larger than Homeward reads ("
+                      + String.format(
+                          Locale.ROOT,
+                          "%,d strings or %,d characters",
+                          MAX_SHARED,
+                          MAX_SHARED_CHARS)
+                      + "); save the sheet as CSV UTF-8");
             }
             out.add(text.length() > MAX_CELL ? null : text.toString());
             text = null;
@@ -391,14 +444,19 @@ final class XlsxSource implements SheetSource {
       try {
         first = row();
       } catch (XMLStreamException | IOException e) {
-        throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(Location.of(name),
-            "the header row of sheet \"" + sheetName + "\" cannot be read: " + damage(e)));
+        throw new ProblemException(
+            ProblemException.Kind.INPUT,
+            Diagnostic.error(
+                Location.of(name),
+                "the header row of sheet \"" + sheetName + "\" cannot be read: " + damage(e)));
       }
       if (first != null) {
         if (!first.problems().isEmpty()) {
-          throw new ProblemException(ProblemException.Kind.INPUT, Diagnostic.error(
-              Location.cell(name, first.number(), null), "the header row cannot be read: "
-                  + first.problems().get(0).message()));
+          throw new ProblemException(
+              ProblemException.Kind.INPUT,
+              Diagnostic.error(
+                  Location.cell(name, first.number(), null),
+                  "the header row cannot be read: " + first.problems().get(0).message()));
         }
         for (String c : first.cells()) {
           header.add(c == null ? "" : c);
@@ -415,15 +473,20 @@ final class XlsxSource implements SheetSource {
       return row();
     } catch (XMLStreamException | IOException e) {
       ended = true;
-      throw new Broken(current > 0 ? current : lastRow + 1, "the rest of sheet \"" + sheetName + "\" cannot be read from here on: "
-          + damage(e));
+      throw new Broken(
+          current > 0 ? current : lastRow + 1,
+          "the rest of sheet \"" + sheetName + "\" cannot be read from here on: " + damage(e));
     }
   }
 
   /** The guard's refusal, when the parser wrapped it in its own exception. */
   private static Exception unwrap(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause() != null ? t.getCause()
-        : t instanceof XMLStreamException x ? x.getNestedException() : null) {
+    for (Throwable t = e;
+        t != null;
+        t =
+            t.getCause() != null
+                ? t.getCause()
+                : t instanceof XMLStreamException x ? x.getNestedException() : null) {
       if (t instanceof XmlGuard.TooLarge tooLarge) {
         return tooLarge;
       }
@@ -440,14 +503,18 @@ final class XlsxSource implements SheetSource {
       return "it holds a DOCTYPE declaration, which Excel never writes and Homeward does not read";
     }
     if (e instanceof XmlGuard.TooLarge t) {
-      return (cell != null && t.text() ? "cell " + cell + " holds " : "it holds ") + t.getMessage()
+      return (cell != null && t.text() ? "cell " + cell + " holds " : "it holds ")
+          + t.getMessage()
           + "; the workbook is refused from there on";
     }
     if (e instanceof XMLStreamException x) {
-      return "its XML is damaged" + at(x) + (cell != null ? ", near cell " + cell : "")
+      return "its XML is damaged"
+          + at(x)
+          + (cell != null ? ", near cell " + cell : "")
           + "; open the workbook in Excel and save it again";
     }
-    return "the workbook is damaged or cut short" + (cell != null ? ", near cell " + cell : "")
+    return "the workbook is damaged or cut short"
+        + (cell != null ? ", near cell " + cell : "")
         + "; open it in Excel and save it again";
   }
 
@@ -459,10 +526,17 @@ final class XlsxSource implements SheetSource {
     long size = pkg.size(sheetPart);
     long read = sheetBytes.count();
     if (size > read) {
-      return String.format(Locale.ROOT, "%,d of the sheet's %,d bytes (%d%%) from row %d on were not read",
-          size - read, size, Math.max(1, (size - read) * 100 / size), current > 0 ? current : lastRow + 1);
+      return String.format(
+          Locale.ROOT,
+          "%,d of the sheet's %,d bytes (%d%%) from row %d on were not read",
+          size - read,
+          size,
+          Math.max(1, (size - read) * 100 / size),
+          current > 0 ? current : lastRow + 1);
     }
-    return "the rest of the sheet from row " + (current > 0 ? current : lastRow + 1) + " on was not read";
+    return "the rest of the sheet from row "
+        + (current > 0 ? current : lastRow + 1)
+        + " on was not read";
   }
 
   /** The next row of the sheet, or null at its end. */
@@ -492,8 +566,11 @@ final class XlsxSource implements SheetSource {
       number = lastRow + 1;
     } else if (r == null || r <= lastRow || r > MAX_ROWS) {
       number = lastRow + 1;
-      problems.add(new CellProblem(-1, "the sheet's row number here is missing, out of order or past Excel's last "
-          + "row (1,048,576); open the workbook in Excel and save it again"));
+      problems.add(
+          new CellProblem(
+              -1,
+              "the sheet's row number here is missing, out of order or past Excel's last "
+                  + "row (1,048,576); open the workbook in Excel and save it again"));
     } else {
       number = r;
     }
@@ -510,18 +587,30 @@ final class XlsxSource implements SheetSource {
       int col = ref == null ? column + 1 : column(ref, number);
       cell = col >= 0 && col < MAX_COLUMNS ? letters(col) + number : "in row " + number;
       if (col < 0) {
-        problems.add(new CellProblem(-1, "a cell in row " + number + " has a reference that is not a cell of this row "
-            + "(A" + number + " to XFD" + number + "); open the workbook in Excel and save it again"));
+        problems.add(
+            new CellProblem(
+                -1,
+                "a cell in row "
+                    + number
+                    + " has a reference that is not a cell of this row "
+                    + "(A"
+                    + number
+                    + " to XFD"
+                    + number
+                    + "); open the workbook in Excel and save it again"));
         skip();
         continue;
       }
       if (col >= MAX_COLUMNS) {
-        problems.add(new CellProblem(-1, "a cell in row " + number + " is past Excel's last column (XFD)"));
+        problems.add(
+            new CellProblem(-1, "a cell in row " + number + " is past Excel's last column (XFD)"));
         skip();
         continue;
       }
       if (col <= column) {
-        problems.add(new CellProblem(col, "cell " + cell + " appears twice, or out of order, in row " + number));
+        problems.add(
+            new CellProblem(
+                col, "cell " + cell + " appears twice, or out of order, in row " + number));
         skip();
         continue;
       }
@@ -535,7 +624,9 @@ final class XlsxSource implements SheetSource {
       }
       if (value != null) {
         if (col >= cells.length) {
-          cells = java.util.Arrays.copyOf(cells, Math.min(MAX_COLUMNS, Math.max(col + 1, cells.length * 2)));
+          cells =
+              java.util.Arrays.copyOf(
+                  cells, Math.min(MAX_COLUMNS, Math.max(col + 1, cells.length * 2)));
         }
         cells[col] = value;
       }
@@ -578,9 +669,11 @@ final class XlsxSource implements SheetSource {
     if (tooLong) {
       throw new CellError("holds more than Excel's limit of 32,767 characters");
     }
-    if (styleText != null && (style == null || style < 0 || (style >= dateStyles.length && style > 0))) {
-      throw new CellError("refers to a cell style the workbook does not have; open the workbook in Excel and save it "
-          + "again");
+    if (styleText != null
+        && (style == null || style < 0 || (style >= dateStyles.length && style > 0))) {
+      throw new CellError(
+          "refers to a cell style the workbook does not have; open the workbook in Excel and save it "
+              + "again");
     }
     boolean date = style != null && style < dateStyles.length && dateStyles[style];
     String t = type == null ? "n" : type;
@@ -603,8 +696,10 @@ final class XlsxSource implements SheetSource {
       }
       case "e" -> "#ERROR " + (v != null && ERROR_CODE.matcher(v).matches() ? v : "");
       case "d" -> isoDate(v);
-      default -> throw new CellError("has a cell type Excel does not write (expected a number, text, date, "
-          + "yes/no or error cell)");
+      default ->
+          throw new CellError(
+              "has a cell type Excel does not write (expected a number, text, date, "
+                  + "yes/no or error cell)");
     };
   }
 
@@ -614,8 +709,12 @@ final class XlsxSource implements SheetSource {
     }
     Integer i = integer(v.strip());
     if (i == null || i < 0 || i >= shared.size()) {
-      throw new CellError("refers to shared string " + (i == null ? "(not a number)" : "number " + i)
-          + ", but the workbook has " + shared.size() + "; open the workbook in Excel and save it again");
+      throw new CellError(
+          "refers to shared string "
+              + (i == null ? "(not a number)" : "number " + i)
+              + ", but the workbook has "
+              + shared.size()
+              + "; open the workbook in Excel and save it again");
     }
     String s = shared.get(i);
     if (s == null) {
@@ -637,22 +736,29 @@ final class XlsxSource implements SheetSource {
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }
 
-  /** An Excel date serial as an ISO date: day 1 is 1900-01-01 (with Excel's day 60, 1900-02-29), or 1904-01-02. */
+  /**
+   * An Excel date serial as an ISO date: day 1 is 1900-01-01 (with Excel's day 60, 1900-02-29), or
+   * 1904-01-02.
+   */
   static String serialDate(BigDecimal serial, boolean date1904) throws CellError {
     if (serial.signum() < 0) {
       throw new CellError("is a date cell holding a negative date serial, which is not a date");
     }
     if (serial.compareTo(BigDecimal.valueOf(2_958_465)) > 0) {
-      throw new CellError("is a date cell holding a date serial past Excel's last date, 9999-12-31");
+      throw new CellError(
+          "is a date cell holding a date serial past Excel's last date, 9999-12-31");
     }
     long days = serial.longValue();
     if (date1904) {
       return LocalDate.of(1904, 1, 1).plusDays(days).toString();
     }
     if (days == 0 || days == 60) {
-      throw new CellError("is a date cell holding day " + days + " of Excel's calendar, which is not a real date");
+      throw new CellError(
+          "is a date cell holding day " + days + " of Excel's calendar, which is not a real date");
     }
-    return (days < 60 ? LocalDate.of(1899, 12, 31) : LocalDate.of(1899, 12, 30)).plusDays(days).toString();
+    return (days < 60 ? LocalDate.of(1899, 12, 31) : LocalDate.of(1899, 12, 30))
+        .plusDays(days)
+        .toString();
   }
 
   private static String isoDate(String v) throws CellError {
@@ -710,7 +816,10 @@ final class XlsxSource implements SheetSource {
     return b.length() > MAX_CELL ? null : b.toString();
   }
 
-  /** Moves to the next element inside {@code parent}: false when the parser reaches the parent's end instead. */
+  /**
+   * Moves to the next element inside {@code parent}: false when the parser reaches the parent's end
+   * instead.
+   */
   private boolean nextChild(String parent) throws XMLStreamException {
     while (true) {
       int e = xml.next();
@@ -737,7 +846,8 @@ final class XlsxSource implements SheetSource {
   }
 
   private static boolean isText(int event) {
-    return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+    return event == XMLStreamConstants.CHARACTERS
+        || event == XMLStreamConstants.CDATA
         || event == XMLStreamConstants.SPACE;
   }
 
@@ -757,7 +867,10 @@ final class XlsxSource implements SheetSource {
       i++;
     }
     String digits = ref.substring(i);
-    if (i == 0 || digits.isEmpty() || digits.length() > 7 || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+    if (i == 0
+        || digits.isEmpty()
+        || digits.length() > 7
+        || !digits.chars().allMatch(ch -> ch >= '0' && ch <= '9')
         || Long.parseLong(digits) != row) {
       return -1;
     }
@@ -788,16 +901,25 @@ final class XlsxSource implements SheetSource {
   }
 
   private static Long integerLong(String s) {
-    if (s == null || s.isEmpty() || s.length() > 10 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (s == null
+        || s.isEmpty()
+        || s.length() > 10
+        || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return null;
     }
     return Long.parseLong(s);
   }
 
-  /** Whether a number format shows a date: Excel's built-in date formats, or a pattern with days, months or years. */
+  /**
+   * Whether a number format shows a date: Excel's built-in date formats, or a pattern with days,
+   * months or years.
+   */
   static boolean isDateFormat(Integer id, String format) {
-    if (id != null && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47)
-        || (id >= 50 && id <= 58))) {
+    if (id != null
+        && ((id >= 14 && id <= 22)
+            || (id >= 27 && id <= 36)
+            || (id >= 45 && id <= 47)
+            || (id >= 50 && id <= 58))) {
       return true;
     }
     if (format == null || format.length() > 256) {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 final class XmlGuard extends FilterInputStream {
   /** Longest text between two tags: Excel's 32,767 characters, escaped, with room to spare. */
   static final int MAX_TEXT = 256 * 1024;
+
   /** Longest tag, attributes included. */
   static final int MAX_TAG = 64 * 1024;
 
@@ -30,7 +31,9 @@ final class XmlGuard extends FilterInputStream {
       this.text = text;
     }
 
-    /** Whether it is a text (a cell's value) that is too long, rather than a tag or the whole part. */
+    /**
+     * Whether it is a text (a cell's value) that is too long, rather than a tag or the whole part.
+     */
     boolean text() {
       return text;
     }
@@ -91,7 +94,8 @@ final class XmlGuard extends FilterInputStream {
       inTag = false;
       run = 0;
     } else if (++run > (inTag ? MAX_TAG : MAX_TEXT)) {
-      throw inTag ? new TooLarge("a tag longer than " + MAX_TAG / 1024 + " KB", false)
+      throw inTag
+          ? new TooLarge("a tag longer than " + MAX_TAG / 1024 + " KB", false)
           : new TooLarge("a value longer than Excel's limit of 32,767 characters", true);
     }
   }

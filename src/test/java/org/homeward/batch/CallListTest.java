@@ -23,42 +23,73 @@ import org.homeward.screening.Outcome;
 import org.homeward.screening.Verdict;
 import org.junit.jupiter.api.Test;
 
-/** Whom to call first: may fit, then leads, then the most results one answer settles; ties in input order. */
+/**
+ * Whom to call first: may fit, then leads, then the most results one answer settles; ties in input
+ * order.
+ */
 class CallListTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
 
-  /** A synthetic row: its outcomes in two categories, how many results its first question settles (0: none). */
+  /**
+   * A synthetic row: its outcomes in two categories, how many results its first question settles
+   * (0: none).
+   */
   record Person2(Outcome a, boolean leadA, Outcome b, int waits, boolean error) {}
 
   private static Result result(long row, Person2 p) {
     if (p.error()) {
-      return new Result(new Row(row, "row " + row, "e" + row, null,
-          List.of(Diagnostic.error(Location.of("x.csv"), "bad"))), null, null);
+      return new Result(
+          new Row(
+              row,
+              "row " + row,
+              "e" + row,
+              null,
+              List.of(Diagnostic.error(Location.of("x.csv"), "bad"))),
+          null,
+          null);
     }
-    List<Verdict.CategoryOutcome> categories = List.of(new Verdict.CategoryOutcome("a", p.a(), p.leadA(), null),
-        new Verdict.CategoryOutcome("b", p.b(), false, null));
-    List<MissingFact> missing = p.waits() == 0 ? List.of()
-        : List.of(new MissingFact(Missing.Kind.UNKNOWN, "birth_date", "birth_date", "What is the date of birth?"));
+    List<Verdict.CategoryOutcome> categories =
+        List.of(
+            new Verdict.CategoryOutcome("a", p.a(), p.leadA(), null),
+            new Verdict.CategoryOutcome("b", p.b(), false, null));
+    List<MissingFact> missing =
+        p.waits() == 0
+            ? List.of()
+            : List.of(
+                new MissingFact(
+                    Missing.Kind.UNKNOWN,
+                    "birth_date",
+                    "birth_date",
+                    "What is the date of birth?"));
     List<Integer> waits = p.waits() == 0 ? List.of() : List.of(p.waits());
     Verdict v = new Verdict(AS_OF, categories, List.of(), missing, waits);
-    return new Result(new Row(row, "row " + row, new Person("p" + row, "x.csv", null), List.of()), v, null);
+    return new Result(
+        new Row(row, "row " + row, new Person("p" + row, "x.csv", null), List.of()), v, null);
   }
 
   private static int standing(Person2 p) {
-    return p.a() == Outcome.MAY_FIT || p.b() == Outcome.MAY_FIT ? 0 : p.a() == Outcome.NEEDS_INFO && p.leadA() ? 1 : 2;
+    return p.a() == Outcome.MAY_FIT || p.b() == Outcome.MAY_FIT
+        ? 0
+        : p.a() == Outcome.NEEDS_INFO && p.leadA() ? 1 : 2;
   }
 
   @Provide
   Arbitrary<List<Person2>> people() {
     Arbitrary<Outcome> outcome = Arbitraries.of(Outcome.class);
-    Arbitrary<Person2> one = Combinators.combine(outcome, Arbitraries.of(true, false), outcome,
-        Arbitraries.integers().between(0, 4), Arbitraries.of(false, false, false, true)).as(Person2::new);
+    Arbitrary<Person2> one =
+        Combinators.combine(
+                outcome,
+                Arbitraries.of(true, false),
+                outcome,
+                Arbitraries.integers().between(0, 4),
+                Arbitraries.of(false, false, false, true))
+            .as(Person2::new);
     return one.list().ofMaxSize(3000);
   }
 
   @Property(tries = 40)
-  void theOrderIsMayFitThenLeadsThenTheMostSettledWithTiesInInputOrder(@ForAll("people") List<Person2> people,
-      @ForAll @IntRange(min = 1, max = 300) int top) {
+  void theOrderIsMayFitThenLeadsThenTheMostSettledWithTiesInInputOrder(
+      @ForAll("people") List<Person2> people, @ForAll @IntRange(min = 1, max = 300) int top) {
     // given
     CallList all = CallList.all();
     CallList first = CallList.top(top);
@@ -72,17 +103,20 @@ class CallListTest {
       }
     }
     // when
-    expected.sort(Comparator.comparingInt((Integer i) -> standing(people.get(i)))
-        .thenComparingInt(i -> -people.get(i).waits()));
+    expected.sort(
+        Comparator.comparingInt((Integer i) -> standing(people.get(i)))
+            .thenComparingInt(i -> -people.get(i).waits()));
     List<Long> rows = new ArrayList<>();
     all.forEach(e -> rows.add(e.row()));
     List<Long> firstRows = new ArrayList<>();
     first.forEach(e -> firstRows.add(e.row()));
     // then
-    assertThat(rows).as("every screened row once, in call order")
+    assertThat(rows)
+        .as("every screened row once, in call order")
         .containsExactlyElementsOf(expected.stream().map(i -> (long) i + 2).toList());
-    assertThat(firstRows).as("the first n are the whole list's first n").isEqualTo(rows.subList(0, Math.min(top,
-        rows.size())));
+    assertThat(firstRows)
+        .as("the first n are the whole list's first n")
+        .isEqualTo(rows.subList(0, Math.min(top, rows.size())));
   }
 
   @Test
@@ -101,6 +135,8 @@ class CallListTest {
     assertThat(entries.get(1).leads()).containsExactly("a");
     assertThat(entries.get(1).question().at()).isEqualTo("birth_date");
     assertThat(entries.get(1).waits()).isEqualTo(3);
-    assertThat(entries.get(2).standing()).as("nothing fits and nothing is left to ask").isEqualTo("settled");
+    assertThat(entries.get(2).standing())
+        .as("nothing fits and nothing is left to ask")
+        .isEqualTo("settled");
   }
 }

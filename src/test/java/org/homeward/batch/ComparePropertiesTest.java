@@ -36,14 +36,23 @@ import org.homeward.sheet.Columns;
 import org.homeward.sheet.SheetFixtures;
 
 /**
- * Re-screening ({@code --compare}): the same sheet under the same rules changes nothing; and against
- * earlier results that lack some ids or hold some twice, every row still comes out, in order, saying
- * why it could not be compared rather than being dropped.
+ * Re-screening ({@code --compare}): the same sheet under the same rules changes nothing; and
+ * against earlier results that lack some ids or hold some twice, every row still comes out, in
+ * order, saying why it could not be compared rather than being dropped.
  */
 class ComparePropertiesTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
-  private static final List<String> HEADER = List.of("id", "birth_date", "currently_in_us", "entries", "entries.1.date",
-      "entries.1.manner", "removals", "removals.1.departure_date", "convictions");
+  private static final List<String> HEADER =
+      List.of(
+          "id",
+          "birth_date",
+          "currently_in_us",
+          "entries",
+          "entries.1.date",
+          "entries.1.manner",
+          "removals",
+          "removals.1.departure_date",
+          "convictions");
   private static final RuleSet RULES = Fixtures.rules();
   private static final Columns COLUMNS = new Columns(RULES.facts());
   private static final Screener SCREENER = new Screener(RULES);
@@ -51,28 +60,36 @@ class ComparePropertiesTest {
   @Provide
   Arbitrary<List<Map<String, String>>> sheet() {
     Arbitrary<String> id = Arbitraries.of("a", "b", "c", "d", "e", "f", "g", "h", "", "=x", "x,y");
-    Arbitrary<String> date = Arbitraries.of("", "", "1990", "1990-02", "2001-06-15", "13/45/2003", "2010");
+    Arbitrary<String> date =
+        Arbitraries.of("", "", "1990", "1990-02", "2001-06-15", "13/45/2003", "2010");
     Arbitrary<String> yesNo = Arbitraries.of("", "yes", "no", "maybe");
     Arbitrary<String> count = Arbitraries.of("", "none", "1", "2");
     Arbitrary<String> manner = Arbitraries.of("", "without_inspection", "admitted");
-    return Combinators.combine(id, date, yesNo, count, date, manner, count, date).as((i, b, c, e, ed, em, r, rd) -> {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("id", i);
-        row.put("birth_date", b);
-        row.put("currently_in_us", c);
-        row.put("entries", e);
-        row.put("entries.1.date", ed);
-        row.put("entries.1.manner", em);
-        row.put("removals", r);
-        row.put("removals.1.departure_date", rd);
-        row.put("convictions", "none");
-        return row;
-    }).list().ofMinSize(1).ofMaxSize(30);
+    return Combinators.combine(id, date, yesNo, count, date, manner, count, date)
+        .as(
+            (i, b, c, e, ed, em, r, rd) -> {
+              Map<String, String> row = new LinkedHashMap<>();
+              row.put("id", i);
+              row.put("birth_date", b);
+              row.put("currently_in_us", c);
+              row.put("entries", e);
+              row.put("entries.1.date", ed);
+              row.put("entries.1.manner", em);
+              row.put("removals", r);
+              row.put("removals.1.departure_date", rd);
+              row.put("convictions", "none");
+              return row;
+            })
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(30);
   }
 
   @Property(tries = 40)
-  void theSameSheetAndRulesMarkNothingChanged(@ForAll("sheet") List<Map<String, String>> rows,
-      @ForAll @IntRange(min = 1, max = 3) int threads) throws IOException {
+  void theSameSheetAndRulesMarkNothingChanged(
+      @ForAll("sheet") List<Map<String, String>> rows,
+      @ForAll @IntRange(min = 1, max = 3) int threads)
+      throws IOException {
     // given
     String sheet = csv(rows);
     Path earlier = Files.createTempFile("earlier", ".csv");
@@ -97,7 +114,8 @@ class ComparePropertiesTest {
         }
       }
       assertThat(again.comparison().changed()).isZero();
-      assertThat(again.comparison().counts()).filteredOn(c -> c.key().equals("not_found") || c.key().equals("gone"))
+      assertThat(again.comparison().counts())
+          .filteredOn(c -> c.key().equals("not_found") || c.key().equals("gone"))
           .allMatch(c -> c.value() == 0);
     } finally {
       Files.delete(earlier);
@@ -106,7 +124,8 @@ class ComparePropertiesTest {
 
   @Property(tries = 40)
   void rowsInAreRowsOutAgainstEarlierResultsLackingIdsOrHoldingThemTwice(
-      @ForAll("sheet") List<Map<String, String>> rows, @ForAll("drops") List<Integer> dropOrDouble) throws IOException {
+      @ForAll("sheet") List<Map<String, String>> rows, @ForAll("drops") List<Integer> dropOrDouble)
+      throws IOException {
     // given: the earlier results, with some rows left out and some written twice
     String sheet = csv(rows);
     List<String> lines = screen(sheet, null, 1).text().lines().toList();
@@ -130,7 +149,9 @@ class ComparePropertiesTest {
       // then: every row, in order, and each says what it could or could not be compared with
       List<String[]> before = parse(lines.stream().reduce("", (a, b) -> a + b + "\n"));
       List<String[]> after = parse(again.text());
-      assertThat(after).extracting(r -> r[0]).containsExactlyElementsOf(before.stream().map(r -> r[0]).toList());
+      assertThat(after)
+          .extracting(r -> r[0])
+          .containsExactlyElementsOf(before.stream().map(r -> r[0]).toList());
       int changed = List.of(after.get(0)).indexOf("changed");
       long notFound = 0;
       long twice = 0;
@@ -148,10 +169,14 @@ class ComparePropertiesTest {
           assertThat(cell).isEqualTo(Comparison.NEW);
           notFound++;
         } else if (earlierCount > 1) {
-          assertThat(cell).isEqualTo("(id on " + earlierCount + " rows of the earlier results: not compared)");
+          assertThat(cell)
+              .isEqualTo("(id on " + earlierCount + " rows of the earlier results: not compared)");
           twice++;
         } else {
-          assertThat(cell).doesNotStartWith("(id on").isNotEqualTo(Comparison.NEW).isNotEqualTo(Comparison.NO_ID);
+          assertThat(cell)
+              .doesNotStartWith("(id on")
+              .isNotEqualTo(Comparison.NEW)
+              .isNotEqualTo(Comparison.NO_ID);
         }
       }
       Map<String, Long> counts = new HashMap<>();
@@ -182,29 +207,51 @@ class ComparePropertiesTest {
 
   private record Run(String text, Comparison comparison) {}
 
-  /** What {@code homeward screen sheet.csv --format csv [--compare earlier]} does, with the rule set loaded once. */
+  /**
+   * What {@code homeward screen sheet.csv --format csv [--compare earlier]} does, with the rule set
+   * loaded once.
+   */
   private static Run screen(String sheet, Path earlier, int threads) throws IOException {
-    Comparison comparison = earlier == null ? null : Comparison.load(earlier, d -> { });
+    Comparison comparison = earlier == null ? null : Comparison.load(earlier, d -> {});
     StringWriter out = new StringWriter();
-    Sinks.Target target = new Sinks.Target() {
-      @Override
-      public Writer writer() {
-        return out;
-      }
+    Sinks.Target target =
+        new Sinks.Target() {
+          @Override
+          public Writer writer() {
+            return out;
+          }
 
-      @Override
-      public OutputStream stream() {
-        throw new UnsupportedOperationException();
-      }
-    };
+          @Override
+          public OutputStream stream() {
+            throw new UnsupportedOperationException();
+          }
+        };
     Summary summary = new Summary(RULES);
-    Sink sink = Sinks.open(new Sinks.Settings(Format.CSV, false, false, false, "en", AS_OF, AS_OF, Table.QUESTIONS, false,
-        comparison), target, RULES, false);
-    Inputs inputs = new Inputs(new PersonBuilder(RULES.facts()), COLUMNS, ColumnMap.NONE, d -> { });
-    try (PersonStream people = inputs.open(new Inputs.Input("sheet.csv", null, Format.CSV),
-        new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)), (in, size) -> in)) {
+    Sink sink =
+        Sinks.open(
+            new Sinks.Settings(
+                Format.CSV,
+                false,
+                false,
+                false,
+                "en",
+                AS_OF,
+                AS_OF,
+                Table.QUESTIONS,
+                false,
+                comparison),
+            target,
+            RULES,
+            false);
+    Inputs inputs = new Inputs(new PersonBuilder(RULES.facts()), COLUMNS, ColumnMap.NONE, d -> {});
+    try (PersonStream people =
+        inputs.open(
+            new Inputs.Input("sheet.csv", null, Format.CSV),
+            new ByteArrayInputStream(sheet.getBytes(StandardCharsets.UTF_8)),
+            (in, size) -> in)) {
       Pipeline pipeline = new Pipeline(SCREENER, AS_OF, AS_OF, threads, false);
-      (comparison == null ? pipeline : pipeline.comparing(comparison)).run(people, sink, summary, n -> { });
+      (comparison == null ? pipeline : pipeline.comparing(comparison))
+          .run(people, sink, summary, n -> {});
     }
     sink.finish(summary);
     return new Run(out.toString(), comparison);
@@ -212,8 +259,11 @@ class ComparePropertiesTest {
 
   private static List<String[]> parse(String csv) throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> it = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-        .readValues(csv)) {
+    try (MappingIterator<String[]> it =
+        new CsvMapper()
+            .readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(csv)) {
       it.forEachRemaining(rows::add);
     }
     return rows;

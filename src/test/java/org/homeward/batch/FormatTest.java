@@ -10,7 +10,9 @@ class FormatTest {
   void inputsAreToldByTheirExtensionWhateverItsCase() {
     assertThat(Format.ofInput("people.CSV")).isEqualTo(Format.CSV);
     assertThat(Format.ofInput("export.tsv")).isEqualTo(Format.CSV);
-    assertThat(Format.ofInput("export.txt")).as("a .txt input is a tab-separated export").isEqualTo(Format.CSV);
+    assertThat(Format.ofInput("export.txt"))
+        .as("a .txt input is a tab-separated export")
+        .isEqualTo(Format.CSV);
     assertThat(Format.ofInput("people.xlsx")).isEqualTo(Format.XLSX);
     assertThat(Format.ofInput("people.ndjson")).isEqualTo(Format.JSONL);
     assertThat(Format.ofInput("dir.v2/person.json")).isEqualTo(Format.JSON);
@@ -21,7 +23,9 @@ class FormatTest {
 
   @Test
   void outputsAreToldByTheirExtension() {
-    assertThat(Format.ofOutput("report.txt")).as("a .txt output is a text report").isEqualTo(Format.TEXT);
+    assertThat(Format.ofOutput("report.txt"))
+        .as("a .txt output is a text report")
+        .isEqualTo(Format.TEXT);
     assertThat(Format.ofOutput("page.HTM")).isEqualTo(Format.HTML);
     assertThat(Format.ofOutput("results.xlsx")).isEqualTo(Format.XLSX);
     assertThat(Format.ofOutput("results")).isNull();
@@ -37,7 +41,8 @@ class FormatTest {
 
   @Test
   void batchesAreSheetsAndJsonLines() {
-    assertThat(Format.rowExtensions()).containsExactly("jsonl", "ndjson", "csv", "tsv", "txt", "xlsx");
+    assertThat(Format.rowExtensions())
+        .containsExactly("jsonl", "ndjson", "csv", "tsv", "txt", "xlsx");
     for (String extension : Format.rowExtensions()) {
       assertThat(Format.ofInput("x." + extension).rows()).isTrue();
     }

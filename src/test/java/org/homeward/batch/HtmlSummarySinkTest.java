@@ -44,28 +44,36 @@ class HtmlSummarySinkTest {
     Summary summary = new Summary(rules);
     List<Result> results = new ArrayList<>();
     HtmlSummarySink html = new HtmlSummarySink(out, Words.english(), AS_OF.toString());
-    Sink recording = new Sink() {
-      @Override
-      public boolean needsScreening() {
-        return html.needsScreening();
-      }
+    Sink recording =
+        new Sink() {
+          @Override
+          public boolean needsScreening() {
+            return html.needsScreening();
+          }
 
-      @Override
-      public void write(Result r) throws IOException {
-        results.add(r);
-        html.write(r);
-      }
+          @Override
+          public void write(Result r) throws IOException {
+            results.add(r);
+            html.write(r);
+          }
 
-      @Override
-      public void finish(Summary s) throws IOException {
-        html.finish(s);
-      }
-    };
+          @Override
+          public void finish(Summary s) throws IOException {
+            html.finish(s);
+          }
+        };
     // when
     try (InputStream in = Files.newInputStream(Path.of("samples/intake.csv"));
-        SheetPersonStream rows = SheetPersonStream.csv(in, "intake.csv", new Columns(rules.facts()), ColumnMap.NONE,
-            new PersonBuilder(rules.facts()), d -> { })) {
-      new Pipeline(new Screener(rules), AS_OF, AS_OF, 1, false).run(rows(rows), recording, summary, n -> { });
+        SheetPersonStream rows =
+            SheetPersonStream.csv(
+                in,
+                "intake.csv",
+                new Columns(rules.facts()),
+                ColumnMap.NONE,
+                new PersonBuilder(rules.facts()),
+                d -> {})) {
+      new Pipeline(new Screener(rules), AS_OF, AS_OF, 1, false)
+          .run(rows(rows), recording, summary, n -> {});
     }
     recording.finish(summary);
     Document page = Jsoup.parse(out.toString());
@@ -83,23 +91,30 @@ class HtmlSummarySinkTest {
             .as("%s %s", id, Summary.OUTCOME_COLUMNS.get(k))
             .isEqualTo(summary.category(i, k));
       }
-      long drawn = page.select("svg title").eachText().stream()
-          .filter(t -> t.startsWith(id + ": ")).mapToLong(t -> Long.parseLong(t.substring(t.lastIndexOf(' ') + 1))).sum();
-      assertThat(drawn).as("people drawn in the bar of %s", id)
-          .isEqualTo(summary.screened());
+      long drawn =
+          page.select("svg title").eachText().stream()
+              .filter(t -> t.startsWith(id + ": "))
+              .mapToLong(t -> Long.parseLong(t.substring(t.lastIndexOf(' ') + 1)))
+              .sum();
+      assertThat(drawn).as("people drawn in the bar of %s", id).isEqualTo(summary.screened());
     }
     for (int j = 0; j < rules.barriers().size(); j++) {
-      Element row = page.selectFirst("table.barriers tr[data-id=" + rules.barriers().get(j).id() + "]");
+      Element row =
+          page.selectFirst("table.barriers tr[data-id=" + rules.barriers().get(j).id() + "]");
       for (BarrierStatus status : BarrierStatus.values()) {
         assertThat(number(row.selectFirst("td[data-col=" + status.word() + "]")))
-            .as("%s %s", rules.barriers().get(j).id(), status).isEqualTo(summary.barrier(j, status));
+            .as("%s %s", rules.barriers().get(j).id(), status)
+            .isEqualTo(summary.barrier(j, status));
       }
     }
     assertThat(page.select("table.errors tbody tr")).hasSize((int) summary.errors());
     assertMostCommonMissingFacts(page, results);
   }
 
-  /** The top list: counted over screened rows, each (kind, catalogue path) once per person, most common first. */
+  /**
+   * The top list: counted over screened rows, each (kind, catalogue path) once per person, most
+   * common first.
+   */
   private static void assertMostCommonMissingFacts(Document page, List<Result> results) {
     Map<String, Long> people = new HashMap<>();
     for (Result r : results) {
@@ -119,12 +134,17 @@ class HtmlSummarySinkTest {
     for (Element row : rows) {
       String path = row.selectFirst("code").text();
       long count = number(row.select("td").get(3).text().replaceAll("\\(.*", ""));
-      assertThat(count).as(path).isLessThanOrEqualTo(previous)
-          .isIn(people.get(path + " " + Missing.Kind.UNKNOWN), people.get(path + " " + Missing.Kind.INEXACT));
+      assertThat(count)
+          .as(path)
+          .isLessThanOrEqualTo(previous)
+          .isIn(
+              people.get(path + " " + Missing.Kind.UNKNOWN),
+              people.get(path + " " + Missing.Kind.INEXACT));
       previous = count;
     }
     long most = people.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-    assertThat(number(rows.get(0).select("td").get(3).text().replaceAll("\\(.*", ""))).isEqualTo(most);
+    assertThat(number(rows.get(0).select("td").get(3).text().replaceAll("\\(.*", "")))
+        .isEqualTo(most);
   }
 
   private static Iterator<Row> rows(SheetPersonStream stream) {

@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.StringLength;
 /** The compact id set numbers ids as a map would. */
 class IdIndexTest {
   @Property(tries = 50)
-  void itNumbersIdsInTheOrderFirstAdded(@ForAll @Size(max = 5000) List<@StringLength(max = 6) String> ids,
+  void itNumbersIdsInTheOrderFirstAdded(
+      @ForAll @Size(max = 5000) List<@StringLength(max = 6) String> ids,
       @ForAll @Size(max = 50) List<@StringLength(max = 6) String> probes) {
     IdIndex index = new IdIndex();
     Map<String, Integer> reference = new HashMap<>();

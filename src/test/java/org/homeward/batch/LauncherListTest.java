@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher ({@code ./homeward}) decides before Java starts whether a run is a batch, from the list
- * the build writes out of {@link Format}: the list is the enum's, the script reads it and keeps no
- * list of its own, and its choice follows it.
+ * The launcher ({@code ./homeward}) decides before Java starts whether a run is a batch, from the
+ * list the build writes out of {@link Format}: the list is the enum's, the script reads it and
+ * keeps no list of its own, and its choice follows it.
  */
 class LauncherListTest {
   private static final Path SCRIPT = Path.of("homeward");
@@ -46,19 +46,30 @@ class LauncherListTest {
     assertThat(flags("screen", "-", "--format", "jsonl")).isEqualTo(PARALLEL);
     assertThat(flags("screen", "export.txt")).isEqualTo(PARALLEL);
     assertThat(flags("screen", "person.json")).contains("TieredStopAtLevel=1");
-    assertThat(flags("screen", "person.json", "-o", "results.csv")).as("-o names an output")
+    assertThat(flags("screen", "person.json", "-o", "results.csv"))
+        .as("-o names an output")
         .contains("TieredStopAtLevel=1");
-    assertThat(flags("screen", "person.json", "--output", "r.xlsx")).contains("TieredStopAtLevel=1");
+    assertThat(flags("screen", "person.json", "--output", "r.xlsx"))
+        .contains("TieredStopAtLevel=1");
     assertThat(flags("rules", "list")).contains("TieredStopAtLevel=1");
   }
 
-  /** Runs the script's block that chooses the flags, with the list written into a scratch folder. */
+  /**
+   * Runs the script's block that chooses the flags, with the list written into a scratch folder.
+   */
   private String flags(String... args) throws Exception {
     String script = Files.readString(SCRIPT);
-    String block = script.substring(script.indexOf("# begin batch flags"), script.indexOf("# end batch flags"));
+    String block =
+        script.substring(
+            script.indexOf("# begin batch flags"), script.indexOf("# end batch flags"));
     Path run = dir.resolve("run.sh");
-    Files.writeString(run, "set -euo pipefail\nlist=\"" + dir.resolve("target").resolve(LauncherList.FILE) + "\"\n"
-        + block + "printf '%s' \"$opts\"\n");
+    Files.writeString(
+        run,
+        "set -euo pipefail\nlist=\""
+            + dir.resolve("target").resolve(LauncherList.FILE)
+            + "\"\n"
+            + block
+            + "printf '%s' \"$opts\"\n");
     List<String> command = new ArrayList<>(List.of("bash", run.toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -25,17 +25,55 @@ import net.jqwik.api.constraints.IntRange;
 import org.homeward.cli.Main;
 import org.homeward.sheet.SheetFixtures;
 
-/** Nothing lost: every input row, good, bad or broken, gives exactly one output row, in input order. */
+/**
+ * Nothing lost: every input row, good, bad or broken, gives exactly one output row, in input order.
+ */
 class RowsInRowsOutPropertiesTest {
-  private static final List<String> HEADER = List.of("id", "birth_date", "currently_in_us", "birth_place_type", "entries",
-      "entries.1.date", "entries.1.manner", "convictions", "convictions.1.statute", "convictions.1.conviction_date");
+  private static final List<String> HEADER =
+      List.of(
+          "id",
+          "birth_date",
+          "currently_in_us",
+          "birth_place_type",
+          "entries",
+          "entries.1.date",
+          "entries.1.manner",
+          "convictions",
+          "convictions.1.statute",
+          "convictions.1.conviction_date");
 
   @Provide
   Arbitrary<String> cell() {
     return Arbitraries.oneOf(
-        Arbitraries.of("", "", "", "1990", "1990-02", "02/03/1991", "13/45/2003", "yes", "no", "sí", "maybe", "none", "2",
-            "abroad", "us_state_or_dc", "Without Inspection", "ewi", "PC 459", "=1+1", "-2", "@x", "a,b", "say \"hi\"",
-            "two\nlines", "unknown", "N/A", "0", "99999"),
+        Arbitraries.of(
+            "",
+            "",
+            "",
+            "1990",
+            "1990-02",
+            "02/03/1991",
+            "13/45/2003",
+            "yes",
+            "no",
+            "sí",
+            "maybe",
+            "none",
+            "2",
+            "abroad",
+            "us_state_or_dc",
+            "Without Inspection",
+            "ewi",
+            "PC 459",
+            "=1+1",
+            "-2",
+            "@x",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "unknown",
+            "N/A",
+            "0",
+            "99999"),
         Arbitraries.strings().ofMaxLength(12));
   }
 
@@ -45,7 +83,8 @@ class RowsInRowsOutPropertiesTest {
   }
 
   @Property(tries = 60)
-  void everyCsvRowComesBackOnceInOrder(@ForAll("sheet") List<List<String>> cells, @ForAll @IntRange(min = 1, max = 3) int threads)
+  void everyCsvRowComesBackOnceInOrder(
+      @ForAll("sheet") List<List<String>> cells, @ForAll @IntRange(min = 1, max = 3) int threads)
       throws IOException {
     List<Map<String, String>> rows = new ArrayList<>();
     List<Long> expectedRows = new ArrayList<>();
@@ -70,18 +109,31 @@ class RowsInRowsOutPropertiesTest {
     int error = out.get(0).length - 1;
     for (String[] r : body) {
       boolean failed = !r[error].isEmpty();
-      assertThat(r[2].isEmpty()).as("a row has outcomes or an error, never both or neither").isEqualTo(failed);
+      assertThat(r[2].isEmpty())
+          .as("a row has outcomes or an error, never both or neither")
+          .isEqualTo(failed);
     }
   }
 
   @Provide
   Arbitrary<List<String>> jsonLines() {
-    return Arbitraries.of("{\"id\":\"a\",\"birth_date\":\"1990\"}", "{\"id\":", "[1,2]", "{\"birth_date\":\"someday\"}",
-        "{\"unknown_field\":1}", "{}", "   ", "null", "{\"currently_in_us\":true} {}").list().ofMaxSize(40);
+    return Arbitraries.of(
+            "{\"id\":\"a\",\"birth_date\":\"1990\"}",
+            "{\"id\":",
+            "[1,2]",
+            "{\"birth_date\":\"someday\"}",
+            "{\"unknown_field\":1}",
+            "{}",
+            "   ",
+            "null",
+            "{\"currently_in_us\":true} {}")
+        .list()
+        .ofMaxSize(40);
   }
 
   @Property(tries = 40)
-  void everyJsonLineComesBackOnceInOrder(@ForAll("jsonLines") List<String> lines) throws IOException {
+  void everyJsonLineComesBackOnceInOrder(@ForAll("jsonLines") List<String> lines)
+      throws IOException {
     List<Long> expected = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!lines.get(i).isBlank()) {
@@ -89,20 +141,42 @@ class RowsInRowsOutPropertiesTest {
       }
     }
     List<String[]> out = screen(String.join("\n", lines) + "\n", "jsonl", 2);
-    assertThat(out.subList(1, out.size())).extracting(r -> Long.parseLong(r[0])).containsExactlyElementsOf(expected);
+    assertThat(out.subList(1, out.size()))
+        .extracting(r -> Long.parseLong(r[0]))
+        .containsExactlyElementsOf(expected);
   }
 
   private static List<String[]> screen(String input, String kind, int threads) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"screen", "-", "--input-format", kind, "--format", "csv", "--as-of", "2026-11-28",
-        "-q", "--threads", Integer.toString(threads)}, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-        false, LocalDate.of(2026, 11, 28));
+    int code =
+        Main.run(
+            new String[] {
+              "screen",
+              "-",
+              "--input-format",
+              kind,
+              "--format",
+              "csv",
+              "--as-of",
+              "2026-11-28",
+              "-q",
+              "--threads",
+              Integer.toString(threads)
+            },
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false,
+            LocalDate.of(2026, 11, 28));
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1, 3);
     List<String[]> rows = new ArrayList<>();
-    try (MappingIterator<String[]> it = new CsvMapper().readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-        .readValues(out.toString(StandardCharsets.UTF_8))) {
+    try (MappingIterator<String[]> it =
+        new CsvMapper()
+            .readerFor(String[].class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(out.toString(StandardCharsets.UTF_8))) {
       it.forEachRemaining(rows::add);
     }
     return rows;

@@ -21,7 +21,8 @@ class SinkTest {
   @org.junit.jupiter.api.Test
   void templateColumnsNameMissingFacts() {
     assertThat(Table.column("convictions[0].statute")).isEqualTo("convictions.1.statute");
-    assertThat(Table.column("parents[1].us_presence_periods[2].start")).isEqualTo("parents.2.us_presence_periods.3.start");
+    assertThat(Table.column("parents[1].us_presence_periods[2].start"))
+        .isEqualTo("parents.2.us_presence_periods.3.start");
     assertThat(Table.column("entries[].date")).isEqualTo("entries.1.date");
     assertThat(Table.column("birth_date")).isEqualTo("birth_date");
   }

@@ -49,13 +49,14 @@ class BatchCliTest {
       Sheet sheet = wb.findSheet(sheetName).orElseThrow();
       List<List<String>> out = new ArrayList<>();
       try (Stream<Row> rows = sheet.openStream()) {
-        rows.forEach(r -> {
-          List<String> cells = new ArrayList<>();
-          for (int i = 0; i < r.getCellCount(); i++) {
-            cells.add(r.getOptionalCell(i).map(Cell::getRawValue).orElse(null));
-          }
-          out.add(cells);
-        });
+        rows.forEach(
+            r -> {
+              List<String> cells = new ArrayList<>();
+              for (int i = 0; i < r.getCellCount(); i++) {
+                cells.add(r.getOptionalCell(i).map(Cell::getRawValue).orElse(null));
+              }
+              out.add(cells);
+            });
       }
       return out;
     }
@@ -63,15 +64,22 @@ class BatchCliTest {
 
   @Test
   void formulaLookingCellsComeOutNeutralisedInCsvAndXlsx() throws IOException {
-    Path in = write("in.csv", "id,birth_date\n=1+1,1990\n+SUM(A1),1990\n-2+3,1990\n@cmd,1990\n\"\tx\",1990\nplain,1990\n");
+    Path in =
+        write(
+            "in.csv",
+            "id,birth_date\n=1+1,1990\n+SUM(A1),1990\n-2+3,1990\n@cmd,1990\n\"\tx\",1990\nplain,1990\n");
     CliRun csv = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
     assertThat(csv.code()).isZero();
     List<String> ids = csv.lines().stream().skip(1).map(l -> l.split(",")[1]).toList();
-    assertThat(ids).as("a tab before a value is trimmed away when read").containsExactly("'=1+1", "'+SUM(A1)", "'-2+3",
-        "'@cmd", "x", "plain");
+    assertThat(ids)
+        .as("a tab before a value is trimmed away when read")
+        .containsExactly("'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "x", "plain");
 
     Path out = dir.resolve("out.xlsx");
-    assertThat(run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q").code()).isZero();
+    assertThat(
+            run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q")
+                .code())
+        .isZero();
     try (ReadableWorkbook wb = new ReadableWorkbook(out.toFile())) {
       List<Row> rows = wb.findSheet("Results").orElseThrow().read();
       for (Row r : rows.subList(1, rows.size())) {
@@ -86,7 +94,8 @@ class BatchCliTest {
   @Test
   void excelCsvStartsWithAByteOrderMark() throws IOException {
     Path in = write("in.csv", "id,birth_date\nJosé,1990\n");
-    CliRun r = run("screen", in.toString(), "--format", "csv", "--excel", "--as-of", "2026-11-28", "-q");
+    CliRun r =
+        run("screen", in.toString(), "--format", "csv", "--excel", "--as-of", "2026-11-28", "-q");
     assertThat(r.bytes()).startsWith(0xEF, 0xBB, 0xBF);
     assertThat(r.out()).contains("José");
   }
@@ -96,12 +105,16 @@ class BatchCliTest {
     CliRun template = run("template", "--format", "csv");
     assertThat(template.code()).isZero();
     List<String> header = List.of(template.lines().get(0).split(","));
-    Map<String, Object> person = SheetFixtures.parse(Files.readString(Path.of("samples/several-categories.json")));
+    Map<String, Object> person =
+        SheetFixtures.parse(Files.readString(Path.of("samples/several-categories.json")));
     Map<String, String> row = SheetFixtures.flatten(person);
-    assertThat(header).as("the template has every column the sample needs").containsAll(row.keySet());
+    assertThat(header)
+        .as("the template has every column the sample needs")
+        .containsAll(row.keySet());
     Path filled = dir.resolve("filled.csv");
     SheetFixtures.writeCsv(filled, header, List.of(row));
-    assertThat(screenJson(filled)).isEqualTo(screenJson(Path.of("samples/several-categories.json")));
+    assertThat(screenJson(filled))
+        .isEqualTo(screenJson(Path.of("samples/several-categories.json")));
   }
 
   @Test
@@ -112,15 +125,22 @@ class BatchCliTest {
     List<String> header = rows(template, "People").get(0);
     List<List<String>> dictionary = rows(template, "Data dictionary");
     assertThat(dictionary).hasSize(header.size() + 1);
-    assertThat(dictionary.get(0)).startsWith("column", "type", "allowed values", "meaning", "question to ask");
+    assertThat(dictionary.get(0))
+        .startsWith("column", "type", "allowed values", "meaning", "question to ask");
     assertThat(dictionary.stream().skip(1).map(r -> r.get(0)).toList()).isEqualTo(header);
-    List<String> birthPlace = dictionary.stream().filter(r -> r.get(0).equals("birth_place_type")).findFirst().orElseThrow();
+    List<String> birthPlace =
+        dictionary.stream()
+            .filter(r -> r.get(0).equals("birth_place_type"))
+            .findFirst()
+            .orElseThrow();
     assertThat(birthPlace.get(2)).contains("abroad", "us_state_or_dc");
 
-    Map<String, Object> person = SheetFixtures.parse(Files.readString(Path.of("samples/veteran-wartime-service.json")));
+    Map<String, Object> person =
+        SheetFixtures.parse(Files.readString(Path.of("samples/veteran-wartime-service.json")));
     Path filled = dir.resolve("filled.xlsx");
     SheetFixtures.writeXlsx(filled, header, List.of(SheetFixtures.flatten(person)));
-    assertThat(screenJson(filled)).isEqualTo(screenJson(Path.of("samples/veteran-wartime-service.json")));
+    assertThat(screenJson(filled))
+        .isEqualTo(screenJson(Path.of("samples/veteran-wartime-service.json")));
   }
 
   private JsonNode screenJson(Path file) throws IOException {
@@ -134,13 +154,31 @@ class BatchCliTest {
 
   @Test
   void aMappingFileScreensASheetWithForeignHeaders() throws IOException {
-    Path canonical = write("canonical.csv", "id,birth_date,currently_in_us,entries.1.date,entries.1.manner,convictions\n"
-        + "a,1995-06-15,no,2003-02,without_inspection,none\n");
-    Path foreign = write("foreign.csv", "Client #,Fecha de nacimiento,¿Está en EE.UU.?,Came in,How,Record,Staff notes\n"
-        + "a,06/15/1995,No,2003-02,Without inspection,none,called twice\n");
-    Path map = write("map.yaml", "columns:\n  \"Client #\": id\n  ¿Está en EE.UU.?: currently_in_us\n  Came in: entries.1.date\n"
-        + "  How: entries.1.manner\n  Record: convictions\nignore: [Staff notes]\n");
-    CliRun mapped = run("screen", foreign.toString(), "--map", map.toString(), "--format", "csv", "--as-of", "2026-11-28");
+    Path canonical =
+        write(
+            "canonical.csv",
+            "id,birth_date,currently_in_us,entries.1.date,entries.1.manner,convictions\n"
+                + "a,1995-06-15,no,2003-02,without_inspection,none\n");
+    Path foreign =
+        write(
+            "foreign.csv",
+            "Client #,Fecha de nacimiento,¿Está en EE.UU.?,Came in,How,Record,Staff notes\n"
+                + "a,06/15/1995,No,2003-02,Without inspection,none,called twice\n");
+    Path map =
+        write(
+            "map.yaml",
+            "columns:\n  \"Client #\": id\n  ¿Está en EE.UU.?: currently_in_us\n  Came in: entries.1.date\n"
+                + "  How: entries.1.manner\n  Record: convictions\nignore: [Staff notes]\n");
+    CliRun mapped =
+        run(
+            "screen",
+            foreign.toString(),
+            "--map",
+            map.toString(),
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28");
     CliRun plain = run("screen", canonical.toString(), "--format", "csv", "--as-of", "2026-11-28");
     assertThat(mapped.code()).as(mapped.err()).isZero();
     assertThat(mapped.out()).isEqualTo(plain.out());
@@ -153,7 +191,8 @@ class BatchCliTest {
     Path map = write("map.yaml", "columns:\n  Born: birth_dat\n");
     CliRun r = run("screen", in.toString(), "--map", map.toString(), "--format", "csv");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("map.yaml:2:9: 'birth_dat' is not a column — did you mean 'birth_date'?");
+    assertThat(r.err())
+        .contains("map.yaml:2:9: 'birth_dat' is not a column — did you mean 'birth_date'?");
   }
 
   @Test
@@ -162,7 +201,14 @@ class BatchCliTest {
     for (int i = 0; i < 50; i++) {
       csv.append("p").append(i).append(",1990,x,y\n");
     }
-    CliRun r = run("screen", write("in.csv", csv.toString()).toString(), "--format", "csv", "--as-of", "2026-11-28");
+    CliRun r =
+        run(
+            "screen",
+            write("in.csv", csv.toString()).toString(),
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28");
     assertThat(r.code()).isZero();
     assertThat(r.err().split("not facts", -1)).hasSize(2);
     assertThat(r.err()).contains("\"Notes\", \"Intake worker\"");
@@ -171,30 +217,44 @@ class BatchCliTest {
 
   @Test
   void badRowsBecomeErrorRowsInOrderAndTheRunGoesOn() throws IOException {
-    Path in = write("in.csv", "id,birth_date,convictions,convictions.1.statute,currently_in_us\n"
-        + "a,1990,none,,yes\n"
-        + "b,13/45/2003,,,yes\n"
-        + ",,,,\n"
-        + "c,1990,none,PC 459,maybe\n"
-        + "d,1990,2,PC 459,no\n");
+    Path in =
+        write(
+            "in.csv",
+            "id,birth_date,convictions,convictions.1.statute,currently_in_us\n"
+                + "a,1990,none,,yes\n"
+                + "b,13/45/2003,,,yes\n"
+                + ",,,,\n"
+                + "c,1990,none,PC 459,maybe\n"
+                + "d,1990,2,PC 459,no\n");
     CliRun r = run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28");
     assertThat(r.code()).isEqualTo(1);
     List<String> lines = r.lines();
     assertThat(lines).hasSize(5);
     assertThat(lines.get(1)).startsWith("2,a,").endsWith(",");
-    assertThat(lines.get(2)).startsWith("3,b,").contains("column birth_date: is not a date").doesNotContain("13/45/2003");
-    assertThat(lines.get(3)).startsWith("5,c,")
-        .contains("column convictions: says there are no convictions, but column convictions.1.statute describes one")
+    assertThat(lines.get(2))
+        .startsWith("3,b,")
+        .contains("column birth_date: is not a date")
+        .doesNotContain("13/45/2003");
+    assertThat(lines.get(3))
+        .startsWith("5,c,")
+        .contains(
+            "column convictions: says there are no convictions, but column convictions.1.statute describes one")
         .contains("column currently_in_us: is not yes or no");
-    assertThat(lines.get(4)).as("a count with fewer described items is fine").startsWith("6,d,").endsWith(",");
-    assertThat(r.err()).contains("in.csv: row 3, column birth_date: is not a date").doesNotContain("13/45/2003")
+    assertThat(lines.get(4))
+        .as("a count with fewer described items is fine")
+        .startsWith("6,d,")
+        .endsWith(",");
+    assertThat(r.err())
+        .contains("in.csv: row 3, column birth_date: is not a date")
+        .doesNotContain("13/45/2003")
         .contains("4 rows read: 2 screened, 2 could not be screened (1 blank row skipped)")
         .contains("rows in error: 3, 5");
   }
 
   @Test
   void theXlsxResultsHaveOneRowPerInputRowAndASummarySheet() throws IOException {
-    Path in = write("in.jsonl", "{\"id\":\"a\",\"birth_date\":\"1990\"}\n{\"id\":\n{\"id\":\"c\"}\n");
+    Path in =
+        write("in.jsonl", "{\"id\":\"a\",\"birth_date\":\"1990\"}\n{\"id\":\n{\"id\":\"c\"}\n");
     Path out = dir.resolve("results.xlsx");
     CliRun r = run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q");
     assertThat(r.code()).isEqualTo(1);
@@ -204,7 +264,11 @@ class BatchCliTest {
     assertThat(results.stream().skip(1).map(x -> x.get(0)).toList()).containsExactly("1", "2", "3");
     assertThat(results.get(2).get(results.get(0).indexOf("error"))).contains("line 2");
     List<List<String>> summary = rows(out, "Summary");
-    List<String> daca = summary.stream().filter(x -> !x.isEmpty() && "daca".equals(x.get(0))).findFirst().orElseThrow();
+    List<String> daca =
+        summary.stream()
+            .filter(x -> !x.isEmpty() && "daca".equals(x.get(0)))
+            .findFirst()
+            .orElseThrow();
     long people = daca.stream().skip(1).mapToLong(Long::parseLong).sum();
     assertThat(people).as("every screened person counted once per category").isEqualTo(2);
   }
@@ -216,23 +280,37 @@ class BatchCliTest {
       jsonl.append("{\"id\":\"p").append(i).append("\",\"birth_date\":\"1990\"}\n");
     }
     byte[] bytes = jsonl.toString().getBytes(StandardCharsets.UTF_8);
-    InputStream failing = new InputStream() {
-      private int at;
+    InputStream failing =
+        new InputStream() {
+          private int at;
 
-      @Override
-      public int read() throws IOException {
-        if (at >= bytes.length / 2) {
-          throw new IOException("connection reset");
-        }
-        return bytes[at++];
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (at >= bytes.length / 2) {
+              throw new IOException("connection reset");
+            }
+            return bytes[at++];
+          }
+        };
     Path out = dir.resolve("results.csv");
-    CliRun r = run(failing, "screen", "-", "--input-format", "jsonl", "-o", out.toString(), "--as-of", "2026-11-28", "-q");
+    CliRun r =
+        run(
+            failing,
+            "screen",
+            "-",
+            "--input-format",
+            "jsonl",
+            "-o",
+            out.toString(),
+            "--as-of",
+            "2026-11-28",
+            "-q");
     assertThat(r.code()).isEqualTo(3);
     assertThat(r.err()).contains("connection reset");
     try (Stream<Path> left = Files.list(dir)) {
-      assertThat(left.map(p -> p.getFileName().toString())).as("no result, no temporary file").isEmpty();
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("no result, no temporary file")
+          .isEmpty();
     }
   }
 
@@ -244,17 +322,36 @@ class BatchCliTest {
     CliRun empty = run("screen", write("empty.csv", "").toString(), "--format", "csv");
     assertThat(empty.code()).isEqualTo(3);
     assertThat(empty.err()).contains("the sheet is empty");
-    CliRun foreign = run("screen", write("foreign.csv", "Edad,Ciudad\n30,Tijuana\n").toString(), "--format", "csv");
+    CliRun foreign =
+        run(
+            "screen",
+            write("foreign.csv", "Edad,Ciudad\n30,Tijuana\n").toString(),
+            "--format",
+            "csv");
     assertThat(foreign.code()).isEqualTo(3);
     assertThat(foreign.err()).contains("no header names a fact").contains("--map");
     CliRun notXlsx = run("screen", write("fake.xlsx", "not a zip").toString(), "--format", "csv");
     assertThat(notXlsx.code()).isEqualTo(3);
     assertThat(notXlsx.err()).contains("cannot be read as an Excel workbook");
-    CliRun dup = run("screen", write("dup.csv", "DOB,birth_date\n1990,1990\n").toString(), "--format", "csv");
+    CliRun dup =
+        run(
+            "screen",
+            write("dup.csv", "DOB,birth_date\n1990,1990\n").toString(),
+            "--format",
+            "csv");
     assertThat(dup.code()).isEqualTo(3);
     assertThat(dup.err()).contains("both hold birth_date");
-    CliRun latin1 = run("screen", Files.write(dir.resolve("latin1.csv"), "id,name\nx,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))
-        .toString(), "--format", "csv", "--as-of", "2026-11-28");
+    CliRun latin1 =
+        run(
+            "screen",
+            Files.write(
+                    dir.resolve("latin1.csv"),
+                    "id,name\nx,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1))
+                .toString(),
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28");
     assertThat(latin1.err()).contains("not UTF-8 text, so it is read as Windows-1252");
     assertThat(latin1.code()).isZero();
   }
@@ -265,7 +362,9 @@ class BatchCliTest {
     try (java.io.OutputStream os = Files.newOutputStream(in)) {
       org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0");
       org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("People");
-      String[] header = {"id", "birth_date", "entries.1.date", "entries.1.age_at_entry", "currently_in_us"};
+      String[] header = {
+        "id", "birth_date", "entries.1.date", "entries.1.age_at_entry", "currently_in_us"
+      };
       for (int c = 0; c < header.length; c++) {
         ws.value(0, c, header[c]);
       }
@@ -281,15 +380,27 @@ class BatchCliTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode doc = JSON.readTree(r.lines().get(0));
     assertThat(doc.get("id").asText()).as("a numeric id keeps its digits").isEqualTo("1001");
-    Path json = write("same.json", "{\"id\":\"1001\",\"birth_date\":\"1993-04-11\",\"entries\":[{\"date\":\"2001\","
-        + "\"age_at_entry\":8}],\"currently_in_us\":false}");
-    assertThat(screenJson(in)).as("a date cell is the date; 2001 in a plain number cell is the year 2001")
+    Path json =
+        write(
+            "same.json",
+            "{\"id\":\"1001\",\"birth_date\":\"1993-04-11\",\"entries\":[{\"date\":\"2001\","
+                + "\"age_at_entry\":8}],\"currently_in_us\":false}");
+    assertThat(screenJson(in))
+        .as("a date cell is the date; 2001 in a plain number cell is the year 2001")
         .isEqualTo(screenJson(json));
   }
 
   @Test
   void semicolonSeparatedSheetsFromEuropeanExcelAreRead() throws IOException {
-    CliRun r = run("screen", write("eu.csv", "id;birth_date\na;1990\n").toString(), "--format", "csv", "--as-of", "2026-11-28", "-q");
+    CliRun r =
+        run(
+            "screen",
+            write("eu.csv", "id;birth_date\na;1990\n").toString(),
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28",
+            "-q");
     assertThat(r.code()).isZero();
     assertThat(r.lines().get(1)).startsWith("2,a,needs_info");
   }
@@ -298,7 +409,10 @@ class BatchCliTest {
   void theFormatFollowsTheOutputFilesExtension() throws IOException {
     Path in = write("in.csv", "id,birth_date\na,1990\n");
     Path out = dir.resolve("r.jsonl");
-    assertThat(run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q").code()).isZero();
+    assertThat(
+            run("screen", in.toString(), "-o", out.toString(), "--as-of", "2026-11-28", "-q")
+                .code())
+        .isZero();
     JsonNode doc = JSON.readTree(Files.readAllLines(out).get(0));
     assertThat(doc.get("row").asInt()).isEqualTo(2);
     assertThat(doc.get("source").asText()).endsWith("in.csv: row 2");
@@ -308,13 +422,30 @@ class BatchCliTest {
   void theOrderOfRowsNeverDependsOnTheThreads() throws IOException {
     StringBuilder csv = new StringBuilder("id,birth_date,currently_in_us\n");
     for (int i = 0; i < 3000; i++) {
-      csv.append("p").append(i).append(",").append(1970 + i % 40).append(",").append(i % 3 == 0 ? "yes" : "").append('\n');
+      csv.append("p")
+          .append(i)
+          .append(",")
+          .append(1970 + i % 40)
+          .append(",")
+          .append(i % 3 == 0 ? "yes" : "")
+          .append('\n');
     }
     Path in = write("in.csv", csv.toString());
     Map<String, String> byThreads = new LinkedHashMap<>();
     for (String threads : List.of("1", "2", "5")) {
-      byThreads.put(threads, run("screen", in.toString(), "--format", "csv", "--as-of", "2026-11-28", "-q", "--threads",
-          threads).out());
+      byThreads.put(
+          threads,
+          run(
+                  "screen",
+                  in.toString(),
+                  "--format",
+                  "csv",
+                  "--as-of",
+                  "2026-11-28",
+                  "-q",
+                  "--threads",
+                  threads)
+              .out());
     }
     assertThat(byThreads.values()).allMatch(t -> t.equals(byThreads.get("1")));
     assertThat(byThreads.get("1").lines().count()).isEqualTo(3001);
@@ -322,10 +453,14 @@ class BatchCliTest {
 
   @Test
   void eachRowNamesItsNextQuestionsAsColumnsAsTheJsonRanksThem() throws IOException {
-    CliRun csv = run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28", "-q");
-    CliRun jsonl = run("screen", "samples/intake.csv", "--format", "jsonl", "--as-of", "2026-11-28", "-q");
+    CliRun csv =
+        run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28", "-q");
+    CliRun jsonl =
+        run("screen", "samples/intake.csv", "--format", "jsonl", "--as-of", "2026-11-28", "-q");
     List<String> header = List.of(csv.lines().get(0).split(","));
-    assertThat(header).contains("next_questions").doesNotContain("missing_facts", "next_questions_text");
+    assertThat(header)
+        .contains("next_questions")
+        .doesNotContain("missing_facts", "next_questions_text");
     List<String[]> rows = csvRows(csv.out());
     int asked = 0;
     for (int i = 1; i < rows.size(); i++) {
@@ -334,16 +469,29 @@ class BatchCliTest {
         continue;
       }
       List<String> expected = new ArrayList<>();
-      doc.get("next_questions").forEach(q -> expected.add(org.homeward.facts.FactPath.parse(q.get("at").asText()).column()));
+      doc.get("next_questions")
+          .forEach(
+              q -> expected.add(org.homeward.facts.FactPath.parse(q.get("at").asText()).column()));
       assertThat(expected).hasSizeLessThanOrEqualTo(5);
       String cell = rows.get(i)[header.indexOf("next_questions")];
-      assertThat(cell.isEmpty() ? List.of() : List.of(cell.split("; "))).as("row %s", rows.get(i)[0])
+      assertThat(cell.isEmpty() ? List.of() : List.of(cell.split("; ")))
+          .as("row %s", rows.get(i)[0])
           .containsExactlyElementsOf(expected);
       asked += expected.size();
     }
     assertThat(asked).isPositive();
-    CliRun all = run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28", "-q", "--all-missing",
-        "--questions", "2");
+    CliRun all =
+        run(
+            "screen",
+            "samples/intake.csv",
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28",
+            "-q",
+            "--all-missing",
+            "--questions",
+            "2");
     assertThat(all.lines().get(0)).contains(",next_questions,missing_facts,exact_dates_needed,");
     assertThat(csvRows(all.out()).stream().skip(1).map(r -> r[header.indexOf("next_questions")]))
         .allMatch(c -> c.isEmpty() || c.split("; ").length <= 2);
@@ -352,52 +500,116 @@ class BatchCliTest {
   @Test
   void theXlsxResultsShowTheQuestionsAndListWhomToCallFirst() throws IOException {
     Path out = dir.resolve("results.xlsx");
-    CliRun r = run("screen", "samples/intake.csv", "-o", out.toString(), "--as-of", "2026-11-28", "-q", "--lang", "es");
+    CliRun r =
+        run(
+            "screen",
+            "samples/intake.csv",
+            "-o",
+            out.toString(),
+            "--as-of",
+            "2026-11-28",
+            "-q",
+            "--lang",
+            "es");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     List<List<String>> results = rows(out, "Results");
     List<String> header = results.get(0);
-    assertThat(header).contains("next_questions", "next_questions_text").doesNotContain("missing_facts");
+    assertThat(header)
+        .contains("next_questions", "next_questions_text")
+        .doesNotContain("missing_facts");
     List<List<String>> calls = rows(out, "Call list");
     assertThat(calls.get(0)).containsExactlyElementsOf(org.homeward.batch.XlsxSink.CALL_COLUMNS);
-    long screened = results.stream().skip(1).filter(x -> x.size() <= header.indexOf("error")
-        || x.get(header.indexOf("error")) == null).count();
+    long screened =
+        results.stream()
+            .skip(1)
+            .filter(
+                x -> x.size() <= header.indexOf("error") || x.get(header.indexOf("error")) == null)
+            .count();
     assertThat(calls).as("every screened row, once").hasSize((int) screened + 1);
     List<String> standings = calls.stream().skip(1).map(x -> x.get(3)).toList();
-    assertThat(standings).as("may fit first, then leads").isSortedAccordingTo(java.util.Comparator.comparingInt(
-        s -> List.of("may_fit", "lead", "open", "settled").indexOf(s)));
-    List<String> asked = calls.stream().skip(1).filter(x -> x.size() > 7 && x.get(7) != null).map(x -> x.get(7)).toList();
-    assertThat(asked).as("questions in the language asked for").isNotEmpty().anyMatch(q -> q.contains("¿"));
-    assertThat(rows(out, "Summary").stream().flatMap(List::stream).filter(c -> c != null && c.startsWith("Call list")))
+    assertThat(standings)
+        .as("may fit first, then leads")
+        .isSortedAccordingTo(
+            java.util.Comparator.comparingInt(
+                s -> List.of("may_fit", "lead", "open", "settled").indexOf(s)));
+    List<String> asked =
+        calls.stream()
+            .skip(1)
+            .filter(x -> x.size() > 7 && x.get(7) != null)
+            .map(x -> x.get(7))
+            .toList();
+    assertThat(asked)
+        .as("questions in the language asked for")
+        .isNotEmpty()
+        .anyMatch(q -> q.contains("¿"));
+    assertThat(
+            rows(out, "Summary").stream()
+                .flatMap(List::stream)
+                .filter(c -> c != null && c.startsWith("Call list")))
         .hasSize(1);
   }
 
   @Test
   void reScreeningTheSameSheetAgainstItsXlsxResultsChangesNothing() throws IOException {
     Path first = dir.resolve("first.xlsx");
-    assertThat(run("screen", "samples/intake.csv", "-o", first.toString(), "--as-of", "2026-11-28", "-q").code())
+    assertThat(
+            run(
+                    "screen",
+                    "samples/intake.csv",
+                    "-o",
+                    first.toString(),
+                    "--as-of",
+                    "2026-11-28",
+                    "-q")
+                .code())
         .isEqualTo(1);
-    CliRun again = run("screen", "samples/intake.csv", "--compare", first.toString(), "--format", "csv", "--as-of",
-        "2026-11-28");
+    CliRun again =
+        run(
+            "screen",
+            "samples/intake.csv",
+            "--compare",
+            first.toString(),
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28");
     assertThat(again.code()).as(again.err()).isEqualTo(1);
     List<String[]> rows = csvRows(again.out());
     int changed = List.of(rows.get(0)).indexOf("changed");
     assertThat(changed).isEqualTo(List.of(rows.get(0)).indexOf("leads") + 1);
     assertThat(rows.stream().skip(1).map(x -> x[changed])).allMatch(String::isEmpty);
-    assertThat(again.err()).containsPattern("rows whose outcome changed +0\\n")
+    assertThat(again.err())
+        .containsPattern("rows whose outcome changed +0\\n")
         .containsPattern("rows of the earlier results +" + (rows.size() - 1) + "\\n");
     Path second = dir.resolve("second.xlsx");
-    assertThat(run("screen", "samples/intake.csv", "--compare", first.toString(), "-o", second.toString(), "--as-of",
-        "2026-11-28", "-q").code()).isEqualTo(1);
+    assertThat(
+            run(
+                    "screen",
+                    "samples/intake.csv",
+                    "--compare",
+                    first.toString(),
+                    "-o",
+                    second.toString(),
+                    "--as-of",
+                    "2026-11-28",
+                    "-q")
+                .code())
+        .isEqualTo(1);
     List<List<String>> summary = rows(second, "Summary");
-    assertThat(summary).anySatisfy(r -> assertThat(r).startsWith("compared with the earlier results", first.toString()));
-    assertThat(summary).anySatisfy(r -> assertThat(r).containsExactly("rows whose outcome changed", "0"));
+    assertThat(summary)
+        .anySatisfy(
+            r -> assertThat(r).startsWith("compared with the earlier results", first.toString()));
+    assertThat(summary)
+        .anySatisfy(r -> assertThat(r).containsExactly("rows whose outcome changed", "0"));
   }
 
   private static List<String[]> csvRows(String text) throws IOException {
     List<String[]> rows = new ArrayList<>();
-    try (com.fasterxml.jackson.databind.MappingIterator<String[]> it = new com.fasterxml.jackson.dataformat.csv.CsvMapper()
-        .readerFor(String[].class).with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
-        .readValues(text)) {
+    try (com.fasterxml.jackson.databind.MappingIterator<String[]> it =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+            .readerFor(String[].class)
+            .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+            .readValues(text)) {
       it.forEachRemaining(rows::add);
     }
     return rows;

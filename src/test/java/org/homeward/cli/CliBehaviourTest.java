@@ -20,17 +20,38 @@ class CliBehaviourTest {
     assertThat(run(Map.of(), true, args).out()).contains("\u001b[");
     assertThat(run(Map.of("NO_COLOR", "1"), true, args).out()).doesNotContain("\u001b[");
     assertThat(run(Map.of(), false, args).out()).doesNotContain("\u001b[");
-    assertThat(run(Map.of(), true, "screen", "samples/daca-may-fit.json", "--no-color", "--rules", "rules").out())
+    assertThat(
+            run(
+                    Map.of(),
+                    true,
+                    "screen",
+                    "samples/daca-may-fit.json",
+                    "--no-color",
+                    "--rules",
+                    "rules")
+                .out())
         .doesNotContain("\u001b[");
   }
 
   @Test
   void outputFileIsWrittenWholeAndNoTemporaryFileIsLeft(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("result.jsonl");
-    CliRun r = run(Map.of(), false, "screen", "samples/daca-may-fit.json", "--format", "jsonl", "-o", target.toString(), "--rules", "rules");
+    CliRun r =
+        run(
+            Map.of(),
+            false,
+            "screen",
+            "samples/daca-may-fit.json",
+            "--format",
+            "jsonl",
+            "-o",
+            target.toString(),
+            "--rules",
+            "rules");
     assertThat(r.code()).isZero();
     assertThat(r.out()).as("nothing but data, and the data went to the file").isEmpty();
-    assertThat(Files.readString(target)).startsWith("{\"schema\":\"" + org.homeward.report.JsonReport.SCHEMA + "\"");
+    assertThat(Files.readString(target))
+        .startsWith("{\"schema\":\"" + org.homeward.report.JsonReport.SCHEMA + "\"");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("result.jsonl");
     }
@@ -39,14 +60,25 @@ class CliBehaviourTest {
   @Test
   void anUnreadableSinglePersonLeavesNoOutputFile(@TempDir Path dir) {
     Path target = dir.resolve("result.json");
-    CliRun r = run(Map.of(), false, "screen", "src/test/resources/inputs/bad-date.json", "-o", target.toString(), "--rules", "rules");
+    CliRun r =
+        run(
+            Map.of(),
+            false,
+            "screen",
+            "src/test/resources/inputs/bad-date.json",
+            "-o",
+            target.toString(),
+            "--rules",
+            "rules");
     assertThat(r.code()).isEqualTo(3);
     assertThat(target).doesNotExist();
   }
 
   @Test
   void theSameInputAlwaysGivesTheSameOutput() {
-    String[] args = {"screen", "samples/several-categories.json", "--format", "json", "--rules", "rules"};
+    String[] args = {
+      "screen", "samples/several-categories.json", "--format", "json", "--rules", "rules"
+    };
     assertThat(run(Map.of(), false, args).out()).isEqualTo(run(Map.of(), false, args).out());
   }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One run of the command line in memory, as the tests drive it: no terminal, no environment, today
- * fixed at {@link #TODAY}. Gives the exit code, standard output (as bytes and as text) and standard error.
+ * fixed at {@link #TODAY}. Gives the exit code, standard output (as bytes and as text) and standard
+ * error.
  */
 public record CliRun(int code, byte[] bytes, String err) {
   /** The day the tests' runs take as today. */
@@ -23,14 +24,23 @@ public record CliRun(int code, byte[] bytes, String err) {
 
   /** A run that reads {@code input} on standard input. */
   public static CliRun reading(String input, String... args) {
-    return with(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), Map.of(), false, args);
+    return with(
+        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), Map.of(), false, args);
   }
 
-  public static CliRun with(InputStream in, Map<String, String> env, boolean terminal, String... args) {
+  public static CliRun with(
+      InputStream in, Map<String, String> env, boolean terminal, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), env, terminal, TODAY);
+    int code =
+        Main.run(
+            args,
+            in,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            terminal,
+            TODAY);
     return new CliRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The rule tooling, run against copies of the small fixture rule set with one deliberate mistake each. */
+/**
+ * The rule tooling, run against copies of the small fixture rule set with one deliberate mistake
+ * each.
+ */
 class FixtureRulesTest {
   private static final Path FIXTURE = Path.of("src/test/resources/fixture-rules");
   @TempDir Path dir;
@@ -45,13 +48,16 @@ class FixtureRulesTest {
   void theRuleTestRunnerFailsAWrongExpectation() throws IOException {
     // given: a tests.yaml whose first two cases expect what the rules do not say
     Path rules = copy();
-    Files.copy(Path.of("src/test/resources/wrong-expectation/tests.yaml"), rules.resolve("came-young/tests.yaml"),
+    Files.copy(
+        Path.of("src/test/resources/wrong-expectation/tests.yaml"),
+        rules.resolve("came-young/tests.yaml"),
         StandardCopyOption.REPLACE_EXISTING);
     // when
     CliRun r = run("rules", "test", rules.toString());
     // then
     assertThat(r.code()).isEqualTo(ExitCode.ROW_ERRORS.code());
-    assertThat(r.out()).contains("FAIL came-young: A wrong outcome is a failure.")
+    assertThat(r.out())
+        .contains("FAIL came-young: A wrong outcome is a failure.")
         .contains("FAIL came-young: A wrong criterion result is a failure.")
         .contains("PASS came-young: A right expectation still passes.");
   }
@@ -60,7 +66,9 @@ class FixtureRulesTest {
   void rulesCheckFlagsAnUnknownYamlTag() throws IOException {
     Path rules = copy();
     Path rule = rules.resolve("came-young/rule.yaml");
-    Files.writeString(rule, Files.readString(rule).replace("title: Came young (fixture)", "title: !secret Came young"));
+    Files.writeString(
+        rule,
+        Files.readString(rule).replace("title: Came young (fixture)", "title: !secret Came young"));
     CliRun r = run("rules", "check", rules.toString());
     assertThat(r.code()).isEqualTo(ExitCode.RULES.code());
     assertThat(r.err()).contains("came-young/rule.yaml:").contains("unknown YAML tag '!secret'");
@@ -68,9 +76,21 @@ class FixtureRulesTest {
 
   @Test
   void anAsOfDateBeforeTheBirthDateIsAnErrorRow() throws IOException {
-    Path people = Files.writeString(dir.resolve("p.jsonl"), "{\"id\":\"a\",\"birth_date\":\"2030-01-01\"}\n"
-        + "{\"id\":\"b\",\"birth_date\":\"1990\"}\n");
-    CliRun r = run("screen", people.toString(), "--as-of", "2026-11-28", "--format", "csv", "--rules", FIXTURE.toString());
+    Path people =
+        Files.writeString(
+            dir.resolve("p.jsonl"),
+            "{\"id\":\"a\",\"birth_date\":\"2030-01-01\"}\n"
+                + "{\"id\":\"b\",\"birth_date\":\"1990\"}\n");
+    CliRun r =
+        run(
+            "screen",
+            people.toString(),
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "csv",
+            "--rules",
+            FIXTURE.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out().lines().skip(1).toList().get(0)).contains("before the person's birth date");
     assertThat(r.out().lines().skip(1).toList().get(1)).startsWith("2,b,needs_info");

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * A corpus of malformed files, as a hostile user or a broken export makes them, each screened with
- * its golden messages beside it ({@code FILE.expected}: the exit code, standard error and the result
- * rows' error column). None is an internal error, and none repeats the values planted in them (a
- * name and an A-number). {@code -Dgolden.update=true} rewrites the expected files (not in CI).
+ * its golden messages beside it ({@code FILE.expected}: the exit code, standard error and the
+ * result rows' error column). None is an internal error, and none repeats the values planted in
+ * them (a name and an A-number). {@code -Dgolden.update=true} rewrites the expected files (not in
+ * CI).
  */
 class FuzzCorpusTest {
   private static final Path ROOT = Path.of("src/test/resources/fuzz-corpus");
@@ -36,31 +37,62 @@ class FuzzCorpusTest {
 
   private static void check(Path file) throws IOException {
     // given
-    String[] args = {"screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads", "1",
-        "--rules", "src/test/resources/fixture-rules"};
+    String[] args = {
+      "screen",
+      file.toString(),
+      "--format",
+      "csv",
+      "--as-of",
+      "2026-11-28",
+      "--threads",
+      "1",
+      "--rules",
+      "src/test/resources/fixture-rules"
+    };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     // when
-    int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
-    StringBuilder actual = new StringBuilder("exit ").append(code).append("\n--- stderr\n")
-        .append(err.toString(StandardCharsets.UTF_8).replaceAll("\\+[0-9a-f]{12}", "+<hash>")).append("--- errors\n");
-    try (var rows = new com.fasterxml.jackson.dataformat.csv.CsvMapper().readerFor(String[].class)
-        .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
-        .<String[]>readValues(out.toString(StandardCharsets.UTF_8))) {
+    int code =
+        Main.run(
+            args,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false,
+            LocalDate.of(2026, 11, 28));
+    StringBuilder actual =
+        new StringBuilder("exit ")
+            .append(code)
+            .append("\n--- stderr\n")
+            .append(err.toString(StandardCharsets.UTF_8).replaceAll("\\+[0-9a-f]{12}", "+<hash>"))
+            .append("--- errors\n");
+    try (var rows =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+            .readerFor(String[].class)
+            .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
+            .<String[]>readValues(out.toString(StandardCharsets.UTF_8))) {
       boolean header = true;
       while (rows.hasNextValue()) {
         String[] r = rows.nextValue();
         if (!header) {
           String error = r[r.length - 1];
-          actual.append("row ").append(r[0]).append(": ").append(error.isEmpty() ? "screened" : error).append('\n');
+          actual
+              .append("row ")
+              .append(r[0])
+              .append(": ")
+              .append(error.isEmpty() ? "screened" : error)
+              .append('\n');
         }
         header = false;
       }
     }
     // then
     String text = actual.toString();
-    assertThat(text).doesNotContain("internal error").doesNotContain("Zacarias").doesNotContain("A099887766");
+    assertThat(text)
+        .doesNotContain("internal error")
+        .doesNotContain("Zacarias")
+        .doesNotContain("A099887766");
     Path expected = Path.of(file + ".expected");
     if (UPDATE) {
       Files.writeString(expected, text);

@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code -o} writes where it was told or says why not: never over the input, a folder, a device or a link. */
+/**
+ * {@code -o} writes where it was told or says why not: never over the input, a folder, a device or
+ * a link.
+ */
 class OutputSafetyTest {
   @TempDir Path dir;
 
@@ -55,7 +58,8 @@ class OutputSafetyTest {
   void aFifoIsRefused() throws Exception {
     Path in = csv();
     Path fifo = dir.resolve("pipe.csv");
-    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is there");
+    assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is there");
     CliRun r = run("screen", in.toString(), "-o", fifo.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("not a regular file (a device or a pipe)");
@@ -66,7 +70,10 @@ class OutputSafetyTest {
     Path in = csv();
     CliRun missing = run("screen", in.toString(), "-o", dir.resolve("nope/out.csv").toString());
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err()).contains("the folder").contains("does not exist").doesNotContain(".part");
+    assertThat(missing.err())
+        .contains("the folder")
+        .contains("does not exist")
+        .doesNotContain(".part");
     Path locked = Files.createDirectory(dir.resolve("locked"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-x------"));
     assumeTrue(!Files.isWritable(locked), "root may write anywhere");
@@ -76,19 +83,31 @@ class OutputSafetyTest {
 
   @Test
   void aWriteThatFailsHasItsOwnExitCode() {
-    assertThat(Main.handle(new OutputFailed("cannot write x.csv: the disk is full", new IOException("No space left")),
-        new Io(null, new java.io.PrintWriter(new java.io.StringWriter()), null,
-            new java.io.PrintWriter(new java.io.StringWriter()), Map.of(), false, LocalDate.now())))
-        .isEqualTo(ExitCode.OUTPUT.code()).isEqualTo(5);
+    assertThat(
+            Main.handle(
+                new OutputFailed(
+                    "cannot write x.csv: the disk is full", new IOException("No space left")),
+                new Io(
+                    null,
+                    new java.io.PrintWriter(new java.io.StringWriter()),
+                    null,
+                    new java.io.PrintWriter(new java.io.StringWriter()),
+                    Map.of(),
+                    false,
+                    LocalDate.now())))
+        .isEqualTo(ExitCode.OUTPUT.code())
+        .isEqualTo(5);
   }
 
   @Test
   void anOutputExtensionThatDoesNotMatchTheFormatIsRefused() throws IOException {
     Path in = csv();
-    CliRun r = run("screen", in.toString(), "--format", "json", "-o", dir.resolve("out.csv").toString());
+    CliRun r =
+        run("screen", in.toString(), "--format", "json", "-o", dir.resolve("out.csv").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--format json does not match the -o file's extension");
-    assertThat(run("template", "--format", "csv", "-o", dir.resolve("t.xlsx").toString()).code()).isEqualTo(2);
+    assertThat(run("template", "--format", "csv", "-o", dir.resolve("t.xlsx").toString()).code())
+        .isEqualTo(2);
   }
 
   @Test
@@ -98,17 +117,25 @@ class OutputSafetyTest {
     Path dead = Files.writeString(dir.resolve(".out.csv.999999999-123.part"), "personal data");
     Path old = Files.writeString(dir.resolve(".out.csv.4567.part"), "personal data");
     Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
-    Path other = Files.writeString(dir.resolve(".other.csv.999999999-1.part"), "not ours to remove");
+    Path other =
+        Files.writeString(dir.resolve(".other.csv.999999999-1.part"), "not ours to remove");
     // when
-    CliRun r = run("screen", in.toString(), "-o", dir.resolve("out.csv").toString(), "--as-of", "2026-11-28");
+    CliRun r =
+        run(
+            "screen",
+            in.toString(),
+            "-o",
+            dir.resolve("out.csv").toString(),
+            "--as-of",
+            "2026-11-28");
     // then
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(dead).doesNotExist();
     assertThat(old).doesNotExist();
     assertThat(other).exists();
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.csv", "out.csv",
-          ".other.csv.999999999-1.part");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("in.csv", "out.csv", ".other.csv.999999999-1.part");
     }
   }
 
@@ -122,10 +149,13 @@ class OutputSafetyTest {
 
   @Test
   void aBatchAsJsonIsOneValidJsonArray() throws Exception {
-    Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\"}\n{\"id\":\n{\"id\":\"c\"}\n");
+    Path in =
+        Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\"}\n{\"id\":\n{\"id\":\"c\"}\n");
     CliRun r = run("screen", in.toString(), "--format", "json", "--as-of", "2026-11-28", "-q");
-    var doc = new com.fasterxml.jackson.databind.ObjectMapper()
-        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(r.out());
+    var doc =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .readTree(r.out());
     assertThat(doc.isArray()).isTrue();
     assertThat(doc).hasSize(3);
     assertThat(doc.get(1).get("errors").get(0).get("location").asText()).endsWith("in.jsonl:2:7");
@@ -133,19 +163,28 @@ class OutputSafetyTest {
 
   @Test
   void theTextOutputListsTheRowsInError() throws IOException {
-    Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\"}\n{\"birth_date\":\"soon\"}\n");
+    Path in =
+        Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"a\"}\n{\"birth_date\":\"soon\"}\n");
     CliRun r = run("screen", in.toString(), "--as-of", "2026-11-28", "-q");
-    assertThat(r.out()).contains("Homeward screening: a").contains("Could not be screened: line 2")
+    assertThat(r.out())
+        .contains("Homeward screening: a")
+        .contains("Could not be screened: line 2")
         .contains("at birth_date: is not a date");
   }
 
   @Test
   void textReportsStripTerminalEscapesFromNamesAndIds() throws IOException {
-    Path in = Files.writeString(dir.resolve("p.json"), "{\"id\":\"x\\u001b[2J\\u001b]0;pwned\\u0007y\","
-        + "\"name\":\"A\\u001b[31mB\\u009b1m\"}");
+    Path in =
+        Files.writeString(
+            dir.resolve("p.json"),
+            "{\"id\":\"x\\u001b[2J\\u001b]0;pwned\\u0007y\","
+                + "\"name\":\"A\\u001b[31mB\\u009b1m\"}");
     CliRun r = run("screen", in.toString(), "--as-of", "2026-11-28");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("Homeward screening: xy").contains("Name: AB").doesNotContain("\u001b")
+    assertThat(r.out())
+        .contains("Homeward screening: xy")
+        .contains("Name: AB")
+        .doesNotContain("\u001b")
         .doesNotContain("\u009b");
   }
 }

@@ -27,27 +27,56 @@ class PrivacyAndBoundsTest {
   @Test
   void validationMessagesNameTheFieldAndWhatWasExpectedNeverTheValue() throws IOException {
     // given: a name, an A-number and a birth date in fields where they do not belong
-    Path json = Files.writeString(dir.resolve("p.jsonl"), "{\"id\":\"p1\",\"birth_date\":\"" + NAME + "\","
-        + "\"currently_in_us\":\"" + A_NUMBER + "\",\"entries\":[{\"date\":\"" + BORN + "\",\"manner\":\"" + NAME
-        + "\",\"age_at_entry\":\"" + A_NUMBER + "\"}]}\n{\"id\":\"p2\",\"birth_date\":" + A_NUMBER.substring(1) + "}\n");
+    Path json =
+        Files.writeString(
+            dir.resolve("p.jsonl"),
+            "{\"id\":\"p1\",\"birth_date\":\""
+                + NAME
+                + "\","
+                + "\"currently_in_us\":\""
+                + A_NUMBER
+                + "\",\"entries\":[{\"date\":\""
+                + BORN
+                + "\",\"manner\":\""
+                + NAME
+                + "\",\"age_at_entry\":\""
+                + A_NUMBER
+                + "\"}]}\n{\"id\":\"p2\",\"birth_date\":"
+                + A_NUMBER.substring(1)
+                + "}\n");
     for (String format : new String[] {"csv", "jsonl", "text"}) {
       // when
       CliRun r = run("screen", json.toString(), "--format", format, "--as-of", "2026-11-28");
       // then
       assertThat(r.code()).isEqualTo(3);
-      assertThat(r.err() + r.out()).contains("at birth_date: is not a date").contains("entries[0].manner")
-          .doesNotContain("Zacarias").doesNotContain(A_NUMBER).doesNotContain(A_NUMBER.substring(1)).doesNotContain(BORN);
+      assertThat(r.err() + r.out())
+          .contains("at birth_date: is not a date")
+          .contains("entries[0].manner")
+          .doesNotContain("Zacarias")
+          .doesNotContain(A_NUMBER)
+          .doesNotContain(A_NUMBER.substring(1))
+          .doesNotContain(BORN);
     }
   }
 
   @Test
   void internalErrorTextNeverCarriesTheExceptionsMessage() {
     StringWriter err = new StringWriter();
-    Io io = new Io(null, new PrintWriter(Writer.nullWriter()), null, new PrintWriter(err, true), Map.of(), false,
-        LocalDate.now());
-    int code = Main.handle(new IllegalStateException("could not build " + NAME + " " + A_NUMBER), io);
+    Io io =
+        new Io(
+            null,
+            new PrintWriter(Writer.nullWriter()),
+            null,
+            new PrintWriter(err, true),
+            Map.of(),
+            false,
+            LocalDate.now());
+    int code =
+        Main.handle(new IllegalStateException("could not build " + NAME + " " + A_NUMBER), io);
     assertThat(code).isEqualTo(70);
-    assertThat(err.toString()).contains("internal error (IllegalStateException").doesNotContain(NAME)
+    assertThat(err.toString())
+        .contains("internal error (IllegalStateException")
+        .doesNotContain(NAME)
         .doesNotContain(A_NUMBER);
   }
 

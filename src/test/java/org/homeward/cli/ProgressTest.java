@@ -16,7 +16,11 @@ class ProgressTest {
     InputStream in = p.track(new ByteArrayInputStream(new byte[1000]), 1000);
     in.readNBytes(500);
     p.accept(1234);
-    assertThat(err.toString()).startsWith("\r").contains("1,234 rows screened").contains("rows/s").contains("50% of the input")
+    assertThat(err.toString())
+        .startsWith("\r")
+        .contains("1,234 rows screened")
+        .contains("rows/s")
+        .contains("50% of the input")
         .contains("left");
     p.done();
     assertThat(err.toString()).endsWith("\r\u001b[K");

@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** For pipelines: {@code screen - --format jsonl} writes each result while standard input is still open. */
+/**
+ * For pipelines: {@code screen - --format jsonl} writes each result while standard input is still
+ * open.
+ */
 class StreamingCliTest {
 
   @Test
@@ -30,30 +33,53 @@ class StreamingCliTest {
       PipedOutputStream feed = new PipedOutputStream();
       PipedInputStream stdin = new PipedInputStream(feed, 1 << 16);
       PipedInputStream results = new PipedInputStream(1 << 20);
-      PrintStream stdout = new PrintStream(new PipedOutputStream(results), false, StandardCharsets.UTF_8);
+      PrintStream stdout =
+          new PrintStream(new PipedOutputStream(results), false, StandardCharsets.UTF_8);
       ExecutorService pool = Executors.newSingleThreadExecutor();
-      Future<Integer> run = pool.submit(() -> {
-        try {
-          return Main.run(new String[] {"screen", "-", "--format", "jsonl", "--as-of", "2026-11-28", "-q", "--threads",
-              threads}, stdin, stdout, new PrintStream(OutputStream.nullOutputStream()), Map.of(), false,
-              LocalDate.of(2026, 11, 28));
-        } finally {
-          stdout.close();
-        }
-      });
-      BufferedReader out = new BufferedReader(new InputStreamReader(results, StandardCharsets.UTF_8));
+      Future<Integer> run =
+          pool.submit(
+              () -> {
+                try {
+                  return Main.run(
+                      new String[] {
+                        "screen",
+                        "-",
+                        "--format",
+                        "jsonl",
+                        "--as-of",
+                        "2026-11-28",
+                        "-q",
+                        "--threads",
+                        threads
+                      },
+                      stdin,
+                      stdout,
+                      new PrintStream(OutputStream.nullOutputStream()),
+                      Map.of(),
+                      false,
+                      LocalDate.of(2026, 11, 28));
+                } finally {
+                  stdout.close();
+                }
+              });
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(results, StandardCharsets.UTF_8));
       // when: one person is written, and standard input stays open
       feed.write("{\"id\":\"first\",\"birth_date\":\"1990\"}\n".getBytes(StandardCharsets.UTF_8));
       feed.flush();
-      String first = CompletableFuture.supplyAsync(() -> {
-        try {
-          return out.readLine();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).get(30, TimeUnit.SECONDS);
+      String first =
+          CompletableFuture.supplyAsync(
+                  () -> {
+                    try {
+                      return out.readLine();
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  })
+              .get(30, TimeUnit.SECONDS);
       // then: its result is out already
-      assertThat(first).as("with %s threads", threads)
+      assertThat(first)
+          .as("with %s threads", threads)
           .startsWith("{\"schema\":\"homeward.screening/2\",\"row\":1,\"id\":\"first\"");
       assertThat(run.isDone()).as("still reading standard input").isFalse();
       feed.write("{\"id\":\"second\"}\n".getBytes(StandardCharsets.UTF_8));

@@ -17,7 +17,9 @@ class FactPathTest {
   @Test
   void aCataloguePathNamesNoItemAndItsColumnIsTheFirst() {
     FactPath p = FactPath.parse("removals[].pfr.outcome");
-    assertThat(p.steps()).extracting(FactPath.Step::field).containsExactly("removals", "pfr", "outcome");
+    assertThat(p.steps())
+        .extracting(FactPath.Step::field)
+        .containsExactly("removals", "pfr", "outcome");
     assertThat(p.steps().get(0).index()).isEqualTo(FactPath.Step.ANY);
     assertThat(p.steps().get(1).isItem()).isFalse();
     assertThat(p.concrete()).isEqualTo("removals[].pfr.outcome");

@@ -26,16 +26,30 @@ import org.homeward.screening.Screening;
 
 /**
  * The interview asks only what can still change a result. By information monotonicity (tested in
- * MonotonicityPropertiesTest), a decided result (may fit, does not fit, a barrier active, expired or
- * not triggered) stays decided whatever else is learnt; so a fact can change a result only if an open
- * result is missing it. Every question asked must be such a fact, never one asked before, and the
- * interview must end.
+ * MonotonicityPropertiesTest), a decided result (may fit, does not fit, a barrier active, expired
+ * or not triggered) stays decided whatever else is learnt; so a fact can change a result only if an
+ * open result is missing it. Every question asked must be such a fact, never one asked before, and
+ * the interview must end.
  */
 class InterviewPropertiesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
-  private static final List<String> ANSWERS = List.of("", "yes", "no", "0", "1", "2", "2001", "1995-06-15", "2015-03",
-      "MX", "CA", "don't know", "abc", "180");
+  private static final List<String> ANSWERS =
+      List.of(
+          "",
+          "yes",
+          "no",
+          "0",
+          "1",
+          "2",
+          "2001",
+          "1995-06-15",
+          "2015-03",
+          "MX",
+          "CA",
+          "don't know",
+          "abc",
+          "180");
 
   @Property(tries = 15)
   void everyQuestionIsMissingForAnOpenResultAndNoneIsAskedTwice(@ForAll long seed) {
@@ -49,10 +63,12 @@ class InterviewPropertiesTest {
     int questions = 0;
     Interview.Question q;
     while ((q = interview.next()) != null) {
-      assertThat(openMissing(interview.screening())).as("question %s is missing for an open result", q.at())
+      assertThat(openMissing(interview.screening()))
+          .as("question %s is missing for an open result", q.at())
           .contains(q.at());
       assertThat(asked.add(q.at() + "#" + interview.facts().toString().hashCode()))
-          .as("the same question on the same facts").isTrue();
+          .as("the same question on the same facts")
+          .isTrue();
       String answer = ANSWERS.get(random.nextInt(ANSWERS.size()));
       if (interview.answer(q, answer) != null) {
         interview.skip(q);
@@ -60,19 +76,26 @@ class InterviewPropertiesTest {
       assertThat(++questions).as("the interview ends").isLessThan(1500);
     }
     assertThat(openMissing(interview.screening()).stream().filter(at -> !at.contains("[]")))
-        .as("nothing askable is left once the interview ends").allMatch(at -> asked.stream().anyMatch(a -> a.startsWith(at + "#")));
+        .as("nothing askable is left once the interview ends")
+        .allMatch(at -> asked.stream().anyMatch(a -> a.startsWith(at + "#")));
   }
 
   private static Set<String> openMissing(Screening s) {
     Set<String> out = new HashSet<>();
     for (CategoryResult c : s.categories()) {
       if (c.outcome() == Outcome.NEEDS_INFO) {
-        c.missing().stream().filter(m -> m.kind() != Missing.Kind.REVIEW).map(MissingFact::at).forEach(out::add);
+        c.missing().stream()
+            .filter(m -> m.kind() != Missing.Kind.REVIEW)
+            .map(MissingFact::at)
+            .forEach(out::add);
       }
     }
     for (BarrierResult b : s.barriers()) {
       if (b.status() == BarrierStatus.POSSIBLE) {
-        b.missing().stream().filter(m -> m.kind() != Missing.Kind.REVIEW).map(MissingFact::at).forEach(out::add);
+        b.missing().stream()
+            .filter(m -> m.kind() != Missing.Kind.REVIEW)
+            .map(MissingFact::at)
+            .forEach(out::add);
       }
     }
     return out;

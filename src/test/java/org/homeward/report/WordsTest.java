@@ -25,7 +25,8 @@ class WordsTest {
     Properties es = bundle("words_es.properties");
     assertThat(es.keySet()).as("keys in Spanish").containsExactlyInAnyOrderElementsOf(en.keySet());
     for (Object key : en.keySet()) {
-      assertThat(es.getProperty((String) key)).as("the Spanish of %s is not left in English", key)
+      assertThat(es.getProperty((String) key))
+          .as("the Spanish of %s is not left in English", key)
           .isNotEqualTo(en.getProperty((String) key));
     }
   }
@@ -42,9 +43,14 @@ class WordsTest {
     assertThat(t.untranslated()).containsExactly("When?");
     assertThat(Words.of("en", t).rule("Born abroad.")).isEqualTo("Born abroad.");
     t.add("When did the person come?", "¿Cuándo llegó la persona?");
-    MissingFact inexact = new MissingFact(Missing.Kind.INEXACT, "entries[].date", "entries[0].date",
-        MissingFact.EXACT + "When did the person come?");
-    assertThat(es.question(inexact)).isEqualTo("Se necesita la fecha exacta. ¿Cuándo llegó la persona?");
+    MissingFact inexact =
+        new MissingFact(
+            Missing.Kind.INEXACT,
+            "entries[].date",
+            "entries[0].date",
+            MissingFact.EXACT + "When did the person come?");
+    assertThat(es.question(inexact))
+        .isEqualTo("Se necesita la fecha exacta. ¿Cuándo llegó la persona?");
     assertThat(Words.of("en", t).question(inexact)).isEqualTo(inexact.question());
   }
 }

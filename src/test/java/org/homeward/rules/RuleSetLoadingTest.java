@@ -24,21 +24,34 @@ import org.homeward.screening.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What the loader builds from several files together: links, shared concepts, coverage, twins, opens_on. */
+/**
+ * What the loader builds from several files together: links, shared concepts, coverage, twins,
+ * opens_on.
+ */
 class RuleSetLoadingTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 12, 3);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** A rule set of the given categories (id -> rule.yaml body after the header), with the real fact catalogue. */
+  /**
+   * A rule set of the given categories (id -> rule.yaml body after the header), with the real fact
+   * catalogue.
+   */
   private Path ruleSet(Map<String, String> categories, String concepts) throws IOException {
     Files.copy(Path.of("rules/facts.yaml"), dir.resolve("facts.yaml"));
-    Files.writeString(dir.resolve("ruleset.yaml"), "version: t\ncategories: [" + String.join(", ", categories.keySet()) + "]\n");
+    Files.writeString(
+        dir.resolve("ruleset.yaml"),
+        "version: t\ncategories: [" + String.join(", ", categories.keySet()) + "]\n");
     for (Map.Entry<String, String> c : categories.entrySet()) {
       Files.createDirectories(dir.resolve(c.getKey()));
-      Files.writeString(dir.resolve(c.getKey() + "/rule.yaml"), "id: " + c.getKey() + "\ntitle: " + c.getKey()
-          + "\ncitations: [{id: c, title: A source}]\n" + c.getValue());
+      Files.writeString(
+          dir.resolve(c.getKey() + "/rule.yaml"),
+          "id: "
+              + c.getKey()
+              + "\ntitle: "
+              + c.getKey()
+              + "\ncitations: [{id: c, title: A source}]\n"
+              + c.getValue());
     }
     if (concepts != null) {
       Files.createDirectories(dir.resolve("concepts"));
@@ -48,23 +61,28 @@ class RuleSetLoadingTest {
   }
 
   private static List<String> errors(Path rules) {
-    return RuleLoader.check(RuleSource.directory(rules)).stream().filter(Diagnostic::isError).map(Diagnostic::render)
+    return RuleLoader.check(RuleSource.directory(rules)).stream()
+        .filter(Diagnostic::isError)
+        .map(Diagnostic::render)
         .toList();
   }
 
   private static Person person(RuleSet rules, String json) {
-    return new PersonBuilder(rules.facts()).build(NodeReader.readJson(new StringReader(json.replace('\'', '"')), "t"), "t")
+    return new PersonBuilder(rules.facts())
+        .build(NodeReader.readJson(new StringReader(json.replace('\'', '"')), "t"), "t")
         .person();
   }
 
-  private static final String CITIZEN = """
+  private static final String CITIZEN =
+      """
       paths:
         - id: born-here
           criteria:
             - {id: born-in-a-state, text: Born here., citation: c, question: Where, when: "birth_place_type == us_state_or_dc"}
       """;
 
-  private static final String LINKED = """
+  private static final String LINKED =
+      """
       paths:
         - id: via-citizen
           criteria:
@@ -76,16 +94,26 @@ class RuleSetLoadingTest {
 
   @Test
   void aConditionReadsAnotherCategorysOutcomeWithItsMissingFacts() throws IOException {
-    RuleSet rules = RuleLoader.load(RuleSource.directory(ruleSet(Map.of("citizen", CITIZEN, "linked", LINKED), null)));
+    RuleSet rules =
+        RuleLoader.load(
+            RuleSource.directory(ruleSet(Map.of("citizen", CITIZEN, "linked", LINKED), null)));
     Screener screener = new Screener(rules);
     Screening open = screener.screen(person(rules, "{}"), AS_OF, false);
     CategoryResult linked = open.category("linked");
     assertThat(linked.outcome()).isEqualTo(Outcome.NEEDS_INFO);
     assertThat(linked.missing()).extracting(MissingFact::path).containsExactly("birth_place_type");
-    assertThat(screener.screen(person(rules, "{'birth_place_type':'us_state_or_dc'}"), AS_OF, false)
-        .category("linked").outcome()).isEqualTo(Outcome.MAY_FIT);
-    assertThat(screener.screen(person(rules, "{'birth_place_type':'abroad'}"), AS_OF, false)
-        .category("linked").outcome()).isEqualTo(Outcome.DOES_NOT_FIT);
+    assertThat(
+            screener
+                .screen(person(rules, "{'birth_place_type':'us_state_or_dc'}"), AS_OF, false)
+                .category("linked")
+                .outcome())
+        .isEqualTo(Outcome.MAY_FIT);
+    assertThat(
+            screener
+                .screen(person(rules, "{'birth_place_type':'abroad'}"), AS_OF, false)
+                .category("linked")
+                .outcome())
+        .isEqualTo(Outcome.DOES_NOT_FIT);
     // the batch verdict reads the same links
     Person p = person(rules, "{}");
     assertThat(screener.verdict(p, AS_OF)).isEqualTo(Verdict.of(screener.screen(p, AS_OF, false)));
@@ -93,25 +121,34 @@ class RuleSetLoadingTest {
 
   @Test
   void aCycleOfLinksIsRejectedWhereItCloses() throws IOException {
-    String a = """
+    String a =
+        """
         paths:
           - id: p
             criteria:
               - {id: k, text: K., citation: c, question: Which, when: {category: b}}
         """;
-    String b = """
+    String b =
+        """
         paths:
           - id: p
             criteria:
               - {id: k, text: K., citation: c, question: Which, when: {path: a/p}}
         """;
-    assertThat(errors(ruleSet(Map.of("a", a, "b", b), null))).anySatisfy(e -> assertThat(e)
-        .contains("a cycle of linked results").contains("a/p").contains("b/p").contains("cannot depend on itself"));
+    assertThat(errors(ruleSet(Map.of("a", a, "b", b), null)))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains("a cycle of linked results")
+                    .contains("a/p")
+                    .contains("b/p")
+                    .contains("cannot depend on itself"));
   }
 
   @Test
   void aLinkToNothingIsALocatedError() throws IOException {
-    String a = """
+    String a =
+        """
         paths:
           - id: p
             criteria:
@@ -119,7 +156,9 @@ class RuleSetLoadingTest {
               - {id: m, text: M., citation: c, question: Which, when: {barrier: nobar}}
         """;
     List<String> errors = errors(ruleSet(Map.of("citizen", CITIZEN, "a", a), null));
-    assertThat(errors).anySatisfy(e -> assertThat(e).contains("a/rule.yaml:").contains("no path 'citizen/nowhere'"));
+    assertThat(errors)
+        .anySatisfy(
+            e -> assertThat(e).contains("a/rule.yaml:").contains("no path 'citizen/nowhere'"));
     assertThat(errors).anySatisfy(e -> assertThat(e).contains("no barrier 'nobar'"));
   }
 
@@ -127,16 +166,23 @@ class RuleSetLoadingTest {
   void aRuleFileLargerThanAnyRuleNeedsIsRefusedNotLoaded() throws IOException {
     Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
     try (var out = Files.newOutputStream(rules.resolve("citizen/rule.yaml"))) {
-      byte[] line = "# padding padding padding padding padding padding padding padding padding\n".getBytes();
+      byte[] line =
+          "# padding padding padding padding padding padding padding padding padding\n".getBytes();
       for (long n = 0; n <= RuleSource.MAX_FILE_BYTES / line.length; n++) {
         out.write(line);
       }
     }
-    assertThat(errors(rules)).anySatisfy(e -> assertThat(e).contains("citizen/rule.yaml")
-        .contains("cannot read the file").contains("larger than 8 MB"));
+    assertThat(errors(rules))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains("citizen/rule.yaml")
+                    .contains("cannot read the file")
+                    .contains("larger than 8 MB"));
   }
 
-  private static final String CONCEPTS = """
+  private static final String CONCEPTS =
+      """
       title: Concepts
       citations: [{id: k, title: A source}]
       parameters:
@@ -150,7 +196,8 @@ class RuleSetLoadingTest {
 
   @Test
   void aSharedConceptAndItsParameterServeEveryFileAndCannotBeRedefined() throws IOException {
-    String uses = """
+    String uses =
+        """
         paths:
           - id: p
             criteria:
@@ -158,15 +205,23 @@ class RuleSetLoadingTest {
         """;
     RuleSet rules = RuleLoader.load(RuleSource.directory(ruleSet(Map.of("uses", uses), CONCEPTS)));
     Screener screener = new Screener(rules);
-    assertThat(screener.screen(person(rules, "{'birth_date':'2000-01-01'}"), AS_OF, false).category("uses").outcome())
+    assertThat(
+            screener
+                .screen(person(rules, "{'birth_date':'2000-01-01'}"), AS_OF, false)
+                .category("uses")
+                .outcome())
         .isEqualTo(Outcome.MAY_FIT);
-    assertThat(rules.concepts().evaluate("adult_now", person(rules, "{'birth_date':'2020-01-01'}").facts(), AS_OF))
+    assertThat(
+            rules
+                .concepts()
+                .evaluate("adult_now", person(rules, "{'birth_date':'2020-01-01'}").facts(), AS_OF))
         .isEqualTo(Truth.FALSE);
   }
 
   @Test
   void aFileThatRedefinesASharedConceptOrParameterIsRejected() throws IOException {
-    String redefines = """
+    String redefines =
+        """
         parameters:
           - {id: adult_age, type: number, text: Again., values: [{value: 21, citation: c}]}
         definitions:
@@ -177,13 +232,18 @@ class RuleSetLoadingTest {
               - {id: k, text: K., citation: c, question: Which, when: {ref: adult_now}}
         """;
     List<String> errors = errors(ruleSet(Map.of("redefines", redefines), CONCEPTS));
-    assertThat(errors).anySatisfy(e -> assertThat(e).contains("'adult_now' is a shared legal concept"));
-    assertThat(errors).anySatisfy(e -> assertThat(e).contains("'adult_age' is a parameter of the shared legal concepts"));
+    assertThat(errors)
+        .anySatisfy(e -> assertThat(e).contains("'adult_now' is a shared legal concept"));
+    assertThat(errors)
+        .anySatisfy(
+            e -> assertThat(e).contains("'adult_age' is a parameter of the shared legal concepts"));
   }
 
   @Test
   void aSharedConceptCannotReadACategorysResult() throws IOException {
-    String concepts = CONCEPTS + """
+    String concepts =
+        CONCEPTS
+            + """
           - {id: bad, text: Bad., citation: k, when: {category: citizen}}
         """;
     assertThat(errors(ruleSet(Map.of("citizen", CITIZEN), concepts)))
@@ -192,7 +252,8 @@ class RuleSetLoadingTest {
 
   @Test
   void anUnverifiedCriterionThatCouldFailIsRejected() throws IOException {
-    String rule = """
+    String rule =
+        """
         paths:
           - id: p
             criteria:
@@ -210,11 +271,15 @@ class RuleSetLoadingTest {
                 when: {any: ["security_concern == none", {review: judge it, id: judge-2}]}
         """;
     List<String> errors = errors(ruleSet(Map.of("u", rule), null));
-    assertThat(errors).singleElement().asString().contains("criterion 'can-fail' is marked unverified")
+    assertThat(errors)
+        .singleElement()
+        .asString()
+        .contains("criterion 'can-fail' is marked unverified")
         .contains("never not met");
   }
 
-  private static final String COVERED = """
+  private static final String COVERED =
+      """
       parameters:
         - {id: old_law_ends, type: date, text: The old law ends., values: [{value: 1986-11-13, citation: c}]}
       paths:
@@ -238,34 +303,70 @@ class RuleSetLoadingTest {
   void aDateWhereNoPathEncodesTheLawNeedsAnAttorneyNeverDoesNotFit() throws IOException {
     RuleSet rules = RuleLoader.load(RuleSource.directory(ruleSet(Map.of("cov", COVERED), null)));
     Screener screener = new Screener(rules);
-    CategoryResult before = screener.screen(person(rules, "{'birth_date':'1970-05-05','birth_place_type':'abroad'}"),
-        AS_OF, false).category("cov");
+    CategoryResult before =
+        screener
+            .screen(
+                person(rules, "{'birth_date':'1970-05-05','birth_place_type':'abroad'}"),
+                AS_OF,
+                false)
+            .category("cov");
     assertThat(before.outcome()).isEqualTo(Outcome.NEEDS_INFO);
-    assertThat(before.missing()).singleElement().satisfies(m -> {
-      assertThat(m.path()).isEqualTo("acquisition");
-      assertThat(m.at()).contains("before 1986-11-14").contains("acquisition through the father");
-    });
-    assertThat(screener.screen(person(rules, "{'birth_date':'1990-05-05','birth_place_type':'abroad'}"), AS_OF, false)
-        .category("cov").outcome()).isEqualTo(Outcome.MAY_FIT);
-    assertThat(screener.screen(person(rules, "{'birth_date':'1970-05-05','birth_place_type':'us_state_or_dc'}"), AS_OF, false)
-        .category("cov").outcome()).as("outside the branch, nothing is left open").isEqualTo(Outcome.DOES_NOT_FIT);
-    assertThat(rules.category("cov").coverage()).singleElement().satisfies(e ->
-        assertThat(e.gaps()).extracting(Encoding.Span::describe).containsExactly("before 1986-11-14"));
+    assertThat(before.missing())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.path()).isEqualTo("acquisition");
+              assertThat(m.at())
+                  .contains("before 1986-11-14")
+                  .contains("acquisition through the father");
+            });
+    assertThat(
+            screener
+                .screen(
+                    person(rules, "{'birth_date':'1990-05-05','birth_place_type':'abroad'}"),
+                    AS_OF,
+                    false)
+                .category("cov")
+                .outcome())
+        .isEqualTo(Outcome.MAY_FIT);
+    assertThat(
+            screener
+                .screen(
+                    person(
+                        rules, "{'birth_date':'1970-05-05','birth_place_type':'us_state_or_dc'}"),
+                    AS_OF,
+                    false)
+                .category("cov")
+                .outcome())
+        .as("outside the branch, nothing is left open")
+        .isEqualTo(Outcome.DOES_NOT_FIT);
+    assertThat(rules.category("cov").coverage())
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.gaps())
+                    .extracting(Encoding.Span::describe)
+                    .containsExactly("before 1986-11-14"));
   }
 
   @Test
   void gapsAreTheComplementOfTheEncodedPeriods() {
-    List<Encoding.Span> gaps = RuleLoader.gaps(List.of(
-        new Encoding.Span(LocalDate.of(1952, 12, 24), LocalDate.of(1986, 11, 13), List.of("a")),
-        new Encoding.Span(LocalDate.of(1990, 1, 1), null, List.of("b"))));
-    assertThat(gaps).extracting(Encoding.Span::describe)
+    List<Encoding.Span> gaps =
+        RuleLoader.gaps(
+            List.of(
+                new Encoding.Span(
+                    LocalDate.of(1952, 12, 24), LocalDate.of(1986, 11, 13), List.of("a")),
+                new Encoding.Span(LocalDate.of(1990, 1, 1), null, List.of("b"))));
+    assertThat(gaps)
+        .extracting(Encoding.Span::describe)
         .containsExactly("before 1952-12-24", "from 1986-11-14 to 1989-12-31");
     assertThat(RuleLoader.gaps(List.of(new Encoding.Span(null, null, List.of("a"))))).isEmpty();
   }
 
   @Test
   void aPathMaySayWhenTimeAloneOpensIt() throws IOException {
-    String rule = """
+    String rule =
+        """
         parameters:
           - {id: adult_age, type: number, text: Adulthood., values: [{value: 21, citation: c}]}
         paths:
@@ -285,19 +386,25 @@ class RuleSetLoadingTest {
         """;
     RuleSet rules = RuleLoader.load(RuleSource.directory(ruleSet(Map.of("fam", rule), null)));
     Screener screener = new Screener(rules);
-    Person young = person(rules, "{'relatives':[{'relationship':'child','birth_date':'2010-03-04'}]}");
+    Person young =
+        person(rules, "{'relatives':[{'relationship':'child','birth_date':'2010-03-04'}]}");
     CategoryResult r = screener.screen(young, AS_OF, false).category("fam");
     assertThat(r.outcome()).isEqualTo(Outcome.DOES_NOT_FIT);
     assertThat(r.opensOn()).isEqualTo(LocalDate.of(2031, 3, 4));
     assertThat(r.paths().get(0).opensOn()).isEqualTo(LocalDate.of(2031, 3, 4));
-    assertThat(screener.verdict(young, AS_OF).categories().get(0).opensOn()).isEqualTo(LocalDate.of(2031, 3, 4));
-    Person grown = person(rules, "{'relatives':[{'relationship':'child','birth_date':'2000-03-04'}]}");
-    assertThat(screener.screen(grown, AS_OF, false).category("fam").opensOn()).as("already open").isNull();
+    assertThat(screener.verdict(young, AS_OF).categories().get(0).opensOn())
+        .isEqualTo(LocalDate.of(2031, 3, 4));
+    Person grown =
+        person(rules, "{'relatives':[{'relationship':'child','birth_date':'2000-03-04'}]}");
+    assertThat(screener.screen(grown, AS_OF, false).category("fam").opensOn())
+        .as("already open")
+        .isNull();
   }
 
   @Test
   void aDateOrNumberWrittenIntoAConditionFailsTheCheckWhereItStands() throws IOException {
-    String rule = """
+    String rule =
+        """
         paths:
           - id: p
             criteria:
@@ -314,14 +421,20 @@ class RuleSetLoadingTest {
         """;
     List<String> errors = errors(ruleSet(Map.of("lit", rule), null));
     assertThat(errors).hasSize(2);
-    assertThat(errors.get(0)).contains("lit/rule.yaml:11:15:").contains("the date 1981-06-16 is written into the condition");
-    assertThat(errors.get(1)).contains("lit/rule.yaml:16:").contains("the number 16 is written into the condition");
+    assertThat(errors.get(0))
+        .contains("lit/rule.yaml:11:15:")
+        .contains("the date 1981-06-16 is written into the condition");
+    assertThat(errors.get(1))
+        .contains("lit/rule.yaml:16:")
+        .contains("the number 16 is written into the condition");
   }
 
   @Test
   void aSpanishTwinWhoseIdIsGoneIsReported() throws IOException {
     Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
-    Files.writeString(rules.resolve("citizen/rule.es.yaml"), """
+    Files.writeString(
+        rules.resolve("citizen/rule.es.yaml"),
+        """
         criteria:
           born-in-a-state:
             text: Nació aquí.
@@ -330,9 +443,14 @@ class RuleSetLoadingTest {
             text: Nació allá.
         """);
     List<String> errors = errors(rules);
-    assertThat(errors).singleElement().asString().contains("citizen/rule.es.yaml:6:")
+    assertThat(errors)
+        .singleElement()
+        .asString()
+        .contains("citizen/rule.es.yaml:6:")
         .contains("'criteria/born-there/text' has no English text with that id");
-    Files.writeString(rules.resolve("citizen/rule.es.yaml"), "criteria:\n  born-in-a-state:\n    text: Nació aquí.\n");
+    Files.writeString(
+        rules.resolve("citizen/rule.es.yaml"),
+        "criteria:\n  born-in-a-state:\n    text: Nació aquí.\n");
     RuleSet set = RuleLoader.load(RuleSource.directory(rules));
     assertThat(set.translations().get("Born here.", "es")).isEqualTo("Nació aquí.");
     assertThat(set.translations().untranslated()).contains("citizen");
@@ -343,7 +461,12 @@ class RuleSetLoadingTest {
     assertThatThrownBy(() -> RuleLoader.load(RuleSource.directory(dir.resolve("none"))))
         .isInstanceOf(ProblemException.class);
     RuleSet bundled = org.homeward.Fixtures.rules();
-    assertThat(bundled.concepts().all()).extracting(Concepts.Concept::name)
-        .contains("standing_conviction", "aggravated_felony_conviction", "executed_removal", "outside_us_now");
+    assertThat(bundled.concepts().all())
+        .extracting(Concepts.Concept::name)
+        .contains(
+            "standing_conviction",
+            "aggravated_felony_conviction",
+            "executed_removal",
+            "outside_us_now");
   }
 }

@@ -19,7 +19,9 @@ class CoverageTest {
     Files.copy(Path.of("rules/facts.yaml"), dir.resolve("facts.yaml"));
     Files.writeString(dir.resolve("ruleset.yaml"), "version: t\ncategories: [thin]\n");
     Files.createDirectories(dir.resolve("thin"));
-    Files.writeString(dir.resolve("thin/rule.yaml"), """
+    Files.writeString(
+        dir.resolve("thin/rule.yaml"),
+        """
         id: thin
         title: Thin
         citations: [{id: c, title: A source}]
@@ -40,7 +42,9 @@ class CoverageTest {
                 defers: true
                 when: {any: ["security_concern == none", {review: judge it, id: judge}]}
         """);
-    Files.writeString(dir.resolve("thin/tests.yaml"), """
+    Files.writeString(
+        dir.resolve("thin/tests.yaml"),
+        """
         cases:
           - name: A person born in 1995 with no concern may fit.
             as_of: 2026-11-28
@@ -52,8 +56,8 @@ class CoverageTest {
     RuleTestRunner.Report report = new RuleTestRunner(rules, RuleSource.directory(dir)).run();
     // then
     assertThat(report.failed()).isZero();
-    assertThat(report.coverage().gaps()).containsExactly(
-        "thin/p/born-late lacks not_met, unknown",
-        "thin/p/deferred lacks unknown");
+    assertThat(report.coverage().gaps())
+        .containsExactly(
+            "thin/p/born-late lacks not_met, unknown", "thin/p/deferred lacks unknown");
   }
 }

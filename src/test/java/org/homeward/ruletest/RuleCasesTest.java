@@ -11,14 +11,20 @@ import org.junit.jupiter.api.TestFactory;
 
 /** Runs every rules/**&#47;tests.yaml case by name, as {@code homeward rules test} does. */
 class RuleCasesTest {
-  private final RuleTestRunner runner = new RuleTestRunner(Fixtures.rules(), RuleSource.directory(Fixtures.RULES_DIR));
+  private final RuleTestRunner runner =
+      new RuleTestRunner(Fixtures.rules(), RuleSource.directory(Fixtures.RULES_DIR));
 
   @TestFactory
   Stream<DynamicTest> everyRuleTestCasePasses() {
-    return runner.cases().stream().map(c -> DynamicTest.dynamicTest(c.category() + ": " + c.name(), () -> {
-      CaseResult r = runner.run(c, null);
-      assertThat(r.failures()).as("%s (%s)", r.name(), r.location()).isEmpty();
-    }));
+    return runner.cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.category() + ": " + c.name(),
+                    () -> {
+                      CaseResult r = runner.run(c, null);
+                      assertThat(r.failures()).as("%s (%s)", r.name(), r.location()).isEmpty();
+                    }));
   }
 
   @Test

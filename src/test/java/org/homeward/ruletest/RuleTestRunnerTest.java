@@ -10,14 +10,19 @@ import org.homeward.rules.RuleSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tests.yaml runner: base persons, concept expectations, and that a wrong expectation fails. */
+/**
+ * The tests.yaml runner: base persons, concept expectations, and that a wrong expectation fails.
+ */
 class RuleTestRunnerTest {
 
-  private static RuleTestRunner.Report run(Path dir, String tests, String conceptTests) throws Exception {
+  private static RuleTestRunner.Report run(Path dir, String tests, String conceptTests)
+      throws Exception {
     Files.copy(Path.of("rules/facts.yaml"), dir.resolve("facts.yaml"));
     Files.writeString(dir.resolve("ruleset.yaml"), "version: t\ncategories: [cat]\n");
     Files.createDirectories(dir.resolve("cat"));
-    Files.writeString(dir.resolve("cat/rule.yaml"), """
+    Files.writeString(
+        dir.resolve("cat/rule.yaml"),
+        """
         id: cat
         title: Cat
         citations: [{id: c, title: A source}]
@@ -37,7 +42,9 @@ class RuleTestRunnerTest {
         """);
     Files.writeString(dir.resolve("cat/tests.yaml"), tests);
     Files.createDirectories(dir.resolve("concepts"));
-    Files.writeString(dir.resolve("concepts/concepts.yaml"), """
+    Files.writeString(
+        dir.resolve("concepts/concepts.yaml"),
+        """
         title: Concepts
         citations: [{id: k, title: A source}]
         definitions:
@@ -48,14 +55,18 @@ class RuleTestRunnerTest {
     return new RuleTestRunner(rules, RuleSource.directory(dir)).run();
   }
 
-  private static final String CONCEPT_OK = """
+  private static final String CONCEPT_OK =
+      """
       cases:
         - {name: Abroad., as_of: 2026-12-03, facts: {currently_in_us: false}, expect: {abroad_now: met}}
       """;
 
   @Test
   void aCaseLaysItsFactsOverItsBase(@TempDir Path dir) throws Exception {
-    RuleTestRunner.Report report = run(dir, """
+    RuleTestRunner.Report report =
+        run(
+            dir,
+            """
         bases:
           documented:
             facts: {citizenship_documents: [us_passport], birth_place_type: us_state_or_dc}
@@ -76,13 +87,17 @@ class RuleTestRunnerTest {
             base: documented-abroad
             facts: {citizenship_documents: []}
             expect: {outcome: does_not_fit}
-        """, CONCEPT_OK);
+        """,
+            CONCEPT_OK);
     assertThat(report.cases()).allSatisfy(c -> assertThat(c.failures()).as(c.name()).isEmpty());
   }
 
   @Test
   void aWrongExpectationFailsTheCaseAndSaysWhy(@TempDir Path dir) throws Exception {
-    RuleTestRunner.Report report = run(dir, """
+    RuleTestRunner.Report report =
+        run(
+            dir,
+            """
         cases:
           - name: Claimed to fit but does not.
             as_of: 2026-12-03
@@ -92,19 +107,37 @@ class RuleTestRunnerTest {
             as_of: 2026-12-03
             base: nobody
             expect: {outcome: does_not_fit}
-        """, """
+        """,
+            """
         cases:
           - {name: Wrong concept result., as_of: 2026-12-03, facts: {currently_in_us: true}, expect: {abroad_now: met}}
           - {name: Unknown concept., as_of: 2026-12-03, facts: {}, expect: {nothing_such: met}}
         """);
     assertThat(report.failed()).isEqualTo(4);
-    assertThat(report.cases()).filteredOn(c -> c.name().equals("Claimed to fit but does not.")).singleElement()
-        .satisfies(c -> assertThat(c.failures()).anySatisfy(f -> assertThat(f).contains("outcome: expected may_fit, got does_not_fit")));
-    assertThat(report.cases()).filteredOn(c -> c.name().equals("Names a base nobody declared.")).singleElement()
-        .satisfies(c -> assertThat(c.failures()).anySatisfy(f -> assertThat(f).contains("no base person")));
-    assertThat(report.cases()).filteredOn(c -> c.name().equals("Wrong concept result.")).singleElement()
-        .satisfies(c -> assertThat(c.failures()).containsExactly("abroad_now: expected met, got not_met"));
-    assertThat(report.cases()).filteredOn(c -> c.name().equals("Unknown concept.")).singleElement()
-        .satisfies(c -> assertThat(c.failures()).containsExactly("no shared concept 'nothing_such'"));
+    assertThat(report.cases())
+        .filteredOn(c -> c.name().equals("Claimed to fit but does not."))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.failures())
+                    .anySatisfy(
+                        f ->
+                            assertThat(f).contains("outcome: expected may_fit, got does_not_fit")));
+    assertThat(report.cases())
+        .filteredOn(c -> c.name().equals("Names a base nobody declared."))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.failures()).anySatisfy(f -> assertThat(f).contains("no base person")));
+    assertThat(report.cases())
+        .filteredOn(c -> c.name().equals("Wrong concept result."))
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.failures()).containsExactly("abroad_now: expected met, got not_met"));
+    assertThat(report.cases())
+        .filteredOn(c -> c.name().equals("Unknown concept."))
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.failures()).containsExactly("no shared concept 'nothing_such'"));
   }
 }

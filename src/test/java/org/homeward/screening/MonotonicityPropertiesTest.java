@@ -35,15 +35,20 @@ class MonotonicityPropertiesTest {
       CategoryResult ca = a.categories().get(i);
       CategoryResult cb = b.categories().get(i);
       if (cb.outcome() != Outcome.NEEDS_INFO) {
-        assertThat(cb.outcome()).as("%s outcome with fewer facts (seed %d)", ca.id(), seed).isEqualTo(ca.outcome());
+        assertThat(cb.outcome())
+            .as("%s outcome with fewer facts (seed %d)", ca.id(), seed)
+            .isEqualTo(ca.outcome());
       }
       for (int p = 0; p < ca.paths().size(); p++) {
         for (int k = 0; k < ca.paths().get(p).criteria().size(); k++) {
           Truth known = ca.paths().get(p).criteria().get(k).truth();
           Truth blurred = cb.paths().get(p).criteria().get(k).truth();
           if (blurred != Truth.UNKNOWN) {
-            assertThat(blurred).as("%s/%s with fewer facts (seed %d)", ca.id(),
-                ca.paths().get(p).criteria().get(k).id(), seed).isEqualTo(known);
+            assertThat(blurred)
+                .as(
+                    "%s/%s with fewer facts (seed %d)",
+                    ca.id(), ca.paths().get(p).criteria().get(k).id(), seed)
+                .isEqualTo(known);
           }
         }
       }

@@ -19,18 +19,22 @@ class VerdictPropertiesTest {
   private static final Screener SCREENER = new Screener(Fixtures.rules());
 
   @Property(tries = 500)
-  void theVerdictIsTheOneTheFullScreeningImplies(@ForAll long seed, @ForAll @IntRange(min = 1990, max = 2040) int year)
-      throws Exception {
+  void theVerdictIsTheOneTheFullScreeningImplies(
+      @ForAll long seed, @ForAll @IntRange(min = 1990, max = 2040) int year) throws Exception {
     Random random = new Random(seed);
     Map<String, Object> full = PopulationGenerator.person(random);
-    // Blurring removes facts and cuts dates to a year or month, so open results and missing facts abound.
-    Map<String, Object> facts = random.nextInt(4) == 0 ? full : MonotonicityPropertiesTest.blur(full, random);
+    // Blurring removes facts and cuts dates to a year or month, so open results and missing facts
+    // abound.
+    Map<String, Object> facts =
+        random.nextInt(4) == 0 ? full : MonotonicityPropertiesTest.blur(full, random);
     Person person = Fixtures.person(JSON.writeValueAsString(facts));
     LocalDate asOf = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
-    assertThat(SCREENER.verdict(person, asOf)).as("seed %d, as of %s", seed, asOf)
+    assertThat(SCREENER.verdict(person, asOf))
+        .as("seed %d, as of %s", seed, asOf)
         .isEqualTo(Verdict.of(SCREENER.screen(person, asOf, false)));
     // a trace keeps no definition's result from one use to the next: it must reach the same answers
-    assertThat(Verdict.of(SCREENER.screen(person, asOf, true))).as("traced, seed %d, as of %s", seed, asOf)
+    assertThat(Verdict.of(SCREENER.screen(person, asOf, true)))
+        .as("traced, seed %d, as of %s", seed, asOf)
         .isEqualTo(Verdict.of(SCREENER.screen(person, asOf, false)));
   }
 }

@@ -22,18 +22,30 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"2007, 2007", "2007-06, 2007-06", "2007-06-15, 2007-06-15", "06/15/2007, 2007-06-15", "6/5/2007, 2007-06-05",
-      "06/2007, 2007-06", "'2007-06-15 00:00:00', 2007-06-15", "2007-06-15T00:00:00, 2007-06-15"})
+  @CsvSource({
+    "2007, 2007",
+    "2007-06, 2007-06",
+    "2007-06-15, 2007-06-15",
+    "06/15/2007, 2007-06-15",
+    "6/5/2007, 2007-06-05",
+    "06/2007, 2007-06",
+    "'2007-06-15 00:00:00', 2007-06-15",
+    "2007-06-15T00:00:00, 2007-06-15"
+  })
   void datesAreReadInEveryAcceptedForm(String cell, String iso) throws Cells.Problem {
     assertThat(Cells.date(cell)).isEqualTo(PartialDate.parse(iso));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"13/45/2003", "15/06/2007", "2007-13", "June 2007", "02/30/2001", "yesterday"})
+  @ValueSource(
+      strings = {"13/45/2003", "15/06/2007", "2007-13", "June 2007", "02/30/2001", "yesterday"})
   void aCellThatIsNotADateSaysWhatIsExpected(String cell) {
-    assertThatThrownBy(() -> Cells.date(cell)).isInstanceOf(Cells.Problem.class)
-        .hasMessageContaining("is not a date").hasMessageContaining("MM/DD/YYYY")
-        .as("the message never repeats what the cell holds").hasMessageNotContaining(cell.strip());
+    assertThatThrownBy(() -> Cells.date(cell))
+        .isInstanceOf(Cells.Problem.class)
+        .hasMessageContaining("is not a date")
+        .hasMessageContaining("MM/DD/YYYY")
+        .as("the message never repeats what the cell holds")
+        .hasMessageNotContaining(cell.strip());
   }
 
   @Test
@@ -42,8 +54,18 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"yes, true", "Y, true", "TRUE, true", "1, true", "sí, true", "Si, true", "no, false", "N, false",
-      "false, false", "0, false"})
+  @CsvSource({
+    "yes, true",
+    "Y, true",
+    "TRUE, true",
+    "1, true",
+    "sí, true",
+    "Si, true",
+    "no, false",
+    "N, false",
+    "false, false",
+    "0, false"
+  })
   void yesAndNoInTheUsualSpellings(String cell, String value) throws Cells.Problem {
     Node.Scalar s = scalar(cell, "currently_in_us");
     assertThat(s.kind()).isEqualTo(Node.Scalar.Kind.BOOLEAN);
@@ -51,7 +73,8 @@ class CellsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "unknown", "Unknown", "?", "don't know", "N/A", "no sé", "desconocido"})
+  @ValueSource(
+      strings = {"", "  ", "unknown", "Unknown", "?", "don't know", "N/A", "no sé", "desconocido"})
   void blankOrUnknownIsUnknownNeverFalse(String cell) throws Cells.Problem {
     assertThat(Cells.value(cell, facts.get("currently_in_us"), at)).isNull();
     assertThat(Cells.value(cell, facts.get("birth_date"), at)).isNull();
@@ -59,40 +82,58 @@ class CellsTest {
 
   @Test
   void aYesNoCellThatIsNeitherIsAnError() {
-    assertThatThrownBy(() -> scalar("maybe", "currently_in_us")).hasMessageContaining("is not yes or no")
+    assertThatThrownBy(() -> scalar("maybe", "currently_in_us"))
+        .hasMessageContaining("is not yes or no")
         .hasMessageNotContaining("maybe");
   }
 
   @Test
   void enumWordsMatchWhateverTheirCaseSpacesOrUnderscores() throws Cells.Problem {
-    assertThat(scalar("Without Inspection", "entries[].manner").text()).isEqualTo("without_inspection");
+    assertThat(scalar("Without Inspection", "entries[].manner").text())
+        .isEqualTo("without_inspection");
     assertThat(scalar("ABROAD", "birth_place_type").text()).isEqualTo("abroad");
     assertThat(scalar("U.S. state or DC", "birth_place_type").text()).isEqualTo("us_state_or_dc");
-    assertThat(scalar("sí", "birth_in_wedlock").text()).as("a yes/no enum takes Spanish too").isEqualTo("yes");
+    assertThat(scalar("sí", "birth_in_wedlock").text())
+        .as("a yes/no enum takes Spanish too")
+        .isEqualTo("yes");
   }
 
   @Test
   void countriesAndStatesAreUpperCasedAndScalarListsSplit() throws Cells.Problem {
     Node.Seq list = (Node.Seq) Cells.value("mx; gt", facts.get("nationalities"), at);
     assertThat(list.items()).extracting(n -> ((Node.Scalar) n).text()).containsExactly("MX", "GT");
-    assertThat(((Node.Seq) Cells.value("none", facts.get("nationalities"), at)).items()).as("known: none").isEmpty();
+    assertThat(((Node.Seq) Cells.value("none", facts.get("nationalities"), at)).items())
+        .as("known: none")
+        .isEmpty();
   }
 
   @Test
   void numbersAreDigitsAndNothingElse() throws Cells.Problem {
-    assertThat(scalar("180", "convictions[].custody_days_ordered").kind()).isEqualTo(Node.Scalar.Kind.NUMBER);
+    assertThat(scalar("180", "convictions[].custody_days_ordered").kind())
+        .isEqualTo(Node.Scalar.Kind.NUMBER);
     assertThatThrownBy(() -> scalar("six months", "convictions[].custody_days_ordered"))
         .hasMessageContaining("is not a number");
   }
 
   @ParameterizedTest
-  @CsvSource({"none, 0", "None, 0", "0, 0", "no, 0", "ninguna, 0", "1, 1", "3, 3", "yes, -1", "sí, -1"})
+  @CsvSource({
+    "none, 0",
+    "None, 0",
+    "0, 0",
+    "no, 0",
+    "ninguna, 0",
+    "1, 1",
+    "3, 3",
+    "yes, -1",
+    "sí, -1"
+  })
   void aListsOwnColumnSaysHowManyThereAre(String cell, int count) throws Cells.Problem {
     assertThat(Cells.listCount(cell)).isEqualTo(count);
   }
 
   @Test
   void aListsOwnColumnRefusesWhatItCannotRead() {
-    assertThatThrownBy(() -> Cells.listCount("several")).hasMessageContaining("does not say how many");
+    assertThatThrownBy(() -> Cells.listCount("several"))
+        .hasMessageContaining("does not say how many");
   }
 }

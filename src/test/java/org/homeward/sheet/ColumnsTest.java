@@ -18,8 +18,10 @@ class ColumnsTest {
     assertThat(columns.resolve("birth_date").factPath()).isEqualTo("birth_date");
     Column statute = columns.resolve("convictions.2.statute");
     assertThat(statute.factPath()).isEqualTo("convictions[].statute");
-    assertThat(statute.steps()).containsExactly(new Column.Step("convictions", 2), new Column.Step("statute", 0));
-    assertThat(columns.resolve("removals.1.pfr.filed_date").factPath()).isEqualTo("removals[].pfr.filed_date");
+    assertThat(statute.steps())
+        .containsExactly(new Column.Step("convictions", 2), new Column.Step("statute", 0));
+    assertThat(columns.resolve("removals.1.pfr.filed_date").factPath())
+        .isEqualTo("removals[].pfr.filed_date");
     assertThat(columns.resolve("parents.1.us_presence_periods.3.start").factPath())
         .isEqualTo("parents[].us_presence_periods[].start");
   }
@@ -36,7 +38,9 @@ class ColumnsTest {
     assertThat(columns.resolve("  Birth Date ").name()).isEqualTo("birth_date");
     assertThat(columns.resolve("Convictions[1].Statute").name()).isEqualTo("convictions.1.statute");
     assertThat(columns.resolve("DOB").name()).as("an alias").isEqualTo("birth_date");
-    assertThat(columns.resolve("Fecha de Nacimiento").name()).as("a Spanish alias, accents and all").isEqualTo("birth_date");
+    assertThat(columns.resolve("Fecha de Nacimiento").name())
+        .as("a Spanish alias, accents and all")
+        .isEqualTo("birth_date");
   }
 
   @Test
@@ -59,7 +63,9 @@ class ColumnsTest {
       }
     }
     for (Column c : template) {
-      assertThat(columns.resolve(c.name())).as("the reader reads the template's column " + c.name()).isEqualTo(c);
+      assertThat(columns.resolve(c.name()))
+          .as("the reader reads the template's column " + c.name())
+          .isEqualTo(c);
     }
   }
 }

@@ -62,8 +62,23 @@ class FormatEquivalenceTest {
   private static List<JsonNode> screen(String file) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"screen", dir.resolve(file).toString(), "--format", "jsonl", "--as-of", "2026-11-28", "-q"}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, LocalDate.of(2026, 11, 28));
+    int code =
+        Main.run(
+            new String[] {
+              "screen",
+              dir.resolve(file).toString(),
+              "--format",
+              "jsonl",
+              "--as-of",
+              "2026-11-28",
+              "-q"
+            },
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of(),
+            false,
+            LocalDate.of(2026, 11, 28));
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     List<JsonNode> docs = new ArrayList<>();
     for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -81,7 +96,9 @@ class FormatEquivalenceTest {
     List<JsonNode> got = screen(file);
     assertThat(got).hasSize(people.size());
     for (int i = 0; i < got.size(); i++) {
-      assertThat(got.get(i)).as("person %d (%s) from %s", i, expected.get(i).get("id"), file).isEqualTo(expected.get(i));
+      assertThat(got.get(i))
+          .as("person %d (%s) from %s", i, expected.get(i).get("id"), file)
+          .isEqualTo(expected.get(i));
     }
   }
 }

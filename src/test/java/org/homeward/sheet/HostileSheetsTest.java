@@ -20,14 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * and never a message that repeats what a cell holds.
  */
 class HostileSheetsTest {
-  private static final String HEADER = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
-      + "<c r=\"B1\" t=\"inlineStr\"><is><t>birth_date</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
+  private static final String HEADER =
+      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
+          + "<c r=\"B1\" t=\"inlineStr\"><is><t>birth_date</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
   @TempDir Path dir;
 
   private CliRun screen(byte[] input, String ext) throws IOException {
     Path file = dir.resolve("in." + ext);
     Files.write(file, input);
-    return CliRun.of("screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads", "1");
+    return CliRun.of(
+        "screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads", "1");
   }
 
   /** The result rows, without the header. */
@@ -45,39 +47,60 @@ class HostileSheetsTest {
 
   @Test
   void aWorkbookOnStandardInputIsReadFromMemory() throws IOException {
-    byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" s=\"1\"><v>32874</v></c>"));
-    CliRun r = CliRun.with(new ByteArrayInputStream(wb), Map.of(), false, "screen", "-", "--input-format", "xlsx",
-        "--format", "jsonl", "--as-of", "2026-11-28");
+    byte[] wb =
+        Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" s=\"1\"><v>32874</v></c>"));
+    CliRun r =
+        CliRun.with(
+            new ByteArrayInputStream(wb),
+            Map.of(),
+            false,
+            "screen",
+            "-",
+            "--input-format",
+            "xlsx",
+            "--format",
+            "jsonl",
+            "--as-of",
+            "2026-11-28");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("\"id\":\"a\"");
     try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      assertThat(left.map(p -> p.getFileName().toString())).as("nothing of it written to disk")
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("nothing of it written to disk")
           .noneMatch(n -> n.contains("fastexcel") || n.endsWith(".xlsx.tmp"));
     }
   }
 
   @Test
   void isoDateCellsAreDates() throws IOException {
-    CliRun r = screen(Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"B2\" t=\"d\"><v>1990-02-03T00:00:00</v></c>")),
-        "xlsx");
+    CliRun r =
+        screen(
+            Workbooks.of(
+                HEADER
+                    + row(
+                        2, text("A2", "a"), "<c r=\"B2\" t=\"d\"><v>1990-02-03T00:00:00</v></c>")),
+            "xlsx");
     assertThat(r.code()).as(r.err()).isZero();
   }
 
   @Test
   void aBadCellIsAnErrorRowNamingTheCellAndTheRowsAfterItAreRead() throws IOException {
-    String rows = HEADER
-        + row(2, text("A2", "a"), "<c r=\"B2\" t=\"x\"><v>1990</v></c>")
-        + row(3, text("A3", "b"), "<c r=\"B3\" s=\"99\"><v>1990</v></c>")
-        + row(4, text("A4", "c"), "<c r=\"B4\" t=\"s\"><v>7</v></c>")
-        + row(5, text("A5", "d"), "<c r=\"B5\" s=\"1\"><v>-5</v></c>")
-        + row(6, text("A6", "e"), "<c r=\"Q\"><v>1</v></c>")
-        + row(7, text("A7", "f"), "<c r=\"B7\"><v>1990</v></c>");
+    String rows =
+        HEADER
+            + row(2, text("A2", "a"), "<c r=\"B2\" t=\"x\"><v>1990</v></c>")
+            + row(3, text("A3", "b"), "<c r=\"B3\" s=\"99\"><v>1990</v></c>")
+            + row(4, text("A4", "c"), "<c r=\"B4\" t=\"s\"><v>7</v></c>")
+            + row(5, text("A5", "d"), "<c r=\"B5\" s=\"1\"><v>-5</v></c>")
+            + row(6, text("A6", "e"), "<c r=\"Q\"><v>1</v></c>")
+            + row(7, text("A7", "f"), "<c r=\"B7\"><v>1990</v></c>");
     CliRun r = screen(Workbooks.of(rows, "only one"), "xlsx");
     assertThat(r.code()).as(r.err()).isEqualTo(1);
     assertThat(rows(r)).hasSize(6);
     assertThat(rows(r).get(0)).contains("cell B2 has a cell type Excel does not write");
-    assertThat(rows(r).get(1)).contains("cell B3 refers to a cell style the workbook does not have");
-    assertThat(rows(r).get(2)).contains("cell B4 refers to shared string number 7, but the workbook has 1");
+    assertThat(rows(r).get(1))
+        .contains("cell B3 refers to a cell style the workbook does not have");
+    assertThat(rows(r).get(2))
+        .contains("cell B4 refers to shared string number 7, but the workbook has 1");
     assertThat(rows(r).get(3)).contains("cell B5 is a date cell holding a negative date serial");
     assertThat(rows(r).get(4)).contains("has a reference that is not a cell of this row");
     assertThat(rows(r).get(5)).startsWith("7,f,").endsWith(",");
@@ -86,7 +109,11 @@ class HostileSheetsTest {
 
   @Test
   void aTwoKilobyteWorkbookAddressingColumnZzzzzzIsRefusedQuickly() throws IOException {
-    byte[] wb = Workbooks.of(HEADER + row(2, text("A2", "a"), "<c r=\"ZZZZZZ2\"><v>1</v></c>") + row(3, text("A3", "b")));
+    byte[] wb =
+        Workbooks.of(
+            HEADER
+                + row(2, text("A2", "a"), "<c r=\"ZZZZZZ2\"><v>1</v></c>")
+                + row(3, text("A3", "b")));
     assertThat(wb.length).isLessThan(2048);
     long start = System.nanoTime();
     CliRun r = screen(wb, "xlsx");
@@ -105,15 +132,24 @@ class HostileSheetsTest {
     assertThat(Files.size(file)).isLessThan(2L << 20);
     long start = System.nanoTime();
     CliRun r = screen(Files.readAllBytes(file), "xlsx");
-    assertThat((System.nanoTime() - start) / 1e9).as("refused as soon as the cell passes the limit").isLessThan(10.0);
+    assertThat((System.nanoTime() - start) / 1e9)
+        .as("refused as soon as the cell passes the limit")
+        .isLessThan(10.0);
     assertThat(r.code()).as("its only row could not be read").isEqualTo(3);
-    assertThat(r.err()).contains("row 2: the rest of sheet \"People\" cannot be read from here on: cell A2 holds a value "
-        + "longer than Excel's limit of 32,767 characters").contains("not read");
+    assertThat(r.err())
+        .contains(
+            "row 2: the rest of sheet \"People\" cannot be read from here on: cell A2 holds a value "
+                + "longer than Excel's limit of 32,767 characters")
+        .contains("not read");
   }
 
   @Test
   void damagedXmlEndsTheSheetWhereItIsFoundAndSaysHowMuchWasNotRead() throws IOException {
-    String rows = HEADER + row(2, text("A2", "a")) + "<row r=\"3\"><c r=\"A3\"><v>1</c></row>" + row(4, text("A4", "c"));
+    String rows =
+        HEADER
+            + row(2, text("A2", "a"))
+            + "<row r=\"3\"><c r=\"A3\"><v>1</c></row>"
+            + row(4, text("A4", "c"));
     CliRun r = screen(Workbooks.of(rows), "xlsx");
     assertThat(r.code()).isEqualTo(1);
     assertThat(rows(r)).hasSize(2);
@@ -124,8 +160,12 @@ class HostileSheetsTest {
   @Test
   void aDoctypeTruncatedXmlOrAMissingWorkbookIsExitThreeWithAMessage() throws IOException {
     Map<String, String> parts = Workbooks.parts("<sheetData>" + HEADER + "</sheetData>");
-    parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"eeee\">]><worksheet>"
-        + "<sheetData>" + HEADER + "</sheetData></worksheet>");
+    parts.put(
+        "xl/worksheets/sheet1.xml",
+        "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"eeee\">]><worksheet>"
+            + "<sheetData>"
+            + HEADER
+            + "</sheetData></worksheet>");
     CliRun doctype = screen(Workbooks.zip(parts), "xlsx");
     assertThat(doctype.code()).isEqualTo(3);
     assertThat(doctype.err()).contains("DOCTYPE");
@@ -137,28 +177,49 @@ class HostileSheetsTest {
     CliRun none = screen(Workbooks.zip(parts), "xlsx");
     assertThat(none.code()).isEqualTo(3);
     assertThat(none.err()).contains("no workbook part");
-    assertThat(doctype.err() + cut.err() + none.err()).doesNotContain("internal error").doesNotContain("Exception");
+    assertThat(doctype.err() + cut.err() + none.err())
+        .doesNotContain("internal error")
+        .doesNotContain("Exception");
   }
 
   @Test
   void noMessageRepeatsWhatACellHolds() throws IOException {
     // given: a name and an A-number typed into the date and yes/no columns
-    String header = "<row r=\"1\">" + text("A1", "id") + text("B1", "birth_date") + text("C1", "currently_in_us")
-        + "</row>";
-    CliRun r = screen(Workbooks.of(header + row(2, text("A2", "p1"), text("B2", "Zacarias Quispe"),
-        text("C2", "A099887766"))), "xlsx");
-    CliRun csv = screen("id,birth_date,currently_in_us\np1,Zacarias Quispe,A099887766\n".getBytes(StandardCharsets.UTF_8),
-        "csv");
+    String header =
+        "<row r=\"1\">"
+            + text("A1", "id")
+            + text("B1", "birth_date")
+            + text("C1", "currently_in_us")
+            + "</row>";
+    CliRun r =
+        screen(
+            Workbooks.of(
+                header
+                    + row(
+                        2,
+                        text("A2", "p1"),
+                        text("B2", "Zacarias Quispe"),
+                        text("C2", "A099887766"))),
+            "xlsx");
+    CliRun csv =
+        screen(
+            "id,birth_date,currently_in_us\np1,Zacarias Quispe,A099887766\n"
+                .getBytes(StandardCharsets.UTF_8),
+            "csv");
     for (CliRun run : List.of(r, csv)) {
       assertThat(run.code()).as("nothing could be screened").isEqualTo(3);
-      assertThat(run.err() + run.out()).contains("column birth_date: is not a date").contains("is not yes or no")
-          .doesNotContain("Zacarias").doesNotContain("A099887766");
+      assertThat(run.err() + run.out())
+          .contains("column birth_date: is not a date")
+          .contains("is not yes or no")
+          .doesNotContain("Zacarias")
+          .doesNotContain("A099887766");
     }
   }
 
   @Test
   void anUnterminatedQuoteMidFileIsOneErrorRowAndTheRowsAfterItAreRead() throws IOException {
-    String csv = "id,birth_date,name\na,1990,x\nb,1991,\"never closed\nc,1992,y\nd,1993,\"two\nlines\"\ne,1994,z\n";
+    String csv =
+        "id,birth_date,name\na,1990,x\nb,1991,\"never closed\nc,1992,y\nd,1993,\"two\nlines\"\ne,1994,z\n";
     CliRun r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
     assertThat(r.code()).isEqualTo(1);
     assertThat(rows(r)).extracting(l -> l.split(",")[1]).containsExactly("a", "", "c", "d", "e");

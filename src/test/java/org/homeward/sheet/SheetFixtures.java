@@ -1,10 +1,10 @@
 package org.homeward.sheet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -74,16 +74,22 @@ public final class SheetFixtures {
     return new ArrayList<>(cols);
   }
 
-  public static void writeCsv(Path file, List<String> header, List<Map<String, String>> rows) throws IOException {
+  public static void writeCsv(Path file, List<String> header, List<Map<String, String>> rows)
+      throws IOException {
     try (Writer w = Files.newBufferedWriter(file)) {
       writeCsv(w, header, rows);
     }
   }
 
-  public static void writeCsv(Writer w, List<String> header, List<Map<String, String>> rows) throws IOException {
-    try (SequenceWriter out = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-        .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-        .writerFor(String[].class).with(CsvSchema.emptySchema().withoutHeader()).writeValues(w)) {
+  public static void writeCsv(Writer w, List<String> header, List<Map<String, String>> rows)
+      throws IOException {
+    try (SequenceWriter out =
+        new CsvMapper()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .writerFor(String[].class)
+            .with(CsvSchema.emptySchema().withoutHeader())
+            .writeValues(w)) {
       out.write(header.toArray(new String[0]));
       for (Map<String, String> r : rows) {
         String[] cells = new String[header.size()];
@@ -95,7 +101,8 @@ public final class SheetFixtures {
     }
   }
 
-  public static void writeXlsx(Path file, List<String> header, List<Map<String, String>> rows) throws IOException {
+  public static void writeXlsx(Path file, List<String> header, List<Map<String, String>> rows)
+      throws IOException {
     try (OutputStream os = Files.newOutputStream(file)) {
       Workbook wb = new Workbook(os, "test", "1.0");
       Worksheet ws = wb.newWorksheet("People");
