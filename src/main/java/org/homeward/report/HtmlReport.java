@@ -236,6 +236,9 @@ public final class HtmlReport {
     }
     h.open("ul", "class", "paths").nl();
     for (PathResult p : c.paths()) {
+      if (p.gap() && p.truth() == Truth.FALSE && !explain) {
+        continue; // the person's date is in a period the rules encode: nothing to say
+      }
       h.open("li").open("span", "class", "path");
       mark(h, p.truth());
       h.text(

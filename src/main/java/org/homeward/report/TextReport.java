@@ -149,6 +149,9 @@ public final class TextReport {
       b.append("  ").append(w.ui("opens_on", c.opensOn())).append('\n');
     }
     for (PathResult p : c.paths()) {
+      if (p.gap() && p.truth() == Truth.FALSE && !explain) {
+        continue; // the person's date is in a period the rules encode: nothing to say
+      }
       b.append("  ").append(mark(p.truth())).append(' ').append(w.ui("path", w.rule(p.title())));
       if (p.opensOn() != null) {
         b.append(' ').append(w.ui("path.opens_on", p.opensOn()));

@@ -339,7 +339,12 @@ public final class Screener {
     public void path(RulePath p, Truth t) {
       paths.add(
           new PathResult(
-              p.id(), p.title(), t, loose, t == Truth.TRUE ? null : walk.opensOn(p.opensOn())));
+              p.id(),
+              p.title(),
+              t,
+              loose,
+              t == Truth.TRUE ? null : walk.opensOn(p.opensOn()),
+              p.gap()));
       loose.clear();
     }
   }

@@ -81,4 +81,32 @@ class CliBehaviourTest {
     };
     assertThat(run(Map.of(), false, args).out()).isEqualTo(run(Map.of(), false, args).out());
   }
+
+  @Test
+  void aPeriodOfLawNotEncodedIsShownWhereThePersonsDateMayFallAndOnlyThere(@TempDir Path dir)
+      throws Exception {
+    String gap = "Law not encoded by these rules: expedited removal";
+    Path before = dir.resolve("er-1996.json");
+    Files.writeString(
+        before,
+        "{\"id\": \"t\", \"removals\": [{\"type\": \"expedited_removal\","
+            + " \"order_date\": \"1996-05-01\", \"departure_date\": \"1996-05-02\"}]}");
+    String[] inAbsentia = {"screen", "samples/in-absentia-no-notice.json", "--as-of", "2026-11-28"};
+    assertThat(CliRun.of("screen", before.toString(), "--as-of", "2026-11-28").out())
+        .contains("? Path: " + gap);
+    assertThat(CliRun.of(inAbsentia).out()).doesNotContain(gap);
+    Path html = dir.resolve("page.html");
+    CliRun.of(
+        "screen",
+        "samples/in-absentia-no-notice.json",
+        "--as-of",
+        "2026-11-28",
+        "-o",
+        html.toString());
+    assertThat(Files.readString(html)).doesNotContain(gap);
+    String[] explained = {
+      "screen", "samples/in-absentia-no-notice.json", "--as-of", "2026-11-28", "--explain"
+    };
+    assertThat(CliRun.of(explained).out()).contains("✗ Path: " + gap);
+  }
 }
