@@ -195,17 +195,24 @@ final class RulesCommand {
     }
   }
 
-  /** {@code rules gaps}: what the rule set leaves to an attorney, category by category. */
+  /** {@code rules gaps [DIR]}: what the rule set leaves to an attorney, category by category. */
   @Command(
       name = "gaps",
       mixinStandardHelpOptions = true,
       description = {
-        "List, for each category, the periods of the law its paths do not encode (a person whose date",
-        "falls there gets needs_info with an attorney-review point, never does_not_fit) and the criteria that",
-        "only defer to an attorney (met or unknown, never not met)."
+        "List, for each category, the periods of the law its paths do not encode (a person whose date "
+            + "falls there gets needs_info with an attorney-review point, never does_not_fit) and the "
+            + "criteria that only defer to an attorney (met or unknown, never not met)."
       })
   static final class GapsCommand implements Callable<Integer> {
     private final Io io;
+
+    @Parameters(
+        arity = "0..1",
+        paramLabel = "DIR",
+        description = "Rule set directory (default: the bundled rule set).")
+    java.nio.file.Path dir;
+
     @Mixin RuleOptions rules;
 
     GapsCommand(Io io) {
@@ -214,6 +221,9 @@ final class RulesCommand {
 
     @Override
     public Integer call() {
+      if (dir != null) {
+        rules.dir = dir;
+      }
       RuleSet set = rules.load();
       var out = io.out();
       out.println("Rule set " + set.version() + ": what these rules leave to an attorney");
@@ -266,7 +276,9 @@ final class RulesCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Check a rule set without running it: YAML syntax, unknown facts, values and tags, operand types, "
-            + "missing citations and questions.",
+            + "missing citations and questions, dates or numbers written into conditions instead of cited "
+            + "parameters, cycles of links between categories, shared concepts redefined, and unverified "
+            + "criteria that could answer 'not met'.",
         "Every problem is printed as file:line:col with the offending text."
       })
   static final class CheckCommand implements Callable<Integer> {
@@ -280,7 +292,9 @@ final class RulesCommand {
 
     @Option(
         names = "--untranslated",
-        description = "List every human-facing text that has no Spanish twin (es:) yet.")
+        description =
+            "List every human-facing text that has no Spanish twin (rule.es.yaml, facts.es.yaml, "
+                + "concepts.es.yaml) yet.")
     boolean untranslated;
 
     @Mixin RuleOptions rules;

@@ -109,4 +109,19 @@ class CliBehaviourTest {
     };
     assertThat(CliRun.of(explained).out()).contains("✗ Path: " + gap);
   }
+
+  @Test
+  void rulesGapsListsTheUnencodedPeriodsAndTheDeferringCriteriaOfARuleSet() {
+    CliRun positional = CliRun.of("rules", "gaps", "rules");
+    assertThat(positional.code()).as(positional.err()).isZero();
+    assertThat(positional.out())
+        .contains("[defective-removal]")
+        .contains("NOT ENCODED before 1997-04-01 -> attorney review")
+        .contains(
+            "Criteria that only defer to an attorney: former-212c/r8-aggravated-felony-time-served");
+    assertThat(CliRun.of("rules", "gaps", "--rules", "rules").out()).isEqualTo(positional.out());
+    CliRun missing = CliRun.of("rules", "gaps", "no-such-folder");
+    assertThat(missing.code()).isNotZero();
+    assertThat(missing.err()).contains("no-such-folder").doesNotContain("Exception");
+  }
 }
