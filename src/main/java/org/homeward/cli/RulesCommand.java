@@ -207,13 +207,7 @@ final class RulesCommand {
   static final class GapsCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(
-        arity = "0..1",
-        paramLabel = "DIR",
-        description = "Rule set directory (default: the bundled rule set).")
-    java.nio.file.Path dir;
-
-    @Mixin RuleOptions rules;
+    @Mixin RuleFolder folder;
 
     GapsCommand(Io io) {
       this.io = io;
@@ -221,9 +215,7 @@ final class RulesCommand {
 
     @Override
     public Integer call() {
-      if (dir != null) {
-        rules.dir = dir;
-      }
+      RuleOptions rules = folder.options();
       RuleSet set = rules.load();
       var out = io.out();
       out.println("Rule set " + set.version() + ": what these rules leave to an attorney");
@@ -284,11 +276,7 @@ final class RulesCommand {
   static final class CheckCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(
-        arity = "0..1",
-        paramLabel = "DIR",
-        description = "Rule set directory (default: the bundled rule set).")
-    java.nio.file.Path dir;
+    @Mixin RuleFolder folder;
 
     @Option(
         names = "--untranslated",
@@ -297,17 +285,13 @@ final class RulesCommand {
                 + "concepts.es.yaml) yet.")
     boolean untranslated;
 
-    @Mixin RuleOptions rules;
-
     CheckCommand(Io io) {
       this.io = io;
     }
 
     @Override
     public Integer call() {
-      if (dir != null) {
-        rules.dir = dir;
-      }
+      RuleOptions rules = folder.options();
       List<Diagnostic> problems = RuleLoader.check(rules.source());
       problems.forEach(d -> io.err().println(d.render()));
       long errors = problems.stream().filter(Diagnostic::isError).count();
@@ -349,11 +333,7 @@ final class RulesCommand {
   static final class TestCommand implements Callable<Integer> {
     private final Io io;
 
-    @Parameters(
-        arity = "0..1",
-        paramLabel = "DIR",
-        description = "Rule set directory (default: the bundled rule set).")
-    java.nio.file.Path dir;
+    @Mixin RuleFolder folder;
 
     @Option(
         names = "--coverage",
@@ -363,17 +343,13 @@ final class RulesCommand {
     @Option(names = "--quiet", description = "Print only failures and the summary.")
     boolean quiet;
 
-    @Mixin RuleOptions rules;
-
     TestCommand(Io io) {
       this.io = io;
     }
 
     @Override
     public Integer call() {
-      if (dir != null) {
-        rules.dir = dir;
-      }
+      RuleOptions rules = folder.options();
       RuleSet set = rules.load();
       RuleTestRunner.Report report = new RuleTestRunner(set, rules.source()).run();
       for (CaseResult r : report.cases()) {
