@@ -82,7 +82,7 @@ public final class ReportSink implements Sink {
         out.write("\n" + "-".repeat(72) + "\n\n");
       }
       if (r.ok()) {
-        text.write(r.screening(), out);
+        text.write(r.screening(), r.verdict(), out);
       } else {
         text.writeError(r.row(), out);
       }

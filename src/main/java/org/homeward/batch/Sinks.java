@@ -83,7 +83,8 @@ public final class Sinks {
                       ? s.asOf().toString()
                       : words.ui("summary.asof.each", s.today()));
       case TEXT ->
-          ReportSink.text(out.writer(), new TextReport(s.color(), s.explain(), words), single);
+          ReportSink.text(
+              out.writer(), new TextReport(s.color(), s.explain(), words, s.questions()), single);
     };
   }
 }

@@ -216,7 +216,7 @@ final class InterviewCommand implements Callable<Integer> {
     say.println();
     say.println(w.ui("interview.question", n) + "  [" + q.at() + "]");
     say.println("  " + (q.count() ? w.rule(def.question()) : w.question(q.missing())));
-    say.println("  " + w.ui("interview.settles", q.waiting().size()));
+    say.println("  " + w.settles(q.waiting().size()));
     if (q.count()) {
       say.println("  " + w.ui("interview.hint.count"));
     } else if (!def.values().isEmpty()) {

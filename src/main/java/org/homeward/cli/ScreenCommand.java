@@ -116,7 +116,7 @@ final class ScreenCommand implements Callable<Integer> {
       defaultValue = "" + Table.QUESTIONS,
       description =
           "How many next questions each person gets: the facts whose answers would settle the most open "
-              + "results, the most decisive first (sheets: next_questions; json: next_questions; html: Ask next). "
+              + "results, the most decisive first (sheets: next_questions; json: next_questions; text and html: Ask next). "
               + "Default: ${DEFAULT-VALUE}.")
   int questions;
 

@@ -134,7 +134,7 @@ public final class HtmlReport {
           .text(w.question(m) + " ")
           .el("code", m.at(), "class", "at")
           .text(" ")
-          .el("span", w.ui("interview.settles", v.waitsOn(m)), "class", "muted")
+          .el("span", w.settles(v.waitsOn(m)), "class", "muted")
           .close("li")
           .nl();
     }

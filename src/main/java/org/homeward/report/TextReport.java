@@ -17,6 +17,7 @@ import org.homeward.screening.MissingFact;
 import org.homeward.screening.Outcome;
 import org.homeward.screening.PathResult;
 import org.homeward.screening.Screening;
+import org.homeward.screening.Verdict;
 
 /**
  * Writes a screening as a report for people: each category with its outcome, criteria met (✓), not
@@ -38,19 +39,35 @@ public final class TextReport {
   private final boolean explain;
   private final Words w;
 
+  /** How many of the most decisive questions the report lists near the top ("Ask next"). */
+  private final int questions;
+
   public TextReport(boolean color, boolean explain) {
     this(color, explain, Words.english());
   }
 
   /** A report in the language of {@code words}. */
   public TextReport(boolean color, boolean explain, Words words) {
+    this(color, explain, words, JsonReport.QUESTIONS);
+  }
+
+  /** As above, listing the {@code questions} most decisive questions near the top (0: none). */
+  public TextReport(boolean color, boolean explain, Words words, int questions) {
     this.color = color;
     this.explain = explain;
     this.w = words;
+    this.questions = questions;
   }
 
   /** Writes one person's report. */
   public void write(Screening s, Writer out) throws IOException {
+    write(s, Verdict.of(s), out);
+  }
+
+  /**
+   * Writes one person's report, with its verdict ({@code Verdict.of(s)}, for the next questions).
+   */
+  public void write(Screening s, Verdict v, Writer out) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append(
             paint(
@@ -62,6 +79,7 @@ public final class TextReport {
           .append('\n');
     }
     b.append(w.ui("report.asof", s.asOf(), s.rulesVersion())).append('\n');
+    askNext(b, v);
     // Groups in the brief's precedence within each: may fit (a possible citizen first, as the
     // rule set orders it), leads, then what does not fit; unexplored categories fold into one list.
     group(b, s, w.ui("group.may_fit"), c -> c.outcome() == Outcome.MAY_FIT, true);
@@ -245,6 +263,31 @@ public final class TextReport {
               .append('\n');
         }
       }
+    }
+  }
+
+  /**
+   * The questions whose answers would settle the most open results, the most decisive first, each
+   * with the column or field to fill and how many results wait on it.
+   */
+  private void askNext(StringBuilder b, Verdict v) {
+    List<MissingFact> next = questions > 0 ? v.questions(questions, Set.of()) : List.of();
+    if (next.isEmpty()) {
+      return;
+    }
+    b.append('\n')
+        .append(paint(BOLD, w.ui("group.ask_next")))
+        .append(' ')
+        .append(w.ui("group.ask_next.note"))
+        .append('\n');
+    int n = 0;
+    for (MissingFact m : next) {
+      b.append("  ")
+          .append(++n)
+          .append(". ")
+          .append(w.question(m))
+          .append(paint(DIM, " (" + m.at() + ") " + w.settles(v.waitsOn(m))))
+          .append('\n');
     }
   }
 

@@ -56,6 +56,14 @@ public final class Words {
     return text;
   }
 
+  /**
+   * How many open results wait on an answer: "(1 open result waits...)", "(3 open results
+   * wait...)".
+   */
+  public String settles(int results) {
+    return results == 1 ? ui("interview.settles.one") : ui("interview.settles", results);
+  }
+
   /** A rule set's text (a title, a criterion, a question, a note) in this language. */
   public String rule(String english) {
     return rules.get(english, lang);

@@ -498,6 +498,31 @@ class BatchCliTest {
   }
 
   @Test
+  void theTextReportAsksNextWhatTheJsonRanksFirst() throws IOException {
+    String sample = "samples/several-categories.json";
+    JsonNode doc =
+        JSON.readTree(
+            run("screen", sample, "--format", "json", "--as-of", "2026-11-28", "--questions", "3")
+                .out());
+    List<String> expected = new ArrayList<>();
+    doc.get("next_questions").forEach(q -> expected.add("(" + q.get("at").asText() + ")"));
+    assertThat(expected).hasSize(3);
+    CliRun text = run("screen", sample, "--as-of", "2026-11-28", "--questions", "3");
+    List<String> lines = text.lines();
+    int heading =
+        lines.indexOf(
+            lines.stream().filter(l -> l.startsWith("ASK NEXT")).findFirst().orElseThrow());
+    for (int k = 0; k < 3; k++) {
+      assertThat(lines.get(heading + 1 + k))
+          .startsWith("  " + (k + 1) + ". ")
+          .contains(expected.get(k));
+    }
+    assertThat(lines.get(heading + 4)).isEmpty();
+    assertThat(run("screen", sample, "--as-of", "2026-11-28", "--questions", "0").out())
+        .doesNotContain("ASK NEXT");
+  }
+
+  @Test
   void theXlsxResultsShowTheQuestionsAndListWhomToCallFirst() throws IOException {
     Path out = dir.resolve("results.xlsx");
     CliRun r =
