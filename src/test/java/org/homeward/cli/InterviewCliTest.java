@@ -180,7 +180,15 @@ class InterviewCliTest {
     waitFor(screen, "Question 1", 30);
     keys.write("0\r".getBytes(StandardCharsets.UTF_8));
     keys.flush();
+    // No removals, and (asked next) no entries and no trips abroad: only then can a category close,
+    // since a trip under an order would be a removal (INA 101(g)).
     waitFor(screen, "Question 2", 30);
+    keys.write("0\r".getBytes(StandardCharsets.UTF_8));
+    keys.flush();
+    waitFor(screen, "Question 3", 30);
+    keys.write("0\r".getBytes(StandardCharsets.UTF_8));
+    keys.flush();
+    waitFor(screen, "Question 4", 30);
     keys.write("quit\r".getBytes(StandardCharsets.UTF_8));
     keys.flush();
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
