@@ -27,7 +27,8 @@ public final class CallList implements Iterable<CallList.Entry> {
    * A row of the call list: where it stands ({@code may_fit} somewhere, else a {@code lead}, else
    * {@code open} with questions left, else {@code settled}: nothing may fit and nothing is left to
    * ask), the categories that may fit and those that are leads, the first question (null when
-   * nothing is left to ask) and how many open results wait on its answer.
+   * nothing is left to ask), how many open results wait on its answer, and (with {@code --compare})
+   * what changed since the earlier results: null when nothing did or nothing was compared.
    */
   public record Entry(
       long row,
@@ -36,7 +37,8 @@ public final class CallList implements Iterable<CallList.Entry> {
       List<String> mayFit,
       List<String> leads,
       MissingFact question,
-      int waits) {}
+      int waits,
+      String changed) {}
 
   private static final List<String> STANDINGS = List.of("may_fit", "lead", "open");
 
@@ -55,10 +57,16 @@ public final class CallList implements Iterable<CallList.Entry> {
   private final long limit;
   private final List<MissingFact> questions = new ArrayList<>();
   private final Map<MissingFact, Integer> questionIndex = new HashMap<>();
+
+  /** The distinct texts of what changed (few: combinations of categories), each kept once. */
+  private final List<String> changes = new ArrayList<>();
+
+  private final Map<String, Integer> changeIndex = new HashMap<>();
   private long[] keys = new long[1024];
   private long[] rows = new long[1024];
   private long[] flags = new long[1024];
   private int[] asked = new int[1024];
+  private int[] changedAt = new int[1024];
   private int[] idEnds = new int[1024];
   private byte[] ids = new byte[16 * 1024];
   private int size;
@@ -123,6 +131,16 @@ public final class CallList implements Iterable<CallList.Entry> {
                   questions.add(q);
                   return questions.size() - 1;
                 });
+    String changed = r.changed();
+    changedAt[size] =
+        changed == null || changed.isEmpty()
+            ? -1
+            : changeIndex.computeIfAbsent(
+                changed,
+                c -> {
+                  changes.add(c);
+                  return changes.size() - 1;
+                });
     byte[] id = r.row().person().id().getBytes(StandardCharsets.UTF_8);
     if (idBytes + id.length > ids.length) {
       ids = Arrays.copyOf(ids, Math.max(ids.length + (ids.length >> 1), idBytes + id.length));
@@ -182,7 +200,8 @@ public final class CallList implements Iterable<CallList.Entry> {
         named(f & 0xFFFFFFFFL),
         named(f >>> NAMED),
         asked[i] < 0 ? null : questions.get(asked[i]),
-        waits);
+        waits,
+        changedAt[i] < 0 ? null : changes.get(changedAt[i]));
   }
 
   private List<String> named(long mask) {
@@ -204,6 +223,7 @@ public final class CallList implements Iterable<CallList.Entry> {
     rows = Arrays.copyOf(rows, n);
     flags = Arrays.copyOf(flags, n);
     asked = Arrays.copyOf(asked, n);
+    changedAt = Arrays.copyOf(changedAt, n);
     idEnds = Arrays.copyOf(idEnds, n);
   }
 
@@ -231,6 +251,7 @@ public final class CallList implements Iterable<CallList.Entry> {
       rows[k] = rows[i];
       flags[k] = flags[i];
       asked[k] = asked[i];
+      changedAt[k] = changedAt[i];
       idEnds[k] = bytes;
     }
     ids = newIds;

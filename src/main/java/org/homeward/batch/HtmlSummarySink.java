@@ -335,8 +335,16 @@ public final class HtmlSummarySink implements Sink {
           .el("td", String.valueOf(++rank), "class", "num")
           .el("td", String.valueOf(e.row()), "class", "num")
           .el("td", e.id())
-          .el("td", standing)
-          .open("td");
+          .open("td")
+          .text(standing);
+      if (e.changed() != null) {
+        // A marker such as "(not in the earlier results)" is shown as it is; a change is
+        // introduced.
+        String changed =
+            e.changed().startsWith("(") ? e.changed() : w.ui("summary.changed_since", e.changed());
+        h.text(" ").el("span", changed, "class", "muted changed");
+      }
+      h.close("td").open("td");
       if (e.question() != null) {
         h.text(w.question(e.question()) + " ")
             .el("code", Table.column(e.question().at()), "class", "at");

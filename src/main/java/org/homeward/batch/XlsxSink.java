@@ -28,7 +28,8 @@ public final class XlsxSink implements Sink {
           "leads",
           "next_question",
           "question",
-          "waiting");
+          "waiting",
+          "changed");
 
   private static final int FLUSH_EVERY = 2000;
 
@@ -156,6 +157,9 @@ public final class XlsxSink implements Sink {
         sheet.inlineString(r, 6, Table.column(e.question().at()));
         sheet.inlineString(r, 7, Sink.neutralise(words.question(e.question())));
         sheet.value(r, 8, e.waits());
+      }
+      if (e.changed() != null) {
+        sheet.inlineString(r, 9, Sink.neutralise(e.changed()));
       }
       pages.done();
     }

@@ -21,6 +21,7 @@ import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.homeward.batch.XlsxSink;
 import org.homeward.sheet.SheetFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -626,6 +627,43 @@ class BatchCliTest {
             r -> assertThat(r).startsWith("compared with the earlier results", first.toString()));
     assertThat(summary)
         .anySatisfy(r -> assertThat(r).containsExactly("rows whose outcome changed", "0"));
+  }
+
+  @Test
+  void theCallListSaysWhatChangedSinceTheEarlierResults() throws IOException {
+    Path out = dir.resolve("again.xlsx");
+    CliRun r =
+        run(
+            "screen",
+            "src/test/resources/fixture-inputs/campaign.csv",
+            "--compare",
+            "src/test/resources/fixture-inputs/campaign-earlier-results.csv",
+            "-o",
+            out.toString(),
+            "--as-of",
+            "2026-11-28",
+            "--rules",
+            "src/test/resources/fixture-rules",
+            "-q");
+    assertThat(r.code()).as(r.err()).isLessThanOrEqualTo(1);
+    List<List<String>> results = rows(out, "Results");
+    int id = results.get(0).indexOf("id");
+    int changed = results.get(0).indexOf("changed");
+    Map<String, String> byId = new LinkedHashMap<>();
+    for (List<String> row : results.subList(1, results.size())) {
+      String c = row.size() > changed ? row.get(changed) : null;
+      byId.put(row.get(id), c == null || c.isEmpty() ? null : c);
+    }
+    List<List<String>> calls = rows(out, "Call list");
+    int callChanged = calls.get(0).indexOf("changed");
+    assertThat(callChanged).isEqualTo(XlsxSink.CALL_COLUMNS.size() - 1);
+    int compared = 0;
+    for (List<String> call : calls.subList(1, calls.size())) {
+      String c = call.size() > callChanged ? call.get(callChanged) : null;
+      assertThat(c).as("call list row for %s", call.get(2)).isEqualTo(byId.get(call.get(2)));
+      compared += c != null && c.contains("->") ? 1 : 0;
+    }
+    assertThat(compared).as("a row whose outcome changed").isPositive();
   }
 
   private static List<String[]> csvRows(String text) throws IOException {
