@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,16 +66,10 @@ class StreamingCliTest {
       // when: one person is written, and standard input stays open
       feed.write("{\"id\":\"first\",\"birth_date\":\"1990\"}\n".getBytes(StandardCharsets.UTF_8));
       feed.flush();
-      String first =
-          CompletableFuture.supplyAsync(
-                  () -> {
-                    try {
-                      return out.readLine();
-                    } catch (java.io.IOException e) {
-                      throw new java.io.UncheckedIOException(e);
-                    }
-                  })
-              .get(30, TimeUnit.SECONDS);
+      // Every read on one live thread: a piped stream fails ("read end dead") once the thread that
+      // last read from it has ended, as a pooled thread may between two reads.
+      ExecutorService reading = Executors.newSingleThreadExecutor();
+      String first = reading.submit(out::readLine).get(30, TimeUnit.SECONDS);
       // then: its result is out already
       assertThat(first)
           .as("with %s threads", threads)
@@ -84,9 +77,11 @@ class StreamingCliTest {
       assertThat(run.isDone()).as("still reading standard input").isFalse();
       feed.write("{\"id\":\"second\"}\n".getBytes(StandardCharsets.UTF_8));
       feed.close();
-      assertThat(out.readLine()).contains("\"id\":\"second\"");
-      assertThat(out.readLine()).isNull();
+      assertThat(reading.submit(out::readLine).get(30, TimeUnit.SECONDS))
+          .contains("\"id\":\"second\"");
+      assertThat(reading.submit(out::readLine).get(30, TimeUnit.SECONDS)).isNull();
       assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+      reading.shutdown();
       pool.shutdown();
     }
   }
