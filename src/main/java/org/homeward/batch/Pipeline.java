@@ -146,14 +146,7 @@ public final class Pipeline {
       progress.accept(written);
       return;
     }
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread t = new Thread(runnable, "homeward-screen");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService workers = workers();
     try {
       ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
       int maxInFlight = threads * 4;
@@ -163,15 +156,7 @@ public final class Pipeline {
           while (rows.hasNext() && chunk.size() < CHUNK) {
             chunk.add(rows.next());
           }
-          inFlight.add(
-              workers.submit(
-                  () -> {
-                    List<Result> out = new ArrayList<>(chunk.size());
-                    for (Row row : chunk) {
-                      out.add(screen(row, full));
-                    }
-                    return out;
-                  }));
+          inFlight.add(submit(workers, chunk, full));
         }
         for (Result r : take(inFlight.poll())) {
           write(r, sink, summary);
@@ -182,6 +167,29 @@ public final class Pipeline {
     } finally {
       workers.shutdownNow();
     }
+  }
+
+  /** The screening threads: daemons, so a stuck run never keeps the program alive. */
+  private ExecutorService workers() {
+    return Executors.newFixedThreadPool(
+        threads,
+        runnable -> {
+          Thread t = new Thread(runnable, "homeward-screen");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Screens a chunk of rows on a worker, keeping their order. */
+  private Future<List<Result>> submit(ExecutorService workers, List<Row> chunk, boolean full) {
+    return workers.submit(
+        () -> {
+          List<Result> out = new ArrayList<>(chunk.size());
+          for (Row row : chunk) {
+            out.add(screen(row, full));
+          }
+          return out;
+        });
   }
 
   private void write(Result r, Sink sink, Summary summary) throws IOException {
@@ -228,14 +236,7 @@ public final class Pipeline {
             "homeward-read");
     reader.setDaemon(true);
     reader.start();
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            threads,
-            runnable -> {
-              Thread t = new Thread(runnable, "homeward-screen");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService workers = workers();
     ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
     End end = null;
     try {
@@ -256,15 +257,7 @@ public final class Pipeline {
             item = chunk.size() < CHUNK ? queue.poll() : null;
           }
           if (!chunk.isEmpty()) {
-            inFlight.add(
-                workers.submit(
-                    () -> {
-                      List<Result> out = new ArrayList<>(chunk.size());
-                      for (Row row : chunk) {
-                        out.add(screen(row, full));
-                      }
-                      return out;
-                    }));
+            inFlight.add(submit(workers, chunk, full));
           }
           if (chunk.size() < CHUNK) {
             break;
