@@ -1,7 +1,5 @@
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.homeward.cli.Main;
+import org.homeward.cli.CliRun;
 
 /**
  * Mutation fuzzing of the four readers through the command line, in process: seeds made from the
@@ -52,28 +50,18 @@ public final class Fuzz {
         byte[] input = kind.equals("xlsx") ? mutateXlsx(base, rnd) : mutate(base, rnd, kind);
         Path file = work.resolve("in-" + i % 4 + "." + kind);
         Files.write(file, input);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
+        CliRun run;
         try {
-          code =
-              Main.run(
-                  new String[] {
-                    "screen",
-                    file.toString(),
-                    "--format",
-                    "csv",
-                    "--as-of",
-                    "2026-11-28",
-                    "--threads",
-                    "1"
-                  },
-                  new ByteArrayInputStream(new byte[0]),
-                  new PrintStream(out, true, StandardCharsets.UTF_8),
-                  new PrintStream(err, true, StandardCharsets.UTF_8),
-                  Map.of(),
-                  false,
-                  LocalDate.of(2026, 11, 28));
+          run =
+              CliRun.of(
+                  "screen",
+                  file.toString(),
+                  "--format",
+                  "csv",
+                  "--as-of",
+                  "2026-11-28",
+                  "--threads",
+                  "1");
         } catch (OutOfMemoryError e) {
           oom++;
           keep(work, kind, "oom", i, input);
@@ -84,7 +72,8 @@ public final class Fuzz {
           System.err.println(kind + " #" + i + ": " + t);
           continue;
         }
-        String e = err.toString(StandardCharsets.UTF_8);
+        int code = run.code();
+        String e = run.err();
         counts.merge(Integer.toString(code), 1, Integer::sum);
         if (System.getenv("FUZZ_SHOW") != null && code == 3) {
           System.err.println(e.lines().findFirst().orElse("").replaceAll("[0-9]+", "N"));
@@ -100,7 +89,7 @@ public final class Fuzz {
                   + e.lines().filter(l -> l.contains("internal")).findFirst().orElse(""));
           continue;
         }
-        String o = out.toString(StandardCharsets.UTF_8);
+        String o = run.out();
         // Messages must not repeat a value. Not counted: the id column, which gives the id back as
         // typed,
         // and the warning that lists a sheet's unknown headers, which a mutation may have filled

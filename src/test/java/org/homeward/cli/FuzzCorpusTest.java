@@ -2,15 +2,9 @@ package org.homeward.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -49,29 +43,19 @@ class FuzzCorpusTest {
       "--rules",
       "src/test/resources/fixture-rules"
     };
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
     // when
-    int code =
-        Main.run(
-            args,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false,
-            LocalDate.of(2026, 11, 28));
+    CliRun run = CliRun.of(args);
     StringBuilder actual =
         new StringBuilder("exit ")
-            .append(code)
+            .append(run.code())
             .append("\n--- stderr\n")
-            .append(err.toString(StandardCharsets.UTF_8).replaceAll("\\+[0-9a-f]{12}", "+<hash>"))
+            .append(run.err().replaceAll("\\+[0-9a-f]{12}", "+<hash>"))
             .append("--- errors\n");
     try (var rows =
         new com.fasterxml.jackson.dataformat.csv.CsvMapper()
             .readerFor(String[].class)
             .with(com.fasterxml.jackson.dataformat.csv.CsvParser.Feature.WRAP_AS_ARRAY)
-            .<String[]>readValues(out.toString(StandardCharsets.UTF_8))) {
+            .<String[]>readValues(run.out())) {
       boolean header = true;
       while (rows.hasNextValue()) {
         String[] r = rows.nextValue();

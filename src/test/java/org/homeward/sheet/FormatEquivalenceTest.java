@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.homeward.PopulationGenerator;
-import org.homeward.cli.Main;
+import org.homeward.cli.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,28 +55,18 @@ class FormatEquivalenceTest {
   }
 
   private static List<JsonNode> screen(String file) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        Main.run(
-            new String[] {
-              "screen",
-              dir.resolve(file).toString(),
-              "--format",
-              "jsonl",
-              "--as-of",
-              "2026-11-28",
-              "-q"
-            },
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8),
-            Map.of(),
-            false,
-            LocalDate.of(2026, 11, 28));
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    CliRun run =
+        CliRun.of(
+            "screen",
+            dir.resolve(file).toString(),
+            "--format",
+            "jsonl",
+            "--as-of",
+            "2026-11-28",
+            "-q");
+    assertThat(run.code()).as(run.err()).isZero();
     List<JsonNode> docs = new ArrayList<>();
-    for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+    for (String line : run.out().split("\n")) {
       ObjectNode doc = (ObjectNode) JSON.readTree(line);
       doc.remove("row");
       doc.remove("source");
