@@ -141,9 +141,14 @@ final class RulesCommand {
         out.println("  Next steps:");
         c.nextSteps().forEach(k -> out.println("    - " + k.text()));
       }
+      citations(out, c.citations());
+      return ExitCode.OK.code();
+    }
+
+    private static void citations(java.io.PrintWriter out, List<Citation> citations) {
       out.println();
       out.println("  Citations:");
-      for (Citation cite : c.citations()) {
+      for (Citation cite : citations) {
         out.println(
             "    ["
                 + cite.id()
@@ -151,7 +156,6 @@ final class RulesCommand {
                 + cite.title()
                 + (cite.url() == null ? "" : " <" + cite.url() + ">"));
       }
-      return ExitCode.OK.code();
     }
 
     private int barrier(Barrier b) {
@@ -167,16 +171,7 @@ final class RulesCommand {
         out.println("  Lifted by any of these:");
         b.exceptions().forEach(k -> criterion(out, k));
       }
-      out.println();
-      out.println("  Citations:");
-      for (Citation cite : b.citations()) {
-        out.println(
-            "    ["
-                + cite.id()
-                + "] "
-                + cite.title()
-                + (cite.url() == null ? "" : " <" + cite.url() + ">"));
-      }
+      citations(out, b.citations());
       return ExitCode.OK.code();
     }
 
