@@ -18,9 +18,9 @@ import org.homeward.screening.Verdict;
  * lead, then by how many open results the answer to the row's first question would settle; ties in
  * input order. Rows in error are not listed (they are in the results, with their reasons). Only a
  * compact summary of each row is kept (its number, id, which categories may fit or are leads, its
- * first question and how many results wait on it) in primitive arrays, about 40 bytes and the id's
- * length a row, never a verdict; a list limited to the first {@code n} keeps only about twice that
- * many.
+ * first question, how many results wait on it and what changed) in primitive arrays, about 44 bytes
+ * and the id's length a row, never a verdict; a list limited to the first {@code n} keeps only
+ * about twice that many.
  */
 public final class CallList implements Iterable<CallList.Entry> {
   /**

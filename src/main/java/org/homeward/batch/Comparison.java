@@ -35,6 +35,14 @@ public final class Comparison {
   /** A row whose id was in error in the earlier results. */
   public static final String UNSCREENED = "(not screened in the earlier results)";
 
+  /**
+   * Whether a {@code changed} text says why a row was not compared ({@link #NO_ID}, {@link #NEW},
+   * {@link #UNSCREENED}, a duplicated id: each in parentheses) rather than what changed.
+   */
+  public static boolean notCompared(String changed) {
+    return changed.startsWith("(");
+  }
+
   /** A category that one of the two runs' rule sets does not have. */
   static final String ABSENT = "absent";
 

@@ -341,7 +341,9 @@ public final class HtmlSummarySink implements Sink {
         // A marker such as "(not in the earlier results)" is shown as it is; a change is
         // introduced.
         String changed =
-            e.changed().startsWith("(") ? e.changed() : w.ui("summary.changed_since", e.changed());
+            Comparison.notCompared(e.changed())
+                ? e.changed()
+                : w.ui("summary.changed_since", e.changed());
         h.text(" ").el("span", changed, "class", "muted changed");
       }
       h.close("td").open("td");
