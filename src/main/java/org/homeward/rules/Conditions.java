@@ -7,6 +7,33 @@ import java.util.Set;
 final class Conditions {
   private Conditions() {}
 
+  /**
+   * Evaluates a condition. The common kinds are told apart here and called directly: a call through
+   * the interface at a site that sees every kind costs more than the test, and these calls are most
+   * of a screening's work.
+   */
+  static Truth run(Condition c, EvalContext ctx) {
+    if (c instanceof Compare x) {
+      return x.eval(ctx);
+    }
+    if (c instanceof Ref x) {
+      return x.eval(ctx);
+    }
+    if (c instanceof All x) {
+      return x.eval(ctx);
+    }
+    if (c instanceof Any x) {
+      return x.eval(ctx);
+    }
+    if (c instanceof In x) {
+      return x.eval(ctx);
+    }
+    if (c instanceof Quantifier x) {
+      return x.eval(ctx);
+    }
+    return c.eval(ctx);
+  }
+
   /** All must hold: false as soon as one is false, whatever else is unknown. */
   record All(Condition[] parts) implements Condition {
     @Override
@@ -14,7 +41,7 @@ final class Conditions {
       int mark = ctx.mark();
       Truth result = Truth.TRUE;
       for (Condition c : parts) {
-        Truth t = c.eval(ctx);
+        Truth t = run(c, ctx);
         if (t == Truth.FALSE) {
           ctx.truncate(mark);
           return Truth.FALSE;
@@ -54,7 +81,7 @@ final class Conditions {
       int mark = ctx.mark();
       Truth result = Truth.FALSE;
       for (Condition c : parts) {
-        Truth t = c.eval(ctx);
+        Truth t = run(c, ctx);
         if (t == Truth.TRUE) {
           ctx.truncate(mark);
           return Truth.TRUE;
@@ -91,7 +118,7 @@ final class Conditions {
   record Not(Condition part) implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
-      return part.eval(ctx).not();
+      return run(part, ctx).not();
     }
 
     @Override
@@ -185,7 +212,7 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       int mark = ctx.mark();
-      Val v = date.eval(ctx);
+      Val v = Operands.run(date, ctx);
       if (v == Val.NONE) {
         ctx.truncate(mark);
         return Truth.FALSE;
@@ -221,7 +248,7 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       if (when != null) {
-        Truth t = when.eval(ctx);
+        Truth t = run(when, ctx);
         if (t != Truth.TRUE) {
           return t;
         }
@@ -268,7 +295,7 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       int key = ctx.memoKey(memo, depth);
-      return key < 0 ? target.eval(ctx) : ctx.memoized(key, target);
+      return key < 0 ? run(target, ctx) : ctx.memoized(key, target);
     }
 
     @Override
@@ -283,12 +310,40 @@ final class Conditions {
   }
 
   /** A comparison of two operands. */
-  record Compare(Operand left, String op, Operand right) implements Condition {
+  record Compare(Operand left, String op, Operand right, int code, boolean words)
+      implements Condition {
+    private static final int LT = 0;
+    private static final int LE = 1;
+    private static final int GT = 2;
+    private static final int GE = 3;
+    private static final int EQ = 4;
+    private static final int NE = 5;
+
+    /**
+     * The comparison {@code left op right}; the operator and whether words are compared are worked
+     * out here once, not on every evaluation.
+     */
+    Compare(Operand left, String op, Operand right) {
+      this(
+          left,
+          op,
+          right,
+          switch (op) {
+            case "<" -> LT;
+            case "<=" -> LE;
+            case ">" -> GT;
+            case ">=" -> GE;
+            case "==" -> EQ;
+            default -> NE;
+          },
+          left.type() == Operand.Type.WORD || left.type() == Operand.Type.BOOLEAN);
+    }
+
     @Override
     public Truth eval(EvalContext ctx) {
       int mark = ctx.mark();
-      Val a = left.eval(ctx);
-      Val b = right.eval(ctx);
+      Val a = Operands.run(left, ctx);
+      Val b = Operands.run(right, ctx);
       Truth t = compare(a, b);
       if (t == Truth.TRUE && (a.maybeNone || b.maybeNone)) {
         t = Truth.UNKNOWN;
@@ -303,19 +358,19 @@ final class Conditions {
       if (a == Val.NONE || b == Val.NONE) {
         return Truth.FALSE;
       }
-      if (left.type() == Operand.Type.WORD || left.type() == Operand.Type.BOOLEAN) {
+      if (words) {
         if (a.word == null || b.word == null) {
           return Truth.UNKNOWN;
         }
         boolean eq = a.word.equals(b.word);
-        return Truth.of(op.equals("==") == eq);
+        return Truth.of((code == EQ) == eq);
       }
-      return switch (op) {
-        case "<" -> a.hi < b.lo ? Truth.TRUE : a.lo >= b.hi ? Truth.FALSE : Truth.UNKNOWN;
-        case "<=" -> a.hi <= b.lo ? Truth.TRUE : a.lo > b.hi ? Truth.FALSE : Truth.UNKNOWN;
-        case ">" -> a.lo > b.hi ? Truth.TRUE : a.hi <= b.lo ? Truth.FALSE : Truth.UNKNOWN;
-        case ">=" -> a.lo >= b.hi ? Truth.TRUE : a.hi < b.lo ? Truth.FALSE : Truth.UNKNOWN;
-        case "==" -> equal(a, b);
+      return switch (code) {
+        case LT -> a.hi < b.lo ? Truth.TRUE : a.lo >= b.hi ? Truth.FALSE : Truth.UNKNOWN;
+        case LE -> a.hi <= b.lo ? Truth.TRUE : a.lo > b.hi ? Truth.FALSE : Truth.UNKNOWN;
+        case GT -> a.lo > b.hi ? Truth.TRUE : a.hi <= b.lo ? Truth.FALSE : Truth.UNKNOWN;
+        case GE -> a.lo >= b.hi ? Truth.TRUE : a.hi < b.lo ? Truth.FALSE : Truth.UNKNOWN;
+        case EQ -> equal(a, b);
         default -> equal(a, b).not();
       };
     }
@@ -333,7 +388,7 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       int mark = ctx.mark();
-      Val v = value.eval(ctx);
+      Val v = Operands.run(value, ctx);
       if (v.word == null) {
         return Truth.UNKNOWN;
       }
@@ -369,9 +424,9 @@ final class Conditions {
     @Override
     public Truth eval(EvalContext ctx) {
       int mark = ctx.mark();
-      Val s = start.eval(ctx);
-      Val e = end.eval(ctx);
-      Val p = periods.eval(ctx);
+      Val s = Operands.run(start, ctx);
+      Val e = Operands.run(end, ctx);
+      Val p = Operands.run(periods, ctx);
       double endLo = Math.max(e.lo, s.lo);
       Truth result = Truth.FALSE;
       if (p.word instanceof List<?> list) {

@@ -72,7 +72,7 @@ public final class Criterion {
       return Truth.TRUE;
     }
     int mark = ctx.mark();
-    Truth t = when.eval(ctx);
+    Truth t = Conditions.run(when, ctx);
     if (t != Truth.UNKNOWN) {
       ctx.truncate(mark);
     }

@@ -31,7 +31,7 @@ public final class DateExpression {
   public Result evaluate(EvalContext ctx) {
     int mark = ctx.mark();
     int outer = ctx.frame(mark);
-    Val v = operand.eval(ctx);
+    Val v = Operands.run(operand, ctx);
     ctx.frame(outer);
     List<Missing> missing = ctx.missingSince(mark);
     ctx.truncate(mark);

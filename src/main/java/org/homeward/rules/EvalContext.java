@@ -91,7 +91,7 @@ public final class EvalContext {
     if (k == null) {
       int mark = gapCount;
       int outer = frame(mark);
-      Truth t = c.eval(this);
+      Truth t = Conditions.run(c, this);
       frame(outer);
       kept[key] =
           t == Truth.UNKNOWN ? new KeptTruth(t, Arrays.copyOfRange(gaps, mark, gapCount)) : t;
@@ -111,7 +111,7 @@ public final class EvalContext {
     if (k == null) {
       int mark = gapCount;
       int outer = frame(mark);
-      Val v = o.eval(this);
+      Val v = Operands.run(o, this);
       frame(outer);
       kept[key] =
           new KeptValue(v, mark == gapCount ? NO_GAPS : Arrays.copyOfRange(gaps, mark, gapCount));
