@@ -9,7 +9,10 @@ public enum BarrierStatus {
   EXPIRED,
   NOT_TRIGGERED;
 
+  /** The word, made once: it is written for every result of every row. */
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 }

@@ -8,8 +8,11 @@ public enum Outcome {
   NEEDS_INFO,
   DOES_NOT_FIT;
 
+  /** The word, made once: it is written for every result of every row. */
+  private final String word = name().toLowerCase(Locale.ROOT);
+
   /** {@code may_fit}, {@code needs_info} or {@code does_not_fit}. */
   public String word() {
-    return name().toLowerCase(Locale.ROOT);
+    return word;
   }
 }
