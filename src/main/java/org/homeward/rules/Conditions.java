@@ -310,7 +310,8 @@ final class Conditions {
   }
 
   /** A comparison of two operands. */
-  record Compare(Operand left, String op, Operand right, int code, boolean words)
+  record Compare(
+      Operand left, String op, Operand right, int code, boolean words, FactRef fact, Object word)
       implements Condition {
     private static final int LT = 0;
     private static final int LE = 1;
@@ -336,11 +337,27 @@ final class Conditions {
             case "==" -> EQ;
             default -> NE;
           },
-          left.type() == Operand.Type.WORD || left.type() == Operand.Type.BOOLEAN);
+          left.type() == Operand.Type.WORD || left.type() == Operand.Type.BOOLEAN,
+          left instanceof Operands.Fact f
+                  && right instanceof Operands.Literal l
+                  && (op.equals("==") || op.equals("!="))
+                  && l.eval(null).word != null
+              ? f.ref
+              : null,
+          right instanceof Operands.Literal l ? l.eval(null).word : null);
     }
 
     @Override
     public Truth eval(EvalContext ctx) {
+      if (fact != null) {
+        // the commonest comparison, a word fact against a word: read without making values
+        Object v = fact.get(ctx);
+        if (v == null) {
+          fact.missing(ctx, Missing.Kind.UNKNOWN);
+          return Truth.UNKNOWN;
+        }
+        return Truth.of(v.equals(word) == (code == EQ));
+      }
       int mark = ctx.mark();
       Val a = Operands.run(left, ctx);
       Val b = Operands.run(right, ctx);
@@ -387,6 +404,15 @@ final class Conditions {
   record In(Operand value, Set<Object> words, boolean negated) implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
+      if (value instanceof Operands.Fact f) {
+        // a word fact read without making a value
+        Object v = f.ref.get(ctx);
+        if (v == null) {
+          f.ref.missing(ctx, Missing.Kind.UNKNOWN);
+          return Truth.UNKNOWN;
+        }
+        return Truth.of(words.contains(v) != negated);
+      }
       int mark = ctx.mark();
       Val v = Operands.run(value, ctx);
       if (v.word == null) {
