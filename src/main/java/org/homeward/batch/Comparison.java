@@ -13,17 +13,20 @@ import java.util.function.Consumer;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.ProblemException;
+import org.homeward.screening.BarrierStatus;
 import org.homeward.screening.Outcome;
 import org.homeward.screening.Verdict;
 import org.homeward.sheet.PlainSheet;
 
 /**
- * Re-screening ({@code --compare}): the outcomes of an earlier result sheet, by id, and for each
- * row of this run what changed since ({@code daca: needs_info -> may_fit}), with counts for the
- * summary. A row is compared only when its id is on exactly one row of the earlier results;
- * otherwise it says why not (no id, not there, there several times, not screened then) and is
- * written like any other row: nothing is dropped. The earlier results are held compactly (the ids'
- * bytes and one byte per category a row), so a million rows fit in a few tens of megabytes.
+ * Re-screening ({@code --compare}): the outcomes and barrier statuses of an earlier result sheet,
+ * by id, and for each row of this run what changed since ({@code daca: needs_info -> may_fit};
+ * {@code bar-9C-permanent: active -> expired}), with counts for the summary. A row is compared only
+ * when its id is on exactly one row of the earlier results; otherwise it says why not (no id, not
+ * there, there several times, not screened then) and is written like any other row: nothing is
+ * dropped. The earlier results are held compactly (the ids' bytes and one byte per category and
+ * barrier a row), so a million rows fit in a few tens of megabytes. Barrier statuses are compared
+ * when the earlier sheet has their columns (sheets written before they were added have none).
  */
 public final class Comparison {
   /** A row of this run with no id of its own: it cannot be matched. */
@@ -49,6 +52,10 @@ public final class Comparison {
   private static final List<String> WORDS =
       List.of(ABSENT, "may_fit", "needs_info", "does_not_fit");
 
+  /** A barrier's statuses, by code; a code of 1 or 2 is a barrier that stands (or may). */
+  private static final List<String> STATUSES =
+      List.of(ABSENT, "active", "possible", "expired", "not_triggered");
+
   /**
    * One of the comparison's counts: its key ({@code changed}; the page's words are {@code
    * compare.changed}), what it counts in English, and whether it is shown {@code always} or only
@@ -62,24 +69,33 @@ public final class Comparison {
 
   private final String name;
   private final List<String> categories;
+
+  /** The earlier sheet's barrier columns, in its order; empty when it has none. */
+  private final List<String> barriers;
+
   private final IdIndex ids = new IdIndex();
   private byte[] outcomes = new byte[0];
+  private byte[] statuses = new byte[0];
   private int[] rows = new int[0];
   private long earlierRows;
   private final BitSet seen = new BitSet();
   private final BitSet notScreened = new BitSet();
   private int[] byCurrent;
   private List<String> currentIds;
+  private int[] byCurrentBarrier;
+  private List<String> currentBarriers;
   private long changed;
   private long newlyMayFit;
+  private long lifted;
   private long notFound;
   private long duplicated;
   private long noId;
   private long unscreened;
 
-  private Comparison(String name, List<String> categories) {
+  private Comparison(String name, List<String> categories, List<String> barriers) {
     this.name = name;
     this.categories = categories;
+    this.barriers = barriers;
   }
 
   /**
@@ -132,9 +148,23 @@ public final class Comparison {
               + "one column per category, leads, ... and error, as 'homeward screen --format csv' (or xlsx) writes it; "
               + "give the results of an earlier run, not the intake sheet");
     }
-    Comparison c = new Comparison(name, List.copyOf(header.subList(2, leads)));
+    // A barrier's column stands between attorney_review and opens_on; sheets of earlier versions
+    // listed the barriers in two columns (active_barriers, possible_barriers) instead, which do
+    // not tell an expired barrier from one not triggered: their barriers are not compared.
+    int review = header.indexOf("attorney_review");
+    int opens = header.indexOf("opens_on");
+    List<String> barriers =
+        review > leads && opens > review
+            ? List.copyOf(header.subList(review + 1, opens))
+            : List.of();
+    if (barriers.contains("active_barriers") || barriers.contains("possible_barriers")) {
+      barriers = List.of();
+    }
+    Comparison c = new Comparison(name, List.copyOf(header.subList(2, leads)), barriers);
     int n = c.categories.size();
+    int nb = barriers.size();
     byte[] outcome = new byte[n];
+    byte[] status = new byte[nb];
     for (PlainSheet.Row row = sheet.next(); row != null; row = sheet.next()) {
       c.earlierRows++;
       String id = row.cell(1).strip();
@@ -151,6 +181,17 @@ public final class Comparison {
         outcome[k] = (byte) code;
         screened |= code > 0;
       }
+      for (int k = 0; k < nb; k++) {
+        String word = row.cell(review + 1 + k).strip();
+        int code = word.isEmpty() ? 0 : STATUSES.indexOf(word.toLowerCase(Locale.ROOT));
+        if (code <= 0 && !word.isEmpty()) {
+          throw problem(
+              Location.cell(name, row.number(), barriers.get(k)),
+              "is not a barrier status (active, possible, expired or not_triggered); is this a "
+                  + "result sheet, as an earlier 'homeward screen' wrote it?");
+        }
+        status[k] = (byte) code;
+      }
       String at = row.cell(0).strip();
       if (id.isEmpty()
           || id.equals("row " + at)
@@ -164,6 +205,7 @@ public final class Comparison {
       if (i == before) {
         c.grow(i + 1);
         System.arraycopy(outcome, 0, c.outcomes, i * n, n);
+        System.arraycopy(status, 0, c.statuses, i * nb, nb);
         if (!screened) {
           c.notScreened.set(i);
         }
@@ -179,6 +221,7 @@ public final class Comparison {
       int capacity = Math.max(1024, rows.length + (rows.length >> 1));
       rows = Arrays.copyOf(rows, capacity);
       outcomes = Arrays.copyOf(outcomes, capacity * n);
+      statuses = Arrays.copyOf(statuses, capacity * barriers.size());
     }
   }
 
@@ -229,13 +272,16 @@ public final class Comparison {
       if (text.contains("-> may_fit")) {
         newlyMayFit++;
       }
+      if (lifted(r.verdict(), i)) {
+        lifted++;
+      }
     }
     return r.withChanged(text);
   }
 
   /**
    * Each category whose outcome differs, in this run's order, then the earlier run's categories
-   * this one lacks.
+   * this one lacks; then the same for the barriers, when the earlier sheet has their columns.
    */
   private String differences(Verdict v, int i) {
     if (byCurrent == null) {
@@ -266,15 +312,83 @@ public final class Comparison {
             .append(ABSENT);
       }
     }
+    if (!barriers.isEmpty()) {
+      barrierDifferences(v, i, b);
+    }
     return b.toString();
+  }
+
+  private void barrierDifferences(Verdict v, int i, StringBuilder b) {
+    indexBarriers(v);
+    int nb = barriers.size();
+    for (int k = 0; k < byCurrentBarrier.length; k++) {
+      String now = v.barriers().get(k).status().word();
+      String before =
+          byCurrentBarrier[k] < 0 ? ABSENT : STATUSES.get(statuses[i * nb + byCurrentBarrier[k]]);
+      if (!before.equals(now)) {
+        b.append(b.length() == 0 ? "" : "; ")
+            .append(currentBarriers.get(k))
+            .append(": ")
+            .append(before)
+            .append(" -> ")
+            .append(now);
+      }
+    }
+    for (int k = 0; k < nb; k++) {
+      if (!currentBarriers.contains(barriers.get(k)) && statuses[i * nb + k] > 0) {
+        b.append(b.length() == 0 ? "" : "; ")
+            .append(barriers.get(k))
+            .append(": ")
+            .append(STATUSES.get(statuses[i * nb + k]))
+            .append(" -> ")
+            .append(ABSENT);
+      }
+    }
+  }
+
+  private void indexBarriers(Verdict v) {
+    if (byCurrentBarrier == null) {
+      currentBarriers = v.barriers().stream().map(Verdict.BarrierFlag::id).toList();
+      byCurrentBarrier = currentBarriers.stream().mapToInt(barriers::indexOf).toArray();
+    }
+  }
+
+  /**
+   * Whether a barrier that stood (active) or may have (possible) in the earlier results no longer
+   * does: it has expired, or is not triggered, under this run's facts and rules.
+   */
+  private boolean lifted(Verdict v, int i) {
+    if (barriers.isEmpty()) {
+      return false;
+    }
+    indexBarriers(v);
+    int nb = barriers.size();
+    for (int k = 0; k < byCurrentBarrier.length; k++) {
+      if (byCurrentBarrier[k] < 0) {
+        continue;
+      }
+      int before = statuses[i * nb + byCurrentBarrier[k]];
+      BarrierStatus now = v.barriers().get(k).status();
+      if ((before == 1 || before == 2)
+          && (now == BarrierStatus.EXPIRED || now == BarrierStatus.NOT_TRIGGERED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The counts, in the order the summaries show them. */
   public List<Count> counts() {
     List<Count> out = new ArrayList<>();
     out.add(new Count("earlier_rows", "rows of the earlier results", earlierRows, true));
-    out.add(new Count("changed", "rows whose outcome changed", changed, true));
+    out.add(new Count("changed", "rows whose outcome or barrier status changed", changed, true));
     out.add(new Count("newly_may_fit", "rows that newly may fit a category", newlyMayFit, true));
+    out.add(
+        new Count(
+            "barrier_lifted",
+            "rows where a barrier active or possible before no longer stands",
+            lifted,
+            false));
     out.add(new Count("not_found", "rows not in the earlier results", notFound, false));
     out.add(
         new Count(
@@ -293,7 +407,7 @@ public final class Comparison {
     return out;
   }
 
-  /** How many rows changed outcome. */
+  /** How many rows changed outcome or a barrier's status. */
   public long changed() {
     return changed;
   }

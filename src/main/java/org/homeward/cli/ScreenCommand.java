@@ -131,7 +131,8 @@ final class ScreenCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Re-screening: the result sheet (.csv or .xlsx) of an earlier run. A 'changed' column says which "
-              + "categories changed outcome since (daca: needs_info -> may_fit), matching rows by id; rows not there, or "
+              + "categories changed outcome since (daca: needs_info -> may_fit) and which barriers changed status "
+              + "(bar-9C-permanent: active -> expired), matching rows by id; rows not there, or "
               + "there twice, say so. Sheets and the html summary.")
   Path compare;
 

@@ -605,7 +605,7 @@ class BatchCliTest {
     assertThat(changed).isEqualTo(List.of(rows.get(0)).indexOf("leads") + 1);
     assertThat(rows.stream().skip(1).map(x -> x[changed])).allMatch(String::isEmpty);
     assertThat(again.err())
-        .containsPattern("rows whose outcome changed +0\\n")
+        .containsPattern("rows whose outcome or barrier status changed +0\\n")
         .containsPattern("rows of the earlier results +" + (rows.size() - 1) + "\\n");
     Path second = dir.resolve("second.xlsx");
     assertThat(
@@ -626,7 +626,9 @@ class BatchCliTest {
         .anySatisfy(
             r -> assertThat(r).startsWith("compared with the earlier results", first.toString()));
     assertThat(summary)
-        .anySatisfy(r -> assertThat(r).containsExactly("rows whose outcome changed", "0"));
+        .anySatisfy(
+            r ->
+                assertThat(r).containsExactly("rows whose outcome or barrier status changed", "0"));
   }
 
   @Test
@@ -664,6 +666,90 @@ class BatchCliTest {
       compared += c != null && c.contains("->") ? 1 : 0;
     }
     assertThat(compared).as("a row whose outcome changed").isPositive();
+  }
+
+  /** The fixture campaign's results as this version writes them (one column per barrier). */
+  private String campaignResults() {
+    CliRun first =
+        run(
+            "screen",
+            "src/test/resources/fixture-inputs/campaign.csv",
+            "--rules",
+            "src/test/resources/fixture-rules",
+            "--as-of",
+            "2026-11-28",
+            "--format",
+            "csv",
+            "-q");
+    assertThat(first.code()).as(first.err()).isLessThanOrEqualTo(1);
+    return first.out();
+  }
+
+  private CliRun compareCampaignWith(String earlier) throws IOException {
+    Path file = dir.resolve("earlier.csv");
+    Files.writeString(file, earlier);
+    return run(
+        "screen",
+        "src/test/resources/fixture-inputs/campaign.csv",
+        "--rules",
+        "src/test/resources/fixture-rules",
+        "--as-of",
+        "2026-11-28",
+        "--format",
+        "csv",
+        "--compare",
+        file.toString());
+  }
+
+  @Test
+  void reScreeningSaysWhichBarrierChangedStatusAndCountsTheBarriersLifted() throws IOException {
+    String results = campaignResults();
+    assertThat(results).contains("\n2,k-1,may_fit,,,,,active,,\n");
+    // as if, earlier, k-1's prior-removal bar had been possible and k-3's active
+    String earlier =
+        results
+            .replace("\n2,k-1,may_fit,,,,,active,,\n", "\n2,k-1,may_fit,,,,,possible,,\n")
+            .replaceFirst("(\n4,k-3,[^\n]*,)not_triggered(,,\n)", "$1active$2");
+    assertThat(earlier).isNotEqualTo(results);
+    CliRun again = compareCampaignWith(earlier);
+    assertThat(again.code()).as(again.err()).isLessThanOrEqualTo(1);
+    List<String[]> rows = csvRows(again.out());
+    int id = List.of(rows.get(0)).indexOf("id");
+    int changed = List.of(rows.get(0)).indexOf("changed");
+    Map<String, String> byId = new LinkedHashMap<>();
+    rows.stream().skip(1).forEach(r -> byId.put(r[id], r[changed]));
+    assertThat(byId.get("k-1")).isEqualTo("prior-removal: possible -> active");
+    assertThat(byId.get("k-3")).isEqualTo("prior-removal: active -> not_triggered");
+    assertThat(byId.get("k-2")).isEmpty();
+    assertThat(again.err())
+        .containsPattern("rows whose outcome or barrier status changed +2\\n")
+        .containsPattern("rows where a barrier active or possible before no longer stands +1\\n");
+  }
+
+  @Test
+  void anEarlierBarrierCellThatIsNotAStatusIsALocatedInputError() throws IOException {
+    String earlier =
+        campaignResults().replace("\n2,k-1,may_fit,,,,,active,,\n", "\n2,k-1,may_fit,,,,,gone,,\n");
+    CliRun again = compareCampaignWith(earlier);
+    assertThat(again.code()).isEqualTo(3);
+    assertThat(again.err())
+        .contains("earlier.csv: row 2, column prior-removal: is not a barrier status")
+        .doesNotContain("Exception");
+    assertThat(again.out()).isEmpty();
+  }
+
+  @Test
+  void resultsOfEarlierVersionsListingBarriersInTwoColumnsCompareOutcomesOnly() throws IOException {
+    CliRun again =
+        compareCampaignWith(
+            Files.readString(
+                Path.of("src/test/resources/fixture-inputs/campaign-earlier-results.csv")));
+    assertThat(again.code()).as(again.err()).isLessThanOrEqualTo(1);
+    List<String[]> rows = csvRows(again.out());
+    int changed = List.of(rows.get(0)).indexOf("changed");
+    assertThat(rows.stream().skip(1).map(r -> r[changed]))
+        .isNotEmpty()
+        .noneMatch(c -> c.contains("prior-removal"));
   }
 
   private static List<String[]> csvRows(String text) throws IOException {
