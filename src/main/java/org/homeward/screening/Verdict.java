@@ -2,7 +2,6 @@ package org.homeward.screening;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,20 +80,32 @@ public record Verdict(
    * {@code skipped}. This is the interview's ranking.
    */
   public List<MissingFact> questions(int n, Set<String> skipped) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < missing.size(); i++) {
+    // the n first of a stable sort by waits, most first, kept as they come: no sort of them all
+    int[] top = new int[Math.max(0, n)];
+    int kept = 0;
+    for (int i = 0; i < missing.size() && n > 0; i++) {
       MissingFact m = missing.get(i);
-      if (m.kind() != Missing.Kind.REVIEW
-          && waits.get(i) > 0
-          && !m.at().contains("[]")
-          && !skipped.contains(m.at())) {
-        order.add(i);
+      int w = waits.get(i);
+      if (m.kind() == Missing.Kind.REVIEW
+          || w <= 0
+          || kept == n && w <= waits.get(top[n - 1])
+          || m.at().contains("[]")
+          || !skipped.isEmpty() && skipped.contains(m.at())) {
+        continue;
+      }
+      int at = kept;
+      while (at > 0 && waits.get(top[at - 1]) < w) {
+        at--;
+      }
+      if (at < n) {
+        System.arraycopy(top, at, top, at + 1, Math.min(kept, n - 1) - at);
+        top[at] = i;
+        kept = Math.min(kept + 1, n);
       }
     }
-    order.sort(Comparator.comparingInt((Integer i) -> -waits.get(i)));
-    List<MissingFact> out = new ArrayList<>();
-    for (int k = 0; k < Math.min(n, order.size()); k++) {
-      out.add(missing.get(order.get(k)));
+    List<MissingFact> out = new ArrayList<>(kept);
+    for (int k = 0; k < kept; k++) {
+      out.add(missing.get(top[k]));
     }
     return out;
   }
