@@ -6,7 +6,8 @@
 #   floor:  read every row with the program's reader (parse and check it) and write a result row, screening nothing;
 #   screen: `homeward screen sheet.csv -o results.csv` against the whole bundled rule set.
 # Reports rows/s for each (median of the runs), screening's time against each floor, the peak heap,
-# and the result sheet's size against the input's.
+# the result sheet's size against the input's, and the CPU time of the thread that reads and writes
+# in order (the serial part of a batch: the ceiling on a machine with any number of cores).
 # Usage: bench/batch.sh [rows] [runs] [dense|sparse]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,7 @@ for _ in range(runs):                      # alternating, so machine noise hits 
   for mode in res:
     out = subprocess.run(["java", "-Xmx256m", "-cp", cp, "BatchBench", mode, work + "/people.csv", work + "/out.csv"],
                          check=True, capture_output=True, text=True).stdout.split()
-    res[mode].append((int(out[0]), float(out[1]), int(out[2])))
+    res[mode].append((int(out[0]), float(out[1]), int(out[2]), float(out[3])))
     if mode == "screen":
       size_ratio = os.path.getsize(work + "/out.csv") / os.path.getsize(work + "/people.csv")
     print(f"  {mode:6s} {out[0]} rows in {float(out[1]):.1f} s, peak heap {int(out[2]) / 2**20:.0f} MB", file=sys.stderr)
@@ -41,4 +42,7 @@ for m in res:
 print(f"  screening / raw CSV time ratio:    {med['screen'] / med['raw']:.2f}x")
 print(f"  screening / read+check time ratio: {med['screen'] / med['floor']:.2f}x")
 print(f"  result sheet / input size:         {size_ratio:.2f}x")
+serial = statistics.median(r[3] for r in res["screen"])
+print(f"  reading and writing thread (screen): {serial:.1f} s CPU, {serial / rows * 1e6:.1f} us a row: the part that does")
+print(f"    not run in parallel, so no number of cores screens faster than {rows / serial:,.0f} rows/s")
 PY
