@@ -138,7 +138,8 @@ public final class Pipeline {
     long written = 0;
     if (threads == 1) {
       while (rows.hasNext()) {
-        write(screen(rows.next(), full), sink, summary);
+        Result r = screen(rows.next(), full);
+        write(new Done(r, sink.prepare(r)), sink, summary);
         if (++written % CHUNK == 0) {
           progress.accept(written);
         }
@@ -148,7 +149,7 @@ public final class Pipeline {
     }
     ExecutorService workers = workers();
     try {
-      ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
+      ArrayDeque<Future<List<Done>>> inFlight = new ArrayDeque<>();
       int maxInFlight = threads * 4;
       while (rows.hasNext() || !inFlight.isEmpty()) {
         while (rows.hasNext() && inFlight.size() < maxInFlight) {
@@ -156,10 +157,10 @@ public final class Pipeline {
           while (rows.hasNext() && chunk.size() < CHUNK) {
             chunk.add(rows.next());
           }
-          inFlight.add(submit(workers, chunk, full));
+          inFlight.add(submit(workers, chunk, full, sink));
         }
-        for (Result r : take(inFlight.poll())) {
-          write(r, sink, summary);
+        for (Done d : take(inFlight.poll())) {
+          write(d, sink, summary);
         }
         written = summary.rows();
         progress.accept(written);
@@ -180,21 +181,29 @@ public final class Pipeline {
         });
   }
 
-  /** Screens a chunk of rows on a worker, keeping their order. */
-  private Future<List<Result>> submit(ExecutorService workers, List<Row> chunk, boolean full) {
+  /** A row's result and what the sink made of it ahead ({@link Sink#prepare}). */
+  private record Done(Result result, Object prepared) {}
+
+  /**
+   * Screens a chunk of rows on a worker, keeping their order, and lets the sink do what it can
+   * ahead for each, there.
+   */
+  private Future<List<Done>> submit(
+      ExecutorService workers, List<Row> chunk, boolean full, Sink sink) {
     return workers.submit(
         () -> {
-          List<Result> out = new ArrayList<>(chunk.size());
+          List<Done> out = new ArrayList<>(chunk.size());
           for (Row row : chunk) {
-            out.add(screen(row, full));
+            Result r = screen(row, full);
+            out.add(new Done(r, sink.prepare(r)));
           }
           return out;
         });
   }
 
-  private void write(Result r, Sink sink, Summary summary) throws IOException {
-    Result out = comparison == null ? r : comparison.apply(r);
-    sink.write(out);
+  private void write(Done d, Sink sink, Summary summary) throws IOException {
+    Result out = comparison == null ? d.result() : comparison.apply(d.result());
+    sink.write(out, d.prepared());
     summary.add(out);
   }
 
@@ -237,7 +246,7 @@ public final class Pipeline {
     reader.setDaemon(true);
     reader.start();
     ExecutorService workers = workers();
-    ArrayDeque<Future<List<Result>>> inFlight = new ArrayDeque<>();
+    ArrayDeque<Future<List<Done>>> inFlight = new ArrayDeque<>();
     End end = null;
     try {
       while (true) {
@@ -257,7 +266,7 @@ public final class Pipeline {
             item = chunk.size() < CHUNK ? queue.poll() : null;
           }
           if (!chunk.isEmpty()) {
-            inFlight.add(submit(workers, chunk, full));
+            inFlight.add(submit(workers, chunk, full, sink));
           }
           if (chunk.size() < CHUNK) {
             break;
@@ -269,8 +278,8 @@ public final class Pipeline {
           }
           continue;
         }
-        for (Result r : take(inFlight.poll())) {
-          write(r, sink, summary);
+        for (Done d : take(inFlight.poll())) {
+          write(d, sink, summary);
         }
         progress.accept(summary.rows());
       }
@@ -290,7 +299,7 @@ public final class Pipeline {
     }
   }
 
-  private static List<Result> take(Future<List<Result>> f) throws IOException {
+  private static <T> List<T> take(Future<List<T>> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -15,6 +15,22 @@ public interface Sink {
 
   void write(Result result) throws IOException;
 
+  /**
+   * Work on a result that can be done before it is written, on the screening thread that screened
+   * it (so it runs in parallel, while results are written in input order on one thread): what it
+   * returns is handed to {@link #write(Result, Object)}. Called before {@code --compare} has said
+   * what changed ({@link Result#changed()} is null then). Must be safe to call from several threads
+   * at once. By default nothing is done ahead.
+   */
+  default Object prepare(Result result) {
+    return null;
+  }
+
+  /** Writes a result, with what {@link #prepare} made of it (null when nothing). */
+  default void write(Result result, Object prepared) throws IOException {
+    write(result);
+  }
+
   void finish(Summary summary) throws IOException;
 
   /**

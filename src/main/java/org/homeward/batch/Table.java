@@ -3,11 +3,11 @@ package org.homeward.batch;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.homeward.document.Diagnostic;
 import org.homeward.facts.FactPath;
 import org.homeward.report.Words;
@@ -47,13 +47,13 @@ public final class Table {
   private final int changedColumn;
 
   /**
-   * Column names by concrete path: few distinct paths recur in every row. Rows are written on one
-   * thread.
+   * Column names by concrete path: few distinct paths recur in every row. Rows may be made on
+   * several threads at once (see {@link Sink#prepare}).
    */
-  private final Map<String, String> columns = new HashMap<>();
+  private final Map<String, String> columns = new ConcurrentHashMap<>();
 
   /** Question texts by missing fact, for the same reason. */
-  private final Map<MissingFact, String> texts = new HashMap<>();
+  private final Map<MissingFact, String> texts = new ConcurrentHashMap<>();
 
   public Table(RuleSet rules) {
     this(rules, Options.DEFAULT);
@@ -81,13 +81,18 @@ public final class Table {
     header.addAll(List.of("opens_on", "error"));
   }
 
+  /** The position of the {@code changed} column, or -1 when there is none. */
+  public int changedColumn() {
+    return changedColumn;
+  }
+
   public List<String> header() {
     return List.copyOf(header);
   }
 
   /**
    * The cells of a result, screened or not, with the comparison's {@code changed} when there is
-   * one. Not thread-safe.
+   * one. Safe to call from several threads at once.
    */
   public String[] cells(Result r) {
     String[] out =
@@ -100,7 +105,10 @@ public final class Table {
     return out;
   }
 
-  /** The cells of a screened row; the row number is the first cell. Not thread-safe. */
+  /**
+   * The cells of a screened row; the row number is the first cell. Safe to call from several
+   * threads at once.
+   */
   public String[] cells(long row, String id, Verdict v) {
     String[] out = new String[header.size()];
     out[0] = Long.toString(row);
