@@ -294,28 +294,28 @@ public final class Comparison {
       Outcome now = v.categories().get(k).outcome();
       String before = byCurrent[k] < 0 ? ABSENT : WORDS.get(outcomes[i * n + byCurrent[k]]);
       if (!before.equals(now.word())) {
-        b.append(b.length() == 0 ? "" : "; ")
-            .append(currentIds.get(k))
-            .append(": ")
-            .append(before)
-            .append(" -> ")
-            .append(now.word());
+        change(b, currentIds.get(k), before, now.word());
       }
     }
     for (int k = 0; k < n; k++) {
       if (!currentIds.contains(categories.get(k)) && outcomes[i * n + k] > 0) {
-        b.append(b.length() == 0 ? "" : "; ")
-            .append(categories.get(k))
-            .append(": ")
-            .append(WORDS.get(outcomes[i * n + k]))
-            .append(" -> ")
-            .append(ABSENT);
+        change(b, categories.get(k), WORDS.get(outcomes[i * n + k]), ABSENT);
       }
     }
     if (!barriers.isEmpty()) {
       barrierDifferences(v, i, b);
     }
     return b.toString();
+  }
+
+  /** Adds one change to the text: {@code id: before -> now}, after a {@code ; } when not first. */
+  private static void change(StringBuilder b, String id, String before, String now) {
+    b.append(b.length() == 0 ? "" : "; ")
+        .append(id)
+        .append(": ")
+        .append(before)
+        .append(" -> ")
+        .append(now);
   }
 
   private void barrierDifferences(Verdict v, int i, StringBuilder b) {
@@ -326,22 +326,12 @@ public final class Comparison {
       String before =
           byCurrentBarrier[k] < 0 ? ABSENT : STATUSES.get(statuses[i * nb + byCurrentBarrier[k]]);
       if (!before.equals(now)) {
-        b.append(b.length() == 0 ? "" : "; ")
-            .append(currentBarriers.get(k))
-            .append(": ")
-            .append(before)
-            .append(" -> ")
-            .append(now);
+        change(b, currentBarriers.get(k), before, now);
       }
     }
     for (int k = 0; k < nb; k++) {
       if (!currentBarriers.contains(barriers.get(k)) && statuses[i * nb + k] > 0) {
-        b.append(b.length() == 0 ? "" : "; ")
-            .append(barriers.get(k))
-            .append(": ")
-            .append(STATUSES.get(statuses[i * nb + k]))
-            .append(" -> ")
-            .append(ABSENT);
+        change(b, barriers.get(k), STATUSES.get(statuses[i * nb + k]), ABSENT);
       }
     }
   }

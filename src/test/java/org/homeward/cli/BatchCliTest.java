@@ -668,19 +668,26 @@ class BatchCliTest {
     assertThat(compared).as("a row whose outcome changed").isPositive();
   }
 
+  /** Screens the fixture campaign to CSV on standard output, with {@code more} options. */
+  private static CliRun screenCampaign(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "screen",
+                "src/test/resources/fixture-inputs/campaign.csv",
+                "--rules",
+                "src/test/resources/fixture-rules",
+                "--as-of",
+                "2026-11-28",
+                "--format",
+                "csv"));
+    args.addAll(List.of(more));
+    return run(args.toArray(new String[0]));
+  }
+
   /** The fixture campaign's results as this version writes them (one column per barrier). */
   private String campaignResults() {
-    CliRun first =
-        run(
-            "screen",
-            "src/test/resources/fixture-inputs/campaign.csv",
-            "--rules",
-            "src/test/resources/fixture-rules",
-            "--as-of",
-            "2026-11-28",
-            "--format",
-            "csv",
-            "-q");
+    CliRun first = screenCampaign("-q");
     assertThat(first.code()).as(first.err()).isLessThanOrEqualTo(1);
     return first.out();
   }
@@ -688,17 +695,7 @@ class BatchCliTest {
   private CliRun compareCampaignWith(String earlier) throws IOException {
     Path file = dir.resolve("earlier.csv");
     Files.writeString(file, earlier);
-    return run(
-        "screen",
-        "src/test/resources/fixture-inputs/campaign.csv",
-        "--rules",
-        "src/test/resources/fixture-rules",
-        "--as-of",
-        "2026-11-28",
-        "--format",
-        "csv",
-        "--compare",
-        file.toString());
+    return screenCampaign("--compare", file.toString());
   }
 
   @Test
