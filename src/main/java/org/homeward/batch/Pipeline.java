@@ -38,6 +38,13 @@ public final class Pipeline {
    */
   static final int CHUNK = 256;
 
+  /**
+   * Rows per chunk when the sink writes full reports: a screened person's full report (rendered
+   * ahead, on the worker, see {@link Sink#prepare}) takes hundreds of kilobytes, so fewer are held
+   * in flight, which keeps a batch of them within the same memory as one of sheet rows.
+   */
+  static final int FULL_CHUNK = 8;
+
   /** Before this as-of date no screening makes sense. */
   static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
@@ -148,13 +155,14 @@ public final class Pipeline {
       return;
     }
     ExecutorService workers = workers();
+    int size = full ? FULL_CHUNK : CHUNK;
     try {
       ArrayDeque<Future<List<Done>>> inFlight = new ArrayDeque<>();
       int maxInFlight = threads * 4;
       while (rows.hasNext() || !inFlight.isEmpty()) {
         while (rows.hasNext() && inFlight.size() < maxInFlight) {
-          List<Row> chunk = new ArrayList<>(CHUNK);
-          while (rows.hasNext() && chunk.size() < CHUNK) {
+          List<Row> chunk = new ArrayList<>(size);
+          while (rows.hasNext() && chunk.size() < size) {
             chunk.add(rows.next());
           }
           inFlight.add(submit(workers, chunk, full, sink));
@@ -219,7 +227,8 @@ public final class Pipeline {
       Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress, boolean full)
       throws IOException {
     int maxInFlight = threads * 4;
-    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CHUNK * maxInFlight);
+    int size = full ? FULL_CHUNK : CHUNK;
+    BlockingQueue<Object> queue = new ArrayBlockingQueue<>(size * maxInFlight);
     Thread reader =
         new Thread(
             () -> {
@@ -251,7 +260,7 @@ public final class Pipeline {
     try {
       while (true) {
         while (end == null && inFlight.size() < maxInFlight) {
-          List<Row> chunk = new ArrayList<>(CHUNK);
+          List<Row> chunk = new ArrayList<>(size);
           Object item = queue.poll();
           if (item == null && inFlight.isEmpty()) {
             sink.flush(); // everything read so far is out; wait for more input
@@ -263,12 +272,12 @@ public final class Pipeline {
               break;
             }
             chunk.add((Row) item);
-            item = chunk.size() < CHUNK ? queue.poll() : null;
+            item = chunk.size() < size ? queue.poll() : null;
           }
           if (!chunk.isEmpty()) {
             inFlight.add(submit(workers, chunk, full, sink));
           }
-          if (chunk.size() < CHUNK) {
+          if (chunk.size() < size) {
             break;
           }
         }

@@ -1,6 +1,8 @@
 package org.homeward.batch;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.homeward.report.HtmlReport;
 import org.homeward.report.JsonReport;
@@ -64,15 +66,52 @@ public final class ReportSink implements Sink {
     return true;
   }
 
+  /**
+   * A JSON or text report, rendered on the screening thread (the reports keep no state of their
+   * own); the writing thread adds the separators between documents and writes it. A single person's
+   * HTML page is written as it is.
+   */
+  @Override
+  public Object prepare(Result r) {
+    if (html != null) {
+      return null;
+    }
+    StringWriter doc = new StringWriter();
+    try {
+      if (text != null) {
+        if (r.ok()) {
+          text.write(r.screening(), r.verdict(), doc);
+        } else if (!single) {
+          text.writeError(r.row(), doc);
+        }
+      } else {
+        long row = single ? 0 : r.row().number();
+        if (r.ok()) {
+          json.write(r.screening(), r.verdict(), row, doc);
+        } else {
+          json.writeError(row, r.row().id(), r.row().problems(), doc);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // into a string: cannot happen
+    }
+    return doc.toString();
+  }
+
   @Override
   public void write(Result r) throws IOException {
-    long row = single ? 0 : r.row().number();
+    write(r, prepare(r));
+  }
+
+  @Override
+  public void write(Result r, Object prepared) throws IOException {
     if (html != null) {
       if (r.ok()) {
         html.write(r.screening(), r.verdict(), out);
       }
       return;
     }
+    String doc = prepared instanceof String made ? made : (String) prepare(r);
     if (text != null) {
       if (single && !r.ok()) {
         return; // one person's file that cannot be read: its problems go to standard error, and
@@ -81,21 +120,10 @@ public final class ReportSink implements Sink {
       if (written++ > 0) {
         out.write("\n" + "-".repeat(72) + "\n\n");
       }
-      if (r.ok()) {
-        text.write(r.screening(), r.verdict(), out);
-      } else {
-        text.writeError(r.row(), out);
-      }
-      return;
-    }
-    if (array) {
+    } else if (array) {
       out.write(written++ == 0 ? "[\n" : ",\n");
     }
-    if (r.ok()) {
-      json.write(r.screening(), r.verdict(), row, out);
-    } else {
-      json.writeError(row, r.row().id(), r.row().problems(), out);
-    }
+    out.write(doc);
   }
 
   @Override
