@@ -484,7 +484,11 @@ final class ConditionCompiler {
                   + "' compares a word (an enum fact) with a list of words; this is a "
                   + left.type().word());
         }
-        return new Conditions.In(left, words(right, left.wordFact(), scope), sym.equals("not_in"));
+        Set<Object> words = words(right, left.wordFact(), scope);
+        boolean negated = sym.equals("not_in");
+        return left instanceof Operands.Fact f
+            ? new Conditions.WordIs(f.ref, words, negated)
+            : new Conditions.In(left, words, negated);
       }
       case "==", "!=", "<", "<=", ">", ">=" -> {
         Operand r = operand(right, scope, left.type(), left.wordFact());
@@ -500,6 +504,12 @@ final class ConditionCompiler {
           throw fail(
               opAt,
               "'" + op + "' orders dates or numbers; use == or in for a " + left.type().word());
+        }
+        if (left instanceof Operands.Fact f
+            && r instanceof Operands.Literal l
+            && l.value().word != null
+            && (sym.equals("==") || sym.equals("!="))) {
+          return new Conditions.WordIs(f.ref, Set.of(l.value().word), sym.equals("!="));
         }
         return new Conditions.Compare(left, sym, r);
       }

@@ -13,6 +13,9 @@ final class Conditions {
    * of a screening's work.
    */
   static Truth run(Condition c, EvalContext ctx) {
+    if (c instanceof WordIs x) {
+      return x.eval(ctx);
+    }
     if (c instanceof Compare x) {
       return x.eval(ctx);
     }
@@ -309,55 +312,39 @@ final class Conditions {
     }
   }
 
-  /** A comparison of two operands. */
-  record Compare(
-      Operand left, String op, Operand right, int code, boolean words, FactRef fact, Object word)
-      implements Condition {
+  /**
+   * A comparison of two operands. The operator, and whether words are compared, are worked out
+   * once, when the rules load, not on every evaluation.
+   */
+  static final class Compare implements Condition {
     private static final int LT = 0;
     private static final int LE = 1;
     private static final int GT = 2;
     private static final int GE = 3;
     private static final int EQ = 4;
-    private static final int NE = 5;
 
-    /**
-     * The comparison {@code left op right}; the operator and whether words are compared are worked
-     * out here once, not on every evaluation.
-     */
+    private final Operand left;
+    private final Operand right;
+    private final int code;
+    private final boolean words;
+
     Compare(Operand left, String op, Operand right) {
-      this(
-          left,
-          op,
-          right,
+      this.left = left;
+      this.right = right;
+      this.code =
           switch (op) {
             case "<" -> LT;
             case "<=" -> LE;
             case ">" -> GT;
             case ">=" -> GE;
             case "==" -> EQ;
-            default -> NE;
-          },
-          left.type() == Operand.Type.WORD || left.type() == Operand.Type.BOOLEAN,
-          left instanceof Operands.Fact f
-                  && right instanceof Operands.Literal l
-                  && (op.equals("==") || op.equals("!="))
-                  && l.eval(null).word != null
-              ? f.ref
-              : null,
-          right instanceof Operands.Literal l ? l.eval(null).word : null);
+            default -> -1; // !=
+          };
+      this.words = left.type() == Operand.Type.WORD || left.type() == Operand.Type.BOOLEAN;
     }
 
     @Override
     public Truth eval(EvalContext ctx) {
-      if (fact != null) {
-        // the commonest comparison, a word fact against a word: read without making values
-        Object v = fact.get(ctx);
-        if (v == null) {
-          fact.missing(ctx, Missing.Kind.UNKNOWN);
-          return Truth.UNKNOWN;
-        }
-        return Truth.of(v.equals(word) == (code == EQ));
-      }
       int mark = ctx.mark();
       Val a = Operands.run(left, ctx);
       Val b = Operands.run(right, ctx);
@@ -400,19 +387,28 @@ final class Conditions {
     }
   }
 
+  /**
+   * A word fact is (or is not) one of a set of words: {@code removals[].type == expedited_removal},
+   * {@code entries[].manner in [admitted, paroled]}. The commonest condition of the rules, so the
+   * fact is read directly, without making a value; the same truth as {@link Compare} or {@link In}
+   * over the fact.
+   */
+  record WordIs(FactRef fact, Set<Object> words, boolean negated) implements Condition {
+    @Override
+    public Truth eval(EvalContext ctx) {
+      Object v = fact.get(ctx);
+      if (v == null) {
+        fact.missing(ctx, Missing.Kind.UNKNOWN);
+        return Truth.UNKNOWN;
+      }
+      return Truth.of(words.contains(v) != negated);
+    }
+  }
+
   /** A word is (or is not) one of a set of words. */
   record In(Operand value, Set<Object> words, boolean negated) implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
-      if (value instanceof Operands.Fact f) {
-        // a word fact read without making a value
-        Object v = f.ref.get(ctx);
-        if (v == null) {
-          f.ref.missing(ctx, Missing.Kind.UNKNOWN);
-          return Truth.UNKNOWN;
-        }
-        return Truth.of(words.contains(v) != negated);
-      }
       int mark = ctx.mark();
       Val v = Operands.run(value, ctx);
       if (v.word == null) {

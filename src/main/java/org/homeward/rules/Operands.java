@@ -239,6 +239,11 @@ final class Operands {
       return value;
     }
 
+    /** The constant itself. */
+    Val value() {
+      return value;
+    }
+
     @Override
     public Type type() {
       return type;
