@@ -272,9 +272,6 @@ public final class Comparison {
       if (text.contains("-> may_fit")) {
         newlyMayFit++;
       }
-      if (lifted(r.verdict(), i)) {
-        lifted++;
-      }
     }
     return r.withChanged(text);
   }
@@ -302,8 +299,8 @@ public final class Comparison {
         change(b, categories.get(k), WORDS.get(outcomes[i * n + k]), ABSENT);
       }
     }
-    if (!barriers.isEmpty()) {
-      barrierDifferences(v, i, b);
+    if (!barriers.isEmpty() && barrierDifferences(v, i, b)) {
+      lifted++;
     }
     return b.toString();
   }
@@ -318,15 +315,26 @@ public final class Comparison {
         .append(now);
   }
 
-  private void barrierDifferences(Verdict v, int i, StringBuilder b) {
-    indexBarriers(v);
+  /**
+   * Adds each barrier whose status differs, then the earlier run's barriers this one lacks. Returns
+   * whether a barrier that stood (active) or may have (possible) in the earlier results no longer
+   * does: it has expired, or is not triggered, under this run's facts and rules.
+   */
+  private boolean barrierDifferences(Verdict v, int i, StringBuilder b) {
+    if (byCurrentBarrier == null) {
+      currentBarriers = v.barriers().stream().map(Verdict.BarrierFlag::id).toList();
+      byCurrentBarrier = currentBarriers.stream().mapToInt(barriers::indexOf).toArray();
+    }
     int nb = barriers.size();
+    boolean lifted = false;
     for (int k = 0; k < byCurrentBarrier.length; k++) {
-      String now = v.barriers().get(k).status().word();
-      String before =
-          byCurrentBarrier[k] < 0 ? ABSENT : STATUSES.get(statuses[i * nb + byCurrentBarrier[k]]);
-      if (!before.equals(now)) {
-        change(b, currentBarriers.get(k), before, now);
+      BarrierStatus now = v.barriers().get(k).status();
+      int before = byCurrentBarrier[k] < 0 ? 0 : statuses[i * nb + byCurrentBarrier[k]];
+      if (!STATUSES.get(before).equals(now.word())) {
+        change(b, currentBarriers.get(k), STATUSES.get(before), now.word());
+        lifted |=
+            (before == 1 || before == 2)
+                && (now == BarrierStatus.EXPIRED || now == BarrierStatus.NOT_TRIGGERED);
       }
     }
     for (int k = 0; k < nb; k++) {
@@ -334,37 +342,7 @@ public final class Comparison {
         change(b, barriers.get(k), STATUSES.get(statuses[i * nb + k]), ABSENT);
       }
     }
-  }
-
-  private void indexBarriers(Verdict v) {
-    if (byCurrentBarrier == null) {
-      currentBarriers = v.barriers().stream().map(Verdict.BarrierFlag::id).toList();
-      byCurrentBarrier = currentBarriers.stream().mapToInt(barriers::indexOf).toArray();
-    }
-  }
-
-  /**
-   * Whether a barrier that stood (active) or may have (possible) in the earlier results no longer
-   * does: it has expired, or is not triggered, under this run's facts and rules.
-   */
-  private boolean lifted(Verdict v, int i) {
-    if (barriers.isEmpty()) {
-      return false;
-    }
-    indexBarriers(v);
-    int nb = barriers.size();
-    for (int k = 0; k < byCurrentBarrier.length; k++) {
-      if (byCurrentBarrier[k] < 0) {
-        continue;
-      }
-      int before = statuses[i * nb + byCurrentBarrier[k]];
-      BarrierStatus now = v.barriers().get(k).status();
-      if ((before == 1 || before == 2)
-          && (now == BarrierStatus.EXPIRED || now == BarrierStatus.NOT_TRIGGERED)) {
-        return true;
-      }
-    }
-    return false;
+    return lifted;
   }
 
   /** The counts, in the order the summaries show them. */

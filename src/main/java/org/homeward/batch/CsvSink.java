@@ -70,12 +70,13 @@ public final class CsvSink implements Sink {
 
   @Override
   public void write(Result r, Object prepared) throws IOException {
-    if (prepared instanceof String line) {
+    Object made = prepared != null ? prepared : prepare(r);
+    if (made instanceof String line) {
       out.write(line);
       return;
     }
-    String[] cells = prepared instanceof String[] made ? made : (String[]) prepare(r);
-    if (r.changed() != null && table.changedColumn() >= 0) {
+    String[] cells = (String[]) made;
+    if (r.changed() != null) {
       cells[table.changedColumn()] = Sink.neutralise(r.changed());
     }
     out.write(encode(cells));

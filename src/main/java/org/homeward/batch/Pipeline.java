@@ -155,7 +155,7 @@ public final class Pipeline {
       return;
     }
     ExecutorService workers = workers();
-    int size = full ? FULL_CHUNK : CHUNK;
+    int size = chunk(full);
     try {
       ArrayDeque<Future<List<Done>>> inFlight = new ArrayDeque<>();
       int maxInFlight = threads * 4;
@@ -176,6 +176,11 @@ public final class Pipeline {
     } finally {
       workers.shutdownNow();
     }
+  }
+
+  /** Rows per chunk handed to a worker: fewer when each becomes a full report. */
+  private static int chunk(boolean full) {
+    return full ? FULL_CHUNK : CHUNK;
   }
 
   /** The screening threads: daemons, so a stuck run never keeps the program alive. */
@@ -227,7 +232,7 @@ public final class Pipeline {
       Iterator<Row> rows, Sink sink, Summary summary, LongConsumer progress, boolean full)
       throws IOException {
     int maxInFlight = threads * 4;
-    int size = full ? FULL_CHUNK : CHUNK;
+    int size = chunk(full);
     BlockingQueue<Object> queue = new ArrayBlockingQueue<>(size * maxInFlight);
     Thread reader =
         new Thread(
@@ -308,7 +313,7 @@ public final class Pipeline {
     }
   }
 
-  private static <T> List<T> take(Future<List<T>> f) throws IOException {
+  private static List<Done> take(Future<List<Done>> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -111,7 +111,7 @@ public final class ReportSink implements Sink {
       }
       return;
     }
-    String doc = prepared instanceof String made ? made : (String) prepare(r);
+    String doc = (String) (prepared != null ? prepared : prepare(r));
     if (text != null) {
       if (single && !r.ok()) {
         return; // one person's file that cannot be read: its problems go to standard error, and

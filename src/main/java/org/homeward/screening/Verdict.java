@@ -93,15 +93,15 @@ public record Verdict(
           || !skipped.isEmpty() && skipped.contains(m.at())) {
         continue;
       }
+      // below the last kept one with at least as many waiting (ties stay in order); the n-th
+      // falls off when all n are kept
       int at = kept;
       while (at > 0 && waits.get(top[at - 1]) < w) {
         at--;
       }
-      if (at < n) {
-        System.arraycopy(top, at, top, at + 1, Math.min(kept, n - 1) - at);
-        top[at] = i;
-        kept = Math.min(kept + 1, n);
-      }
+      System.arraycopy(top, at, top, at + 1, Math.min(kept, n - 1) - at);
+      top[at] = i;
+      kept = Math.min(kept + 1, n);
     }
     List<MissingFact> out = new ArrayList<>(kept);
     for (int k = 0; k < kept; k++) {

@@ -453,6 +453,40 @@ class BatchCliTest {
   }
 
   @Test
+  void fullReportsRenderedOnTheScreeningThreadsComeOutAsOnOne() throws IOException {
+    // full reports are rendered ahead on the workers, a few rows a chunk: more rows than the
+    // chunks in flight, one in error, and every report format, must match one thread's output
+    StringBuilder csv = new StringBuilder("id,birth_date,entries.1.date,entries.1.manner\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append("p").append(i).append(",").append(i == 150 ? "13/45/2003" : 1970 + i % 40);
+      csv.append(",").append(i % 2 == 0 ? "2000-07-01,without_inspection" : ",").append('\n');
+    }
+    Path in = write("people.csv", csv.toString());
+    for (String format : List.of("jsonl", "json", "text")) {
+      List<String> outs = new ArrayList<>();
+      for (String threads : List.of("1", "3")) {
+        CliRun r =
+            run(
+                "screen",
+                in.toString(),
+                "--rules",
+                "src/test/resources/fixture-rules",
+                "--format",
+                format,
+                "--as-of",
+                "2026-11-28",
+                "-q",
+                "--threads",
+                threads);
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        outs.add(r.out());
+      }
+      assertThat(outs.get(1)).as(format).isEqualTo(outs.get(0));
+      assertThat(outs.get(0)).as(format).contains("p299").contains("is not a date");
+    }
+  }
+
+  @Test
   void eachRowNamesItsNextQuestionsAsColumnsAsTheJsonRanksThem() throws IOException {
     CliRun csv =
         run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28", "-q");
