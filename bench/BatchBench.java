@@ -1,12 +1,13 @@
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import org.homeward.PopulationGenerator;
 import org.homeward.batch.CsvSink;
 import org.homeward.batch.Result;
@@ -78,7 +82,38 @@ public final class BatchBench {
    */
   private static long callingThreadCpu = -1;
 
+  /**
+   * The most heap in use at any moment, in bytes: the whole heap's use just before each collection
+   * (the moments it peaks), and at the end. Summing each pool's own peak would count a young
+   * generation that was full at one moment and an old one that was full at another.
+   */
+  private static final AtomicLong peakHeap = new AtomicLong();
+
+  private static void watchHeap() {
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, handback) -> {
+                if (n.getType()
+                    .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                  long used = 0;
+                  for (MemoryUsage u :
+                      GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
+                          .getGcInfo()
+                          .getMemoryUsageBeforeGc()
+                          .values()) {
+                    used += u.getUsed();
+                  }
+                  peakHeap.accumulateAndGet(used, Math::max);
+                }
+              },
+              null,
+              null);
+    }
+  }
+
   private static void report(Job job) throws Exception {
+    watchHeap();
     long t0 = System.nanoTime();
     long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long rows = job.run();
@@ -87,12 +122,9 @@ public final class BatchBench {
         callingThreadCpu >= 0
             ? callingThreadCpu
             : ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
+    long peak =
+        Math.max(
+            peakHeap.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     System.out.printf("%d %.3f %d %.3f%n", rows, secs, peak, cpu / 1e9);
   }
 

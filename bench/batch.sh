@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Batch benchmark, rerunnable by anyone: generates an intake sheet (seeded; 1,000,000 rows by
 # default; `dense`: full generated histories, `sparse`: a campaign's ~17-column intake form, mostly
-# blank), then, in alternating runs in fresh JVMs capped at -Xmx256m:
+# blank), then, in alternating runs in fresh JVMs capped at -Xmx256m, each with the flags the
+# ./homeward launcher gives a batch (read from the launcher itself):
 #   raw:    read every row and write it again with the same CSV library (Jackson CSV), parsing nothing;
 #   floor:  read every row with the program's reader (parse and check it) and write a result row, screening nothing;
 #   screen: `homeward screen sheet.csv -o results.csv` against the whole bundled rule set.
@@ -21,13 +22,16 @@ cp=target/homeward.jar:target/test-classes
 javac -cp "$cp" -d "$work" bench/BatchBench.java
 java -cp "$cp:$work" BatchBench generate "$n" "$work/people.csv" "$profile"
 echo "input ($profile): $n rows, $(du -h "$work/people.csv" | cut -f1), $(head -1 "$work/people.csv" | tr ',' '\n' | wc -l) columns" >&2
-python3 - "$runs" "$work" "$cp:$work" "$profile" <<'PY'
+flags=$(sed -n 's/^batch="\(.*\)"$/\1/p' homeward)
+[ -n "$flags" ] || { echo "bench/batch.sh: no batch=\"...\" line in ./homeward" >&2; exit 1; }
+echo "JVM flags (the launcher's for a batch): $flags -Xmx256m" >&2
+python3 - "$runs" "$work" "$cp:$work" "$profile" "$flags" <<'PY'
 import os, subprocess, sys, statistics
-runs, work, cp, profile = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+runs, work, cp, profile, flags = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5].split()
 res = {"raw": [], "floor": [], "screen": []}
 for _ in range(runs):                      # alternating, so machine noise hits both alike
   for mode in res:
-    out = subprocess.run(["java", "-Xmx256m", "-cp", cp, "BatchBench", mode, work + "/people.csv", work + "/out.csv"],
+    out = subprocess.run(["java", *flags, "-Xmx256m", "-cp", cp, "BatchBench", mode, work + "/people.csv", work + "/out.csv"],
                          check=True, capture_output=True, text=True).stdout.split()
     res[mode].append((int(out[0]), float(out[1]), int(out[2]), float(out[3])))
     if mode == "screen":
@@ -35,7 +39,7 @@ for _ in range(runs):                      # alternating, so machine noise hits 
     print(f"  {mode:6s} {out[0]} rows in {float(out[1]):.1f} s, peak heap {int(out[2]) / 2**20:.0f} MB", file=sys.stderr)
 med = {m: statistics.median(r[1] for r in v) for m, v in res.items()}
 rows = res["floor"][0][0]
-print(f"batch ({profile}), {rows:,} rows, {runs} alternating runs each, -Xmx256m (median):")
+print(f"batch ({profile}), {rows:,} rows, {runs} alternating runs each, {' '.join(flags)} -Xmx256m (median):")
 for m in res:
   peak = max(r[2] for r in res[m]) / 2**20
   print(f"  {m:40s} {rows / med[m]:>10,.0f} rows/s  {med[m]:6.1f} s  peak heap {peak:4.0f} MB")
