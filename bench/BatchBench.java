@@ -7,15 +7,19 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
@@ -90,6 +94,12 @@ public final class BatchBench {
   private static final AtomicLong peakHeap = new AtomicLong();
 
   private static void watchHeap() {
+    Set<String> heap = new HashSet<>();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        heap.add(pool.getName());
+      }
+    }
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       ((NotificationEmitter) gc)
           .addNotificationListener(
@@ -97,12 +107,13 @@ public final class BatchBench {
                 if (n.getType()
                     .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                   long used = 0;
-                  for (MemoryUsage u :
+                  for (Map.Entry<String, MemoryUsage> pool :
                       GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData())
                           .getGcInfo()
                           .getMemoryUsageBeforeGc()
-                          .values()) {
-                    used += u.getUsed();
+                          .entrySet()) {
+                    // the collector reports every pool, the class metadata's and code's too
+                    used += heap.contains(pool.getKey()) ? pool.getValue().getUsed() : 0;
                   }
                   peakHeap.accumulateAndGet(used, Math::max);
                 }
