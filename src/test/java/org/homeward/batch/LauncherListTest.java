@@ -54,6 +54,20 @@ class LauncherListTest {
     assertThat(flags("rules", "list")).contains("TieredStopAtLevel=1");
   }
 
+  @Test
+  void theBatchFlagsStartThisJava() throws Exception {
+    // A flag the JVM does not know would stop every batch before it began.
+    LauncherList.main(new String[] {dir.resolve("target").toString()});
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(flags("screen", "people.csv").split(" ")));
+    command.add("-version");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(out).isZero();
+  }
+
   /**
    * Runs the script's block that chooses the flags, with the list written into a scratch folder.
    */
