@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.ProblemException;
@@ -49,12 +50,20 @@ public final class Comparison {
   /** A category that one of the two runs' rule sets does not have. */
   static final String ABSENT = "absent";
 
+  /** The outcomes' words by code: 0 for absent, then {@link Outcome}'s in order. */
   private static final List<String> WORDS =
-      List.of(ABSENT, "may_fit", "needs_info", "does_not_fit");
+      codes(Arrays.stream(Outcome.values()).map(Outcome::word));
 
-  /** A barrier's statuses, by code; a code of 1 or 2 is a barrier that stands (or may). */
+  /** The barrier statuses: code {@code k > 0} is {@code BY_CODE[k - 1]}. */
+  private static final BarrierStatus[] BY_CODE = BarrierStatus.values();
+
+  /** The barrier statuses' words by code: 0 for absent, then {@link BarrierStatus}'s in order. */
   private static final List<String> STATUSES =
-      List.of(ABSENT, "active", "possible", "expired", "not_triggered");
+      codes(Arrays.stream(BY_CODE).map(BarrierStatus::word));
+
+  private static List<String> codes(Stream<String> words) {
+    return Stream.concat(Stream.of(ABSENT), words).toList();
+  }
 
   /**
    * One of the comparison's counts: its key ({@code changed}; the page's words are {@code
@@ -326,15 +335,13 @@ public final class Comparison {
       byCurrentBarrier = currentBarriers.stream().mapToInt(barriers::indexOf).toArray();
     }
     int nb = barriers.size();
-    boolean lifted = false;
+    boolean anyLifted = false;
     for (int k = 0; k < byCurrentBarrier.length; k++) {
       BarrierStatus now = v.barriers().get(k).status();
       int before = byCurrentBarrier[k] < 0 ? 0 : statuses[i * nb + byCurrentBarrier[k]];
       if (!STATUSES.get(before).equals(now.word())) {
         change(b, currentBarriers.get(k), STATUSES.get(before), now.word());
-        lifted |=
-            (before == 1 || before == 2)
-                && (now == BarrierStatus.EXPIRED || now == BarrierStatus.NOT_TRIGGERED);
+        anyLifted |= before > 0 && stands(BY_CODE[before - 1]) && !stands(now);
       }
     }
     for (int k = 0; k < nb; k++) {
@@ -342,7 +349,12 @@ public final class Comparison {
         change(b, barriers.get(k), STATUSES.get(statuses[i * nb + k]), ABSENT);
       }
     }
-    return lifted;
+    return anyLifted;
+  }
+
+  /** Whether a barrier with this status stands in a person's way: it is active, or may be. */
+  private static boolean stands(BarrierStatus s) {
+    return s == BarrierStatus.ACTIVE || s == BarrierStatus.POSSIBLE;
   }
 
   /** The counts, in the order the summaries show them. */

@@ -338,8 +338,8 @@ public final class HtmlSummarySink implements Sink {
           .open("td")
           .text(standing);
       if (e.changed() != null) {
-        // A marker such as "(not in the earlier results)" is shown as it is; a change is
-        // introduced.
+        // why the row was not compared, "(not in the earlier results)", is shown as it is; what
+        // changed gets "since the earlier results" before it
         String changed =
             Comparison.notCompared(e.changed())
                 ? e.changed()
