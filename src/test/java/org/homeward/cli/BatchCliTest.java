@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -754,6 +755,49 @@ class BatchCliTest {
     assertThat(byId.get("k-2")).isEmpty();
     assertThat(again.err())
         .containsPattern("rows whose outcome or barrier status changed +2\\n")
+        .containsPattern("rows where a barrier active or possible before no longer stands +1\\n");
+  }
+
+  @Test
+  void aBarrierPossibleBeforeThatHasNowExpiredCountsAsLifted() throws IOException {
+    // given: the sample sheet's results, as if sample-vacatur-01's 9A bar had been possible then
+    CliRun first = run("screen", "samples/intake.csv", "--format", "csv", "--as-of", "2026-11-28");
+    List<String[]> rows = csvRows(first.out());
+    int bar = List.of(rows.get(0)).indexOf("bar-9A-prior-removal");
+    String[] row =
+        rows.stream().filter(r -> r[1].equals("sample-vacatur-01")).findFirst().orElseThrow();
+    assertThat(row[bar]).isEqualTo("expired");
+    row[bar] = "possible";
+    StringWriter earlier = new StringWriter();
+    try (var w =
+        new com.fasterxml.jackson.dataformat.csv.CsvMapper()
+            .writerFor(String[].class)
+            .writeValues(earlier)) {
+      w.writeAll(rows);
+    }
+    Path file = dir.resolve("earlier.csv");
+    Files.writeString(file, earlier.toString());
+    // when
+    CliRun again =
+        run(
+            "screen",
+            "samples/intake.csv",
+            "--compare",
+            file.toString(),
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28");
+    // then
+    List<String[]> now = csvRows(again.out());
+    int id = List.of(now.get(0)).indexOf("id");
+    int changed = List.of(now.get(0)).indexOf("changed");
+    assertThat(now.stream().filter(r -> r[id].equals("sample-vacatur-01")).findFirst())
+        .get()
+        .satisfies(
+            r -> assertThat(r[changed]).isEqualTo("bar-9A-prior-removal: possible -> expired"));
+    assertThat(again.err())
+        .containsPattern("rows whose outcome or barrier status changed +1\\n")
         .containsPattern("rows where a barrier active or possible before no longer stands +1\\n");
   }
 
