@@ -681,6 +681,12 @@ final class ConditionCompiler {
           for (Node k : keys.items()) {
             distinct.add(resolve(word(k), k.location(), inner, false));
           }
+          if (distinct.isEmpty() || distinct.size() > 2) {
+            throw fail(
+                keys.location(),
+                "'distinct' takes one or two keys (such as a date and a scheme): items that share"
+                    + " either are one occasion");
+          }
         }
         Operands.Count count =
             new Operands.Count(list, inner, where, distinct.toArray(FactRef[]::new));

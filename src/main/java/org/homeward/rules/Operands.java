@@ -767,8 +767,7 @@ final class Operands {
       }
       int sure = 0;
       int maybe = 0;
-      Map<Key, Integer> group = distinct.length == 0 ? null : new HashMap<>();
-      int groups = 0;
+      Occasions occasions = distinct.length == 0 ? null : new Occasions();
       int unkeyed = 0;
       Members members = members(ctx, items);
       for (int i = 0; i < items.size(); i++) {
@@ -787,7 +786,7 @@ final class Operands {
           continue;
         }
         sure++;
-        if (group != null) {
+        if (occasions != null) {
           Object primary = distinct[0].get(ctx);
           if (!(primary instanceof PartialDate pd && pd.isExact())
               && !(primary instanceof String)) {
@@ -795,45 +794,119 @@ final class Operands {
             unkeyed++;
             continue;
           }
-          Integer found = null;
-          Key[] keys = new Key[distinct.length];
-          for (int k = 0; k < distinct.length; k++) {
-            Object kv = distinct[k].get(ctx);
-            keys[k] = kv == null ? null : new Key(k, kv);
-            if (keys[k] != null && found == null) {
-              found = group.get(keys[k]);
-            }
-          }
-          int g = found != null ? found : groups++;
-          for (Key key : keys) {
-            if (key != null) {
-              group.putIfAbsent(key, g);
-            }
-          }
+          occasions.add(primary, distinct.length > 1 ? distinct[1].get(ctx) : null);
         }
       }
       if (members != null && members.phantoms() > 0) {
         join.phantom(ctx);
         maybe += members.phantoms();
       }
-      if (group == null) {
+      if (occasions == null) {
         return Val.range(sure, maybe);
       }
-      // Items with an unknown key may share an occasion with another item: only distinct groups are
-      // sure.
-      int lo = groups == 0 && unkeyed > 0 ? 1 : groups;
-      return Val.range(lo, groups + unkeyed + (maybe - sure));
+      int apart = occasions.apart(ctx);
+      // An item with an unknown key may share an occasion with another, or be one of its own.
+      int lo = apart == 0 && unkeyed > 0 ? 1 : apart;
+      return Val.range(lo, apart + unkeyed + (maybe - sure));
     }
 
     @Override
     public Type type() {
       return Type.NUMBER;
     }
+  }
+
+  /**
+   * The items of a {@code distinct} count with their keys: the first (a date, say) and the second
+   * when there is one (a scheme, say). Two items are one occasion when they share a known key, so
+   * the count is the largest number of items no two of which share one (brief: "convictions that
+   * did not occur on the same date and did not arise from the same scheme"). An unknown second key
+   * shares nothing. Each item joins its first key to its second, so the count is the largest
+   * matching of first keys to second keys; it does not depend on the order of the items, as the
+   * first-come grouping it replaces did (four convictions could count as two or three by order).
+   */
+  static final class Occasions {
+    private final Map<Object, Integer> firsts = new HashMap<>();
+    private final Map<Object, Integer> seconds = new HashMap<>();
+    private final List<int[]> edges = new java.util.ArrayList<>();
+    private int unshared;
+
+    void add(Object first, Object second) {
+      int f = firsts.computeIfAbsent(first, k -> firsts.size());
+      int s = second == null ? -(++unshared) : seconds.computeIfAbsent(second, k -> seconds.size());
+      edges.add(new int[] {f, s});
+    }
 
     /**
-     * The value of the k-th {@code distinct} field of an item: items sharing one are one occasion.
+     * The largest number of items no two of which share a key: the size of a maximum matching,
+     * found by augmenting paths. Each step spends from the person's budget, so a hostile list
+     * cannot make it run long.
      */
-    private record Key(int field, Object value) {}
+    int apart(EvalContext ctx) {
+      int left = firsts.size();
+      int right = seconds.size() + unshared;
+      int[][] adj = adjacency(left);
+      int[] matchOfRight = new int[right];
+      java.util.Arrays.fill(matchOfRight, -1);
+      int[] seen = new int[right];
+      int[] next = new int[left];
+      int[] pathLeft = new int[left];
+      int[] pathRight = new int[left];
+      int size = 0;
+      for (int root = 0; root < left; root++) {
+        int depth = 0;
+        pathLeft[0] = root;
+        next[root] = 0;
+        boolean found = false;
+        while (depth >= 0 && !found) {
+          int u = pathLeft[depth];
+          if (next[u] == adj[u].length) {
+            depth--;
+            continue;
+          }
+          int v = adj[u][next[u]++];
+          ctx.spend();
+          if (seen[v] == root + 1) {
+            continue;
+          }
+          seen[v] = root + 1;
+          pathRight[depth] = v;
+          if (matchOfRight[v] < 0) {
+            found = true;
+          } else {
+            int w = matchOfRight[v];
+            depth++;
+            pathLeft[depth] = w;
+            next[w] = 0;
+          }
+        }
+        if (found) {
+          for (int d = depth; d >= 0; d--) {
+            matchOfRight[pathRight[d]] = pathLeft[d];
+          }
+          size++;
+        }
+      }
+      return size;
+    }
+
+    /** Per first key, the second keys its items join it to (unshared ones numbered after). */
+    private int[][] adjacency(int left) {
+      int[] degree = new int[left];
+      for (int[] e : edges) {
+        degree[e[0]]++;
+      }
+      int[][] adj = new int[left][];
+      for (int i = 0; i < left; i++) {
+        adj[i] = new int[degree[i]];
+        degree[i] = 0;
+      }
+      int shared = seconds.size();
+      for (int[] e : edges) {
+        adj[e[0]][degree[e[0]]++] = e[1] >= 0 ? e[1] : shared - e[1] - 1;
+      }
+      return adj;
+    }
   }
 
   /**

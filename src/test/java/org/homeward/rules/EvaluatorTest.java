@@ -168,6 +168,110 @@ class EvaluatorTest {
         .isEqualTo(Truth.FALSE);
   }
 
+  /** Counts the occasions among convictions given as (offense date, scheme) pairs, in order. */
+  private static Truth fewerThanThreeOccasions(List<String[]> convictions) {
+    String cond =
+        "left: {count: convictions, distinct: ['convictions[].offense_date',"
+            + " 'convictions[].same_scheme_group']}\nop: '<'\nright: 3";
+    StringBuilder json = new StringBuilder("{'convictions':[");
+    for (int i = 0; i < convictions.size(); i++) {
+      String[] c = convictions.get(i);
+      json.append(i == 0 ? "" : ",")
+          .append("{'offense_date':'")
+          .append(c[0])
+          .append("'")
+          .append(c[1] == null ? "" : ",'same_scheme_group':'" + c[1] + "'")
+          .append("}");
+    }
+    return eval(cond, json.append("]}").toString()).truth();
+  }
+
+  private static List<List<String[]>> orders(List<String[]> items) {
+    if (items.size() <= 1) {
+      return List.of(items);
+    }
+    List<List<String[]>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      List<String[]> rest = new ArrayList<>(items);
+      String[] first = rest.remove(i);
+      for (List<String[]> tail : orders(rest)) {
+        List<String[]> order = new ArrayList<>();
+        order.add(first);
+        order.addAll(tail);
+        out.add(order);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void occasionsAreTheMostItemsNoTwoOfWhichShareADateOrASchemeInAnyOrder() {
+    // A and B share a date, A and C a scheme; but B, C and D share nothing pairwise: three
+    // convictions "not on the same date and not from the same scheme" (brief, DACA guideline 7).
+    List<String[]> three =
+        List.of(
+            new String[] {"2010-01-01", "s1"},
+            new String[] {"2010-01-01", "s2"},
+            new String[] {"2011-01-01", "s1"},
+            new String[] {"2012-01-01", "s3"});
+    for (List<String[]> order : orders(three)) {
+      assertThat(fewerThanThreeOccasions(order))
+          .as("three apart, whatever the order the sheet lists them in")
+          .isEqualTo(Truth.FALSE);
+    }
+    // B shares a date with A and a scheme with C; A and C share nothing: two occasions at most.
+    List<String[]> two =
+        List.of(
+            new String[] {"2010-01-01", "s1"},
+            new String[] {"2010-01-01", "s2"},
+            new String[] {"2011-01-01", "s2"});
+    for (List<String[]> order : orders(two)) {
+      assertThat(fewerThanThreeOccasions(order)).isEqualTo(Truth.TRUE);
+    }
+    // an unknown scheme shares none: three dates are three occasions
+    assertThat(
+            fewerThanThreeOccasions(
+                List.of(
+                    new String[] {"2010-01-01", "s1"},
+                    new String[] {"2011-01-01", null},
+                    new String[] {"2012-01-01", "s1"},
+                    new String[] {"2013-01-01", null})))
+        .isEqualTo(Truth.FALSE);
+  }
+
+  @Test
+  void distinctTakesOneOrTwoKeys() {
+    assertThat(
+            compileErrors(
+                "left: {count: convictions, distinct: ['convictions[].offense_date',"
+                    + " 'convictions[].same_scheme_group', 'convictions[].conviction_date']}\n"
+                    + "op: '<'\nright: 3"))
+        .singleElement()
+        .asString()
+        .contains("'distinct' takes one or two keys");
+  }
+
+  @Test
+  void theLongestListAPersonMayHoldIsMatchedToo() {
+    // 1,000 convictions (the most a list may hold) on 1,000 dates, all of one scheme but the last
+    StringBuilder json = new StringBuilder("{'convictions':[");
+    LocalDate d = LocalDate.of(2000, 1, 1);
+    for (int i = 0; i < 1000; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{'offense_date':'")
+          .append(d.plusDays(i))
+          .append("','same_scheme_group':'")
+          .append(i < 999 ? "s" : "t")
+          .append("'}");
+    }
+    Result r =
+        eval(
+            "left: {count: convictions, distinct: ['convictions[].offense_date',"
+                + " 'convictions[].same_scheme_group']}\nop: '<'\nright: 3",
+            json.append("]}").toString());
+    assertThat(r.truth()).as("two occasions: the scheme s and the scheme t").isEqualTo(Truth.TRUE);
+  }
+
   @Test
   void countMergesItemsThatShareADateAndIsAnIntervalWhenItemsAreUnknown() {
     String cond =
