@@ -822,8 +822,7 @@ final class Operands {
    * the count is the largest number of items no two of which share one (brief: "convictions that
    * did not occur on the same date and did not arise from the same scheme"). An unknown second key
    * shares nothing. Each item joins its first key to its second, so the count is the largest
-   * matching of first keys to second keys; it does not depend on the order of the items, as the
-   * first-come grouping it replaces did (four convictions could count as two or three by order).
+   * matching of first keys to second keys, whatever the order of the items.
    */
   static final class Occasions {
     private final Map<Object, Integer> firsts = new HashMap<>();
