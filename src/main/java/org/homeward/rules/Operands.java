@@ -794,7 +794,11 @@ final class Operands {
             unkeyed++;
             continue;
           }
-          occasions.add(primary, distinct.length > 1 ? distinct[1].get(ctx) : null);
+          Object second = distinct.length > 1 ? distinct[1].get(ctx) : null;
+          if (distinct.length > 1 && second == null) {
+            distinct[1].missing(ctx, Missing.Kind.UNKNOWN);
+          }
+          occasions.add(primary, second, distinct.length == 1 || second != null);
         }
       }
       if (members != null && members.phantoms() > 0) {
@@ -804,10 +808,12 @@ final class Operands {
       if (occasions == null) {
         return Val.range(sure, maybe);
       }
-      int apart = occasions.apart(ctx);
-      // An item with an unknown key may share an occasion with another, or be one of its own.
-      int lo = apart == 0 && unkeyed > 0 ? 1 : apart;
-      return Val.range(lo, apart + unkeyed + (maybe - sure));
+      // An item with an unknown key may share an occasion with another, or be one of its own: at
+      // least the occasions of the items whose keys are all known, and at least one if any item
+      // counts; at most as many as there are if no unknown key is shared.
+      int most = occasions.apart(ctx, false);
+      int least = Math.max(occasions.apart(ctx, true), most + unkeyed > 0 ? 1 : 0);
+      return Val.range(least, most + unkeyed + (maybe - sure));
     }
 
     @Override
@@ -818,11 +824,11 @@ final class Operands {
 
   /**
    * The items of a {@code distinct} count with their keys: the first (a date, say) and the second
-   * when there is one (a scheme, say). Two items are one occasion when they share a known key, so
-   * the count is the largest number of items no two of which share one (brief: "convictions that
-   * did not occur on the same date and did not arise from the same scheme"). An unknown second key
-   * shares nothing. Each item joins its first key to its second, so the count is the largest
-   * matching of first keys to second keys, whatever the order of the items.
+   * when there is one (a scheme, say). Two items are one occasion when they share a key, so the
+   * count is the largest number of items no two of which share one (brief: "convictions that did
+   * not occur on the same date and did not arise from the same scheme"). Each item joins its first
+   * key to its second, so the count is the largest matching of first keys to second keys, whatever
+   * the order of the items.
    */
   static final class Occasions {
     private final Map<Object, Integer> firsts = new HashMap<>();
@@ -830,21 +836,23 @@ final class Operands {
     private final List<int[]> edges = new java.util.ArrayList<>();
     private int unshared;
 
-    void add(Object first, Object second) {
+    /** Adds an item; a null second key (unknown, or no second key asked for) shares nothing. */
+    void add(Object first, Object second, boolean secondKnown) {
       int f = firsts.computeIfAbsent(first, k -> firsts.size());
       int s = second == null ? -(++unshared) : seconds.computeIfAbsent(second, k -> seconds.size());
-      edges.add(new int[] {f, s});
+      edges.add(new int[] {f, s, secondKnown ? 1 : 0});
     }
 
     /**
-     * The largest number of items no two of which share a key: the size of a maximum matching,
-     * found by augmenting paths. Each step spends from the person's budget, so a hostile list
-     * cannot make it run long.
+     * The largest number of items no two of which share a key, an unknown second key sharing
+     * nothing; or, {@code onlyKnown}, among the items whose keys are all known (the occasions no
+     * later answer can merge). The size of a maximum matching, found by augmenting paths; each step
+     * spends from the person's budget, so a hostile list cannot make it run long.
      */
-    int apart(EvalContext ctx) {
+    int apart(EvalContext ctx, boolean onlyKnown) {
       int left = firsts.size();
       int right = seconds.size() + unshared;
-      int[][] adj = adjacency(left);
+      int[][] adj = adjacency(left, onlyKnown);
       int[] matchOfRight = new int[right];
       java.util.Arrays.fill(matchOfRight, -1);
       int[] seen = new int[right];
@@ -890,10 +898,12 @@ final class Operands {
     }
 
     /** Per first key, the second keys its items join it to (unshared ones numbered after). */
-    private int[][] adjacency(int left) {
+    private int[][] adjacency(int left, boolean onlyKnown) {
       int[] degree = new int[left];
       for (int[] e : edges) {
-        degree[e[0]]++;
+        if (!onlyKnown || e[2] == 1) {
+          degree[e[0]]++;
+        }
       }
       int[][] adj = new int[left][];
       for (int i = 0; i < left; i++) {
@@ -902,7 +912,9 @@ final class Operands {
       }
       int shared = seconds.size();
       for (int[] e : edges) {
-        adj[e[0]][degree[e[0]]++] = e[1] >= 0 ? e[1] : shared - e[1] - 1;
+        if (!onlyKnown || e[2] == 1) {
+          adj[e[0]][degree[e[0]]++] = e[1] >= 0 ? e[1] : shared - e[1] - 1;
+        }
       }
       return adj;
     }

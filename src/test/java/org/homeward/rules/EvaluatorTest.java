@@ -228,7 +228,7 @@ class EvaluatorTest {
     for (List<String[]> order : orders(two)) {
       assertThat(fewerThanThreeOccasions(order)).isEqualTo(Truth.TRUE);
     }
-    // an unknown scheme shares none: three dates are three occasions
+    // an unknown scheme may be shared or not: one to three occasions, so unknown
     assertThat(
             fewerThanThreeOccasions(
                 List.of(
@@ -236,6 +236,34 @@ class EvaluatorTest {
                     new String[] {"2011-01-01", null},
                     new String[] {"2012-01-01", "s1"},
                     new String[] {"2013-01-01", null})))
+        .isEqualTo(Truth.UNKNOWN);
+    // two known apart and one unknown: at least two, so fewer than three is still open
+    assertThat(
+            fewerThanThreeOccasions(
+                List.of(
+                    new String[] {"2010-01-01", "s1"},
+                    new String[] {"2011-01-01", "s2"},
+                    new String[] {"2012-01-01", null})))
+        .isEqualTo(Truth.UNKNOWN);
+    Result open =
+        eval(
+            "left: {count: convictions, distinct: ['convictions[].offense_date',"
+                + " 'convictions[].same_scheme_group']}\nop: '<'\nright: 3",
+            "{'convictions':[{'offense_date':'2010-01-01','same_scheme_group':'s1'},"
+                + "{'offense_date':'2011-01-01','same_scheme_group':'s2'},"
+                + "{'offense_date':'2012-01-01'}]}");
+    assertThat(open.missing())
+        .as("the unknown scheme is what would settle it")
+        .extracting(Missing::at)
+        .containsExactly("convictions[2].same_scheme_group");
+    // three known apart: an unknown fourth cannot bring them below three
+    assertThat(
+            fewerThanThreeOccasions(
+                List.of(
+                    new String[] {"2010-01-01", "s1"},
+                    new String[] {"2011-01-01", "s2"},
+                    new String[] {"2012-01-01", "s3"},
+                    new String[] {"2012-01-01", null})))
         .isEqualTo(Truth.FALSE);
   }
 
