@@ -1,7 +1,10 @@
 package org.homeward;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.Map;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
 import org.homeward.person.Person;
@@ -13,6 +16,7 @@ import org.homeward.rules.RuleSource;
 /** Shared test fixtures: the working tree's rule set, loaded once, and persons from JSON text. */
 public final class Fixtures {
   public static final Path RULES_DIR = Path.of("rules");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static RuleSet rules;
 
   private Fixtures() {}
@@ -32,5 +36,14 @@ public final class Fixtures {
       throw new AssertionError("invalid test person: " + r.problems().get(0).render());
     }
     return r.person();
+  }
+
+  /** A person from a generated map of facts; fails the test if invalid. */
+  public static Person person(Map<String, Object> facts) {
+    try {
+      return person(JSON.writeValueAsString(facts));
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("test person not writable as JSON", e);
+    }
   }
 }
