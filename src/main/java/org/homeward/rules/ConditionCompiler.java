@@ -677,6 +677,11 @@ final class ConditionCompiler {
         Scope inner = bind(list, scope);
         Condition where = m.get("where") == null ? null : cond(m.get("where"), inner);
         List<FactRef> distinct = new ArrayList<>();
+        if (m.get("distinct") != null && !(m.get("distinct") instanceof Node.Seq)) {
+          throw fail(
+              m.get("distinct").location(),
+              "'distinct' needs a list of one or two keys, such as [\"convictions[].offense_date\"]");
+        }
         if (m.get("distinct") instanceof Node.Seq keys) {
           for (Node k : keys.items()) {
             distinct.add(resolve(word(k), k.location(), inner, false));

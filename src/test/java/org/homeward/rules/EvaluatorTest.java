@@ -277,6 +277,14 @@ class EvaluatorTest {
         .singleElement()
         .asString()
         .contains("'distinct' takes one or two keys");
+    assertThat(
+            compileErrors(
+                "left: {count: convictions, distinct: 'convictions[].offense_date'}\n"
+                    + "op: '<'\nright: 3"))
+        .as("a key not in a list would be dropped, counting every item")
+        .singleElement()
+        .asString()
+        .contains("'distinct' needs a list");
   }
 
   @Test
