@@ -177,6 +177,9 @@ public final class RuleLoader {
               "no ruleset.yaml: a rule set needs a manifest listing its categories"));
     }
     Node.Mapping m = mapping(manifest);
+    if (m != null) {
+      unknownKeys(m, Set.of("version", "categories", "barriers"), "ruleset.yaml");
+    }
     String version = m == null ? "0" : text(m, "version");
     Node factsDoc = parse("facts.yaml");
     if (factsDoc == null) {
@@ -198,7 +201,10 @@ public final class RuleLoader {
     List<String> listed = new ArrayList<>();
     if (m != null && m.get("categories") instanceof Node.Seq seq) {
       for (Node item : seq.items()) {
-        String id = ((Node.Scalar) item).text();
+        String id = listedId(item, "category");
+        if (id == null) {
+          continue;
+        }
         listed.add(id);
         String rel = id + "/rule.yaml";
         Node doc = parse(rel);
@@ -220,22 +226,23 @@ public final class RuleLoader {
               manifest.location(), "ruleset.yaml needs a 'categories' list in report order"));
     }
     List<Barrier> barriers = new ArrayList<>();
-    if (m != null && m.get("barriers") instanceof Node.Seq bseq) {
-      for (Node item : bseq.items()) {
-        String id = ((Node.Scalar) item).text();
-        String rel = "barriers/" + id + "/rule.yaml";
-        Node doc = parse(rel);
-        if (doc == null && !texts.containsKey(source.name(rel))) {
-          problems.add(
-              Diagnostic.error(
-                  item.location(),
-                  "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
-          continue;
-        }
-        Barrier b = doc == null ? null : barrier(doc, id, facts, listed);
-        if (b != null) {
-          barriers.add(b);
-        }
+    for (Node item : m == null ? List.<Node>of() : items(m.get("barriers"))) {
+      String id = listedId(item, "barrier");
+      if (id == null) {
+        continue;
+      }
+      String rel = "barriers/" + id + "/rule.yaml";
+      Node doc = parse(rel);
+      if (doc == null && !texts.containsKey(source.name(rel))) {
+        problems.add(
+            Diagnostic.error(
+                item.location(),
+                "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
+        continue;
+      }
+      Barrier b = doc == null ? null : barrier(doc, id, facts, listed);
+      if (b != null) {
+        barriers.add(b);
       }
     }
     try {
@@ -1171,6 +1178,24 @@ public final class RuleLoader {
       return m;
     }
     problems.add(Diagnostic.error(node.location(), "expected a map, found " + node.describe()));
+    return null;
+  }
+
+  /**
+   * The id of a category or barrier listed in ruleset.yaml (a word naming its folder), or null
+   * after reporting what is there instead.
+   */
+  private String listedId(Node item, String what) {
+    if (item instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.STRING && !s.isNull()) {
+      return s.text();
+    }
+    problems.add(
+        Diagnostic.error(
+            item.location(),
+            "expected the id of a "
+                + what
+                + " (the name of its folder), found "
+                + item.describe()));
     return null;
   }
 

@@ -146,6 +146,26 @@ class RuleSetLoadingTest {
   }
 
   @Test
+  void aManifestOfTheWrongShapeGetsLocatedErrorsNotACrash() throws IOException {
+    Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
+    Files.writeString(
+        rules.resolve("ruleset.yaml"),
+        "version: t\ncategories:\n  - citizen\n  - {id: other}\nbarriers: bar-x\nbariers: []\n");
+    List<String> errors = errors(rules);
+    assertThat(errors)
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains("ruleset.yaml:4:")
+                    .contains("expected the id of a category (the name of its folder)"));
+    assertThat(errors)
+        .as("a word where the list of barriers goes is not silently no barriers")
+        .anySatisfy(e -> assertThat(e).contains("ruleset.yaml:5:").contains("expected a list"));
+    assertThat(errors)
+        .anySatisfy(e -> assertThat(e).contains("unknown key 'bariers' in ruleset.yaml"));
+  }
+
+  @Test
   void aLinkToNothingIsALocatedError() throws IOException {
     String a =
         """
