@@ -212,12 +212,7 @@ public final class FactCatalogue {
         return null;
       }
     }
-    Set<String> values = new HashSet<>();
-    if (m.get("values") instanceof Node.Seq vs) {
-      for (Node v : vs.items()) {
-        values.add(((Node.Scalar) v).text());
-      }
-    }
+    Set<String> values = new HashSet<>(words(m, "values", problems));
     FactType scalar = type == FactType.LIST && itemType != null ? itemType : type;
     if (scalar == FactType.ENUM && values.isEmpty()) {
       problems.add(Diagnostic.error(m.location(), "enum fact '" + path + "' needs 'values'"));
@@ -237,8 +232,8 @@ public final class FactCatalogue {
             values,
             text(m, "meaning"),
             text(m, "question"),
-            list(m, "aliases"),
-            list(m, "used_by"),
+            words(m, "aliases", problems),
+            words(m, "used_by", problems),
             shape,
             implied(m, parent, path, values, problems));
     parent.add(def);
@@ -273,10 +268,27 @@ public final class FactCatalogue {
     return m.get(key) instanceof Node.Scalar s && !s.isNull() ? s.text() : null;
   }
 
-  private static List<String> list(Node.Mapping m, String key) {
-    if (m.get(key) instanceof Node.Seq s) {
-      return s.items().stream().map(n -> ((Node.Scalar) n).text()).toList();
+  /** A list of words under {@code key} (none when absent); anything else is a located error. */
+  private static List<String> words(Node.Mapping m, String key, List<Diagnostic> problems) {
+    Node node = m.get(key);
+    if (node == null || node instanceof Node.Scalar s && s.isNull()) {
+      return List.of();
     }
-    return List.of();
+    if (!(node instanceof Node.Seq seq)) {
+      problems.add(
+          Diagnostic.error(
+              node.location(), "'" + key + "' needs a list of words, found " + node.describe()));
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Node n : seq.items()) {
+      if (n instanceof Node.Scalar w && !w.isNull()) {
+        out.add(w.text());
+      } else {
+        problems.add(
+            Diagnostic.error(n.location(), "'" + key + "' holds words, found " + n.describe()));
+      }
+    }
+    return out;
   }
 }

@@ -478,6 +478,12 @@ final class Operands {
     Param(Parameter parameter, Operand on) {
       this.parameter = parameter;
       this.on = on;
+      if (parameter.values().isEmpty()) {
+        // a parameter without values is an error of the rule file, reported where it is declared
+        this.latestFrom = Double.POSITIVE_INFINITY;
+        this.latest = null;
+        return;
+      }
       this.latestFrom = parameter.values().get(parameter.values().size() - 1).from();
       this.latest =
           parameter.valueDuring(Val.point(latestFrom == Double.NEGATIVE_INFINITY ? 0 : latestFrom));

@@ -641,10 +641,13 @@ public final class RuleLoader {
       unknownKeys(em, Set.of("from", "to", "paths"), "an encoded period");
       LocalDate from = day(em, "from");
       LocalDate to = day(em, "to");
-      List<String> pathIds =
-          items(em.get("paths")).stream().map(n -> ((Node.Scalar) n).text()).toList();
+      List<String> pathIds = new ArrayList<>();
       for (Node pn : items(em.get("paths"))) {
-        String pid = ((Node.Scalar) pn).text();
+        String pid = word(pn, "the id of a path");
+        if (pid == null) {
+          continue;
+        }
+        pathIds.add(pid);
         if (paths.stream().noneMatch(p -> p.id().equals(pid))) {
           problems.add(Diagnostic.error(pn.location(), "no path '" + pid + "' in this category"));
         }
@@ -805,14 +808,17 @@ public final class RuleLoader {
     }
     List<Criterion> exceptions = criteria(m.get("exceptions"), compiler, citationIds, ids, true);
     DateExpression ends = date(m.get("ends"), compiler);
-    List<String> affects =
-        items(m.get("affects")).stream().map(n -> ((Node.Scalar) n).text()).toList();
+    List<String> affects = new ArrayList<>();
     for (Node n : items(m.get("affects"))) {
-      if (!categoryIds.contains(((Node.Scalar) n).text())) {
+      String category = word(n, "the id of a category");
+      if (category == null) {
+        continue;
+      }
+      affects.add(category);
+      if (!categoryIds.contains(category)) {
         problems.add(
             Diagnostic.error(
-                n.location(),
-                "'" + ((Node.Scalar) n).text() + "' is not a category of this rule set"));
+                n.location(), "'" + category + "' is not a category of this rule set"));
       }
     }
     compiler.owner("extra:" + id);
@@ -1141,10 +1147,11 @@ public final class RuleLoader {
         }
       }
       case BOOLEAN -> {
-        return Boolean.valueOf(((Node.Scalar) node).text());
+        String text = word(node, "true or false");
+        return text == null ? null : Boolean.valueOf(text);
       }
       case WORD -> {
-        return ((Node.Scalar) node).text();
+        return word(node, "a word");
       }
       default -> {
         List<Parameter.Period> periods = new ArrayList<>();
@@ -1186,16 +1193,16 @@ public final class RuleLoader {
    * after reporting what is there instead.
    */
   private String listedId(Node item, String what) {
-    if (item instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.STRING && !s.isNull()) {
+    return word(item, "the id of a " + what + " (the name of its folder)");
+  }
+
+  /** The text of a scalar, or null after reporting what is there instead of {@code expected}. */
+  private String word(Node node, String expected) {
+    if (node instanceof Node.Scalar s && !s.isNull()) {
       return s.text();
     }
     problems.add(
-        Diagnostic.error(
-            item.location(),
-            "expected the id of a "
-                + what
-                + " (the name of its folder), found "
-                + item.describe()));
+        Diagnostic.error(node.location(), "expected " + expected + ", found " + node.describe()));
     return null;
   }
 

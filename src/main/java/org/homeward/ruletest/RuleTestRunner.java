@@ -145,7 +145,11 @@ public final class RuleTestRunner {
       failures.add("category '" + t.category() + "' has no tests.yaml");
       return new CaseResult(t.category(), t.name(), t.location(), failures);
     }
-    Node.Mapping m = (Node.Mapping) t.body();
+    if (!(t.body() instanceof Node.Mapping m)) {
+      failures.add(
+          "a case is a map with name, as_of, facts and expect; found " + t.body().describe());
+      return new CaseResult(t.category(), t.name(), t.location(), failures);
+    }
     for (String key : m.entries().keySet()) {
       if (!CASE_KEYS.contains(key)) {
         failures.add("unknown key '" + key + "' (expected name, as_of, facts, expect)");
@@ -351,6 +355,11 @@ public final class RuleTestRunner {
         failures);
     checkSet(
         expect.get("notes"), "notes", notes.stream().map(CriterionResult::id).toList(), failures);
+    if (expect.get("criteria") != null && !(expect.get("criteria") instanceof Node.Mapping)) {
+      failures.add(
+          "criteria: expected a map of criterion ids to met, not_met or unknown, found "
+              + expect.get("criteria").describe());
+    }
     if (expect.get("criteria") instanceof Node.Mapping crit) {
       for (Map.Entry<String, Node> e : crit.entries().entrySet()) {
         CriterionResult r =
@@ -377,9 +386,20 @@ public final class RuleTestRunner {
   /** An exact-set expectation (missing facts, notes), when the case gives one. */
   private static void checkSet(
       Node expected, String what, List<String> actual, List<String> failures) {
+    if (expected != null && !(expected instanceof Node.Seq)) {
+      failures.add(what + ": expected a list, found " + expected.describe());
+      return;
+    }
     if (expected instanceof Node.Seq seq) {
       Set<String> want = new TreeSet<>();
-      seq.items().forEach(n -> want.add(text(n)));
+      for (Node n : seq.items()) {
+        String word = text(n);
+        if (word == null) {
+          failures.add(what + ": expected words, found " + n.describe());
+          return;
+        }
+        want.add(word);
+      }
       Set<String> got = new TreeSet<>(actual);
       if (!want.equals(got)) {
         failures.add(what + ": expected " + want + ", got " + got);

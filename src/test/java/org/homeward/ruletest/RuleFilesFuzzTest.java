@@ -1,0 +1,218 @@
+package org.homeward.ruletest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.homeward.Fixtures;
+import org.homeward.document.Diagnostic;
+import org.homeward.document.ProblemException;
+import org.homeward.rules.RuleLoader;
+import org.homeward.rules.RuleSet;
+import org.homeward.rules.RuleSource;
+
+/**
+ * A rule set given with {@code --rules} is read like any other input: a rule or test file of the
+ * wrong shape gets located errors (or failed cases), never an internal error. Lines of the bundled
+ * files are mutated (a value replaced by a map, a list, a number, null...) in a copy.
+ */
+class RuleFilesFuzzTest {
+  private static final String[] VALUES = {
+    "{a: 1}",
+    "[1, 2]",
+    "''",
+    "null",
+    "-3",
+    "[]",
+    "{}",
+    "[{x: y}]",
+    "'2007'",
+    "true",
+    "x",
+    "2007-13-45",
+    "[met]"
+  };
+
+  private static Path copy;
+  private static List<Path> ruleFiles;
+  private static List<Path> testFiles;
+
+  @BeforeContainer
+  static void copyTheRules() throws IOException {
+    copy = Files.createTempDirectory("homeward-rules-fuzz");
+    try (Stream<Path> all = Files.walk(Fixtures.RULES_DIR)) {
+      for (Path p : all.toList()) {
+        Path to = copy.resolve(Fixtures.RULES_DIR.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    try (Stream<Path> all = Files.walk(copy)) {
+      List<Path> yaml = all.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      ruleFiles = yaml.stream().filter(p -> !p.endsWith("tests.yaml")).toList();
+      testFiles = yaml.stream().filter(p -> p.endsWith("tests.yaml")).toList();
+    }
+  }
+
+  @AfterContainer
+  static void removeTheCopy() throws IOException {
+    try (Stream<Path> all = Files.walk(copy)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Property(tries = 40)
+  void aMutatedRuleFileGetsDiagnosticsNotAnInternalError(@ForAll long seed) {
+    Random r = new Random(seed);
+    Path file = ruleFiles.get(r.nextInt(ruleFiles.size()));
+    mutated(
+        file,
+        r,
+        () ->
+            assertThatCode(() -> RuleLoader.check(RuleSource.directory(copy)))
+                .as("%s mutated (seed %d)", copy.relativize(file), seed)
+                .doesNotThrowAnyException());
+  }
+
+  @Property(tries = 40)
+  void aMutatedTestFileFailsItsCasesNotTheRunner(@ForAll long seed) {
+    RuleSet rules = Fixtures.rules();
+    Random r = new Random(seed);
+    Path file = testFiles.get(r.nextInt(testFiles.size()));
+    String category = copy.relativize(file).getParent().getFileName().toString();
+    mutated(
+        file,
+        r,
+        () ->
+            assertThatCode(
+                    () -> {
+                      RuleTestRunner runner = new RuleTestRunner(rules, RuleSource.directory(copy));
+                      List<RuleTestRunner.TestCase> cases;
+                      try {
+                        cases = runner.cases();
+                      } catch (ProblemException e) {
+                        return; // a located error for the whole file
+                      }
+                      for (RuleTestRunner.TestCase t : cases) {
+                        if (t.category().equals(category)) {
+                          runner.run(t, null);
+                        }
+                      }
+                    })
+                .as("%s mutated (seed %d)", copy.relativize(file), seed)
+                .doesNotThrowAnyException());
+  }
+
+  @Example
+  void wrongShapesFoundByTheFuzzingAreLocatedErrors() throws IOException {
+    String facts = Files.readString(copy.resolve("facts.yaml"));
+    assertThat(errorsWith("facts.yaml", facts.replaceFirst("values: \\[", "values: [{a: 1}, ")))
+        .anySatisfy(e -> assertThat(e).contains("facts.yaml:").contains("'values' holds words"));
+    assertThat(errorsWith("facts.yaml", facts.replaceFirst("used_by: \\[", "used_by: [[1], ")))
+        .anySatisfy(e -> assertThat(e).contains("'used_by' holds words"));
+    String bar = "barriers/bar-9A-prior-removal/rule.yaml";
+    assertThat(
+            errorsWith(
+                bar,
+                Files.readString(copy.resolve(bar))
+                    .replaceFirst("affects: \\[", "affects: [{a: 1}, ")))
+        .anySatisfy(e -> assertThat(e).contains("expected the id of a category, found"));
+    String daca = Files.readString(copy.resolve("daca/rule.yaml"));
+    assertThat(
+            errorsWith(
+                "daca/rule.yaml",
+                daca.replaceFirst(
+                    "(?s)(  - id: daca_announced.*?)    values:\n.*?\n  - id: ",
+                    "$1    values: []\n  - id: ")))
+        .as("a parameter without values, read by many conditions")
+        .anySatisfy(e -> assertThat(e).contains("parameter 'daca_announced' needs 'values'"));
+  }
+
+  @Example
+  void anExpectationOfTheWrongShapeFailsItsCase() throws IOException {
+    Path file = copy.resolve("daca/tests.yaml");
+    String original = Files.readString(file);
+    String text =
+        original.replaceFirst(
+            "missing: \\['convictions\\[\\]\\.same_scheme_group'\\]", "missing: [{a: 1}]");
+    assertThat(text).isNotEqualTo(original);
+    Files.writeString(file, text);
+    try {
+      RuleTestRunner runner = new RuleTestRunner(Fixtures.rules(), RuleSource.directory(copy));
+      List<String> failures = new ArrayList<>();
+      for (RuleTestRunner.TestCase t : runner.cases()) {
+        if (t.category().equals("daca")) {
+          failures.addAll(runner.run(t, null).failures());
+        }
+      }
+      assertThat(failures).contains("missing facts: expected words, found an object");
+    } finally {
+      Files.writeString(file, original);
+    }
+  }
+
+  /** The errors of the copy with one file's text replaced, the file put back afterwards. */
+  private static List<String> errorsWith(String relative, String text) throws IOException {
+    Path file = copy.resolve(relative);
+    String original = Files.readString(file);
+    assertThat(text).as("the replacement changes %s", relative).isNotEqualTo(original);
+    Files.writeString(file, text);
+    try {
+      return RuleLoader.check(RuleSource.directory(copy)).stream()
+          .filter(Diagnostic::isError)
+          .map(Diagnostic::render)
+          .toList();
+    } finally {
+      Files.writeString(file, original);
+    }
+  }
+
+  /**
+   * Runs {@code check} with one to three lines of {@code file} given another value, then undoes.
+   */
+  private static void mutated(Path file, Random r, Runnable check) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      List<String> out = new ArrayList<>(lines);
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        int at = r.nextInt(out.size());
+        String line = out.get(at);
+        String value = VALUES[r.nextInt(VALUES.length)];
+        int colon = line.indexOf(": ");
+        if (line.trim().startsWith("- ")) {
+          out.set(at, line.substring(0, line.indexOf("- ") + 2) + value);
+        } else if (colon > 0) {
+          out.set(at, line.substring(0, colon + 2) + value);
+        } else if (line.trim().endsWith(":")) {
+          out.set(at, line + " " + value);
+        }
+      }
+      Files.write(file, out);
+      try {
+        check.run();
+      } finally {
+        Files.write(file, lines);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
