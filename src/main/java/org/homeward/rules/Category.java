@@ -33,6 +33,6 @@ public record Category(
 
   /** The citation with the given id, or null. */
   public Citation citation(String id) {
-    return citations.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    return citations.stream().filter(c -> id.equals(c.id())).findFirst().orElse(null);
   }
 }

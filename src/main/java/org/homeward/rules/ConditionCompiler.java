@@ -301,7 +301,18 @@ final class ConditionCompiler {
 
   // ---- conditions ----
 
+  /** Where the condition being compiled stands: the place to report a value that is missing. */
+  private Location near;
+
+  private Location here() {
+    return near != null ? near : Location.of(file);
+  }
+
   private Condition cond(Node node, Scope scope) {
+    if (node == null) {
+      throw fail(here(), "a condition is missing here");
+    }
+    near = node.location();
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.STRING) {
       return compact(s, scope);
     }
@@ -550,6 +561,10 @@ final class ConditionCompiler {
   }
 
   private Operand operand(Node node, Scope scope, Operand.Type expected, FactDef wordFact) {
+    if (node == null) {
+      throw fail(
+          here(), "a value is missing here (a literal, or a map such as {fact: birth_date})");
+    }
     if (node instanceof Node.Scalar s && !s.isNull()) {
       return scalar(s, scope, expected, wordFact);
     }

@@ -383,7 +383,7 @@ public final class RuleLoader {
                 c == null
                     ? null
                     : c.paths().stream()
-                        .filter(x -> x.id().equals(target.substring(slash + 1)))
+                        .filter(x -> target.substring(slash + 1).equals(x.id()))
                         .findFirst()
                         .orElse(null);
             if (p == null) {
@@ -648,7 +648,7 @@ public final class RuleLoader {
           continue;
         }
         pathIds.add(pid);
-        if (paths.stream().noneMatch(p -> p.id().equals(pid))) {
+        if (paths.stream().noneMatch(p -> pid.equals(p.id()))) {
           problems.add(Diagnostic.error(pn.location(), "no path '" + pid + "' in this category"));
         }
       }

@@ -30,6 +30,13 @@ import org.homeward.rules.RuleSource;
  * files are mutated (a value replaced by a map, a list, a number, null...) in a copy.
  */
 class RuleFilesFuzzTest {
+  /** Keys of the rule language: a line's key replaced by one of them drives the compiler. */
+  private static final String[] KEYS = {
+    "all", "any", "not", "exists", "every", "where", "ref", "count", "distinct", "left", "op",
+    "right", "when", "value", "fact", "param", "review", "if", "id", "over", "category", "path",
+    "barrier", "cases", "otherwise", "earliest", "start", "end", "from", "to", "values", "type"
+  };
+
   private static final String[] VALUES = {
     "{a: 1}",
     "[1, 2]",
@@ -144,6 +151,19 @@ class RuleFilesFuzzTest {
                     "$1    values: []\n  - id: ")))
         .as("a parameter without values, read by many conditions")
         .anySatisfy(e -> assertThat(e).contains("parameter 'daca_announced' needs 'values'"));
+    String concepts = Files.readString(copy.resolve("concepts/concepts.yaml"));
+    assertThat(
+            errorsWith(
+                "concepts/concepts.yaml", concepts.replaceFirst("(?m)^    when:", "    whenn:")))
+        .as("a definition with neither 'when' nor 'value'")
+        .anySatisfy(e -> assertThat(e).contains("concepts.yaml:").contains("a value is missing"));
+    String citizen = Files.readString(copy.resolve("us-citizen-claim/rule.yaml"));
+    assertThat(
+            errorsWith(
+                "us-citizen-claim/rule.yaml",
+                citizen.replaceFirst("(?s)(\\npaths:\\n(?:\\s*#[^\\n]*\\n)*  - )id: ", "$1ids: ")))
+        .as("a path without an id, while other categories' links look its paths up by id")
+        .anySatisfy(e -> assertThat(e).contains("us-citizen-claim/rule.yaml:"));
   }
 
   @Example
@@ -197,7 +217,9 @@ class RuleFilesFuzzTest {
         String line = out.get(at);
         String value = VALUES[r.nextInt(VALUES.length)];
         int colon = line.indexOf(": ");
-        if (line.trim().startsWith("- ")) {
+        if (r.nextInt(3) == 0 && line.matches("^\\s*(- )?[a-z_]+:.*")) {
+          out.set(at, line.replaceFirst("[a-z_]+:", KEYS[r.nextInt(KEYS.length)] + ":"));
+        } else if (line.trim().startsWith("- ")) {
           out.set(at, line.substring(0, line.indexOf("- ") + 2) + value);
         } else if (colon > 0) {
           out.set(at, line.substring(0, colon + 2) + value);
