@@ -27,32 +27,9 @@ import org.homeward.rules.RuleSource;
 /**
  * A rule set given with {@code --rules} is read like any other input: a rule or test file of the
  * wrong shape gets located errors (or failed cases), never an internal error. Lines of the bundled
- * files are mutated (a value replaced by a map, a list, a number, null...) in a copy.
+ * files are mutated in a copy (see {@link RuleFileMutator}).
  */
 class RuleFilesFuzzTest {
-  /** Keys of the rule language: a line's key replaced by one of them drives the compiler. */
-  private static final String[] KEYS = {
-    "all", "any", "not", "exists", "every", "where", "ref", "count", "distinct", "left", "op",
-    "right", "when", "value", "fact", "param", "review", "if", "id", "over", "category", "path",
-    "barrier", "cases", "otherwise", "earliest", "start", "end", "from", "to", "values", "type"
-  };
-
-  private static final String[] VALUES = {
-    "{a: 1}",
-    "[1, 2]",
-    "''",
-    "null",
-    "-3",
-    "[]",
-    "{}",
-    "[{x: y}]",
-    "'2007'",
-    "true",
-    "x",
-    "2007-13-45",
-    "[met]"
-  };
-
   private static Path copy;
   private static List<Path> ruleFiles;
   private static List<Path> testFiles;
@@ -205,28 +182,11 @@ class RuleFilesFuzzTest {
     }
   }
 
-  /**
-   * Runs {@code check} with one to three lines of {@code file} given another value, then undoes.
-   */
+  /** Runs {@code check} with {@code file} mutated by {@link RuleFileMutator}, then undoes it. */
   private static void mutated(Path file, Random r, Runnable check) {
     try {
       List<String> lines = Files.readAllLines(file);
-      List<String> out = new ArrayList<>(lines);
-      for (int k = 1 + r.nextInt(3); k > 0; k--) {
-        int at = r.nextInt(out.size());
-        String line = out.get(at);
-        String value = VALUES[r.nextInt(VALUES.length)];
-        int colon = line.indexOf(": ");
-        if (r.nextInt(3) == 0 && line.matches("^\\s*(- )?[a-z_]+:.*")) {
-          out.set(at, line.replaceFirst("[a-z_]+:", KEYS[r.nextInt(KEYS.length)] + ":"));
-        } else if (line.trim().startsWith("- ")) {
-          out.set(at, line.substring(0, line.indexOf("- ") + 2) + value);
-        } else if (colon > 0) {
-          out.set(at, line.substring(0, colon + 2) + value);
-        } else if (line.trim().endsWith(":")) {
-          out.set(at, line + " " + value);
-        }
-      }
+      List<String> out = RuleFileMutator.mutate(lines, r);
       Files.write(file, out);
       try {
         check.run();
