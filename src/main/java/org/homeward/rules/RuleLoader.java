@@ -1148,6 +1148,11 @@ public final class RuleLoader {
       }
       case BOOLEAN -> {
         String text = word(node, "true or false");
+        if (text != null && !text.equals("true") && !text.equals("false")) {
+          problems.add(
+              Diagnostic.error(node.location(), "expected true or false, found '" + text + "'"));
+          return null;
+        }
         return text == null ? null : Boolean.valueOf(text);
       }
       case WORD -> {

@@ -166,6 +166,25 @@ class RuleSetLoadingTest {
   }
 
   @Test
+  void aBooleanParameterIsTrueOrFalseNotAnyOtherWord() throws IOException {
+    String body =
+        """
+        parameters:
+          - id: flag
+            type: boolean
+            text: A flag.
+            values: [{value: yes please, citation: c}]
+        paths:
+          - id: p
+            criteria:
+              - {id: k, text: K., citation: c, question: Which, when: {left: {fact: currently_in_us}, op: "==", right: $flag}}
+        """;
+    assertThat(errors(ruleSet(Map.of("a", body), null)))
+        .as("'yes please' was read as false without a word")
+        .anySatisfy(e -> assertThat(e).contains("a/rule.yaml:").contains("expected true or false"));
+  }
+
+  @Test
   void aLinkToNothingIsALocatedError() throws IOException {
     String a =
         """
