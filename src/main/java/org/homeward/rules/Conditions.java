@@ -396,12 +396,8 @@ final class Conditions {
   record WordIs(FactRef fact, Set<Object> words, boolean negated) implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
-      Object v = fact.get(ctx);
-      if (v == null) {
-        fact.missing(ctx, Missing.Kind.UNKNOWN);
-        return Truth.UNKNOWN;
-      }
-      return Truth.of(words.contains(v) != negated);
+      Object v = fact.known(ctx);
+      return v == null ? Truth.UNKNOWN : Truth.of(words.contains(v) != negated);
     }
   }
 
@@ -423,9 +419,8 @@ final class Conditions {
   record Contains(FactRef list, Set<Object> words, boolean all) implements Condition {
     @Override
     public Truth eval(EvalContext ctx) {
-      Object v = list.get(ctx);
+      Object v = list.known(ctx);
       if (v == null) {
-        list.missing(ctx, Missing.Kind.UNKNOWN);
         return Truth.UNKNOWN;
       }
       List<?> items = (List<?>) v;

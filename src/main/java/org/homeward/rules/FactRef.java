@@ -65,6 +65,15 @@ final class FactRef {
     return value;
   }
 
+  /** The fact's value, or null after noting it as unknown (for the current items). */
+  Object known(EvalContext ctx) {
+    Object v = get(ctx);
+    if (v == null) {
+      missing(ctx, Missing.Kind.UNKNOWN);
+    }
+    return v;
+  }
+
   /** The concrete path at the given item index per slot, such as {@code entries[0].date}. */
   String concrete(int[] indexes) {
     return scope == null ? relative : scope.concrete(indexes) + "." + relative;

@@ -64,9 +64,8 @@ final class Operands {
 
     @Override
     public Val eval(EvalContext ctx) {
-      Object v = ref.get(ctx);
+      Object v = ref.known(ctx);
       if (v == null) {
-        ref.missing(ctx, Missing.Kind.UNKNOWN);
         return type == Type.WORD || type == Type.BOOLEAN ? Val.UNKNOWN_WORD : Val.UNKNOWN_RANGE;
       }
       return switch (type) {
@@ -523,12 +522,7 @@ final class Operands {
 
     /** The items, or null (after noting the list as missing) when the list is unknown. */
     List<?> items(EvalContext ctx) {
-      Object v = list.get(ctx);
-      if (v == null) {
-        list.missing(ctx, Missing.Kind.UNKNOWN);
-        return null;
-      }
-      return (List<?>) v;
+      return (List<?>) list.known(ctx);
     }
 
     /** Walks over the list's items. */
@@ -589,9 +583,8 @@ final class Operands {
    */
   record Join(FactRef ids, FactRef itemId, int idField) {
     Members members(EvalContext ctx, List<?> items) {
-      Object v = ids.get(ctx);
+      Object v = ids.known(ctx);
       if (v == null) {
-        ids.missing(ctx, Missing.Kind.UNKNOWN);
         return Members.UNKNOWN_IDS;
       }
       Truth[] of = new Truth[items.size()];
