@@ -1,5 +1,7 @@
 package org.homeward.rules;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -709,7 +711,7 @@ final class Operands {
       for (int k = 0; k < count; k++) {
         order[k] = k;
       }
-      java.util.Arrays.sort(order, (a, b) -> Double.compare(p[2 * a], p[2 * b]));
+      Arrays.sort(order, (a, b) -> Double.compare(p[2 * a], p[2 * b]));
       double total = 0;
       double curStart = Double.NaN;
       double curEnd = Double.NaN;
@@ -766,7 +768,7 @@ final class Operands {
       }
       int sure = 0;
       int maybe = 0;
-      Occasions occasions = distinct.length == 0 ? null : new Occasions();
+      Occasions occasions = distinct.length == 0 ? null : new Occasions(distinct.length == 2);
       int unkeyed = 0;
       Members members = members(ctx, items);
       for (int i = 0; i < items.size(); i++) {
@@ -797,7 +799,7 @@ final class Operands {
           if (distinct.length > 1 && second == null) {
             distinct[1].missing(ctx, Missing.Kind.UNKNOWN);
           }
-          occasions.add(primary, second, distinct.length == 1 || second != null);
+          occasions.add(primary, second);
         }
       }
       if (members != null && members.phantoms() > 0) {
@@ -811,7 +813,8 @@ final class Operands {
       // least the occasions of the items whose keys are all known, and at least one if any item
       // counts; at most as many as there are if no unknown key is shared.
       int most = occasions.apart(ctx, false);
-      int least = Math.max(occasions.apart(ctx, true), most + unkeyed > 0 ? 1 : 0);
+      int known = occasions.twoKeys ? occasions.apart(ctx, true) : most;
+      int least = Math.max(known, most + unkeyed > 0 ? 1 : 0);
       return Val.range(least, most + unkeyed + (maybe - sure));
     }
 
@@ -830,16 +833,31 @@ final class Operands {
    * the order of the items.
    */
   static final class Occasions {
+    /** Whether items have a second key; with one key, every item's keys are known. */
+    final boolean twoKeys;
+
     private final Map<Object, Integer> firsts = new HashMap<>();
     private final Map<Object, Integer> seconds = new HashMap<>();
-    private final List<int[]> edges = new java.util.ArrayList<>();
+
+    /** Per item, its first key's number and its second's (negative: unknown, shared by none). */
+    private final List<int[]> edges = new ArrayList<>();
+
     private int unshared;
 
-    /** Adds an item; a null second key (unknown, or no second key asked for) shares nothing. */
-    void add(Object first, Object second, boolean secondKnown) {
+    Occasions(boolean twoKeys) {
+      this.twoKeys = twoKeys;
+    }
+
+    /** Adds an item; a null second key (unknown, or none asked for) shares nothing. */
+    void add(Object first, Object second) {
       int f = firsts.computeIfAbsent(first, k -> firsts.size());
       int s = second == null ? -(++unshared) : seconds.computeIfAbsent(second, k -> seconds.size());
-      edges.add(new int[] {f, s, secondKnown ? 1 : 0});
+      edges.add(new int[] {f, s});
+    }
+
+    /** Whether an item's keys are all known: one key, or a known second one. */
+    private boolean known(int[] edge) {
+      return !twoKeys || edge[1] >= 0;
     }
 
     /**
@@ -853,7 +871,7 @@ final class Operands {
       int right = seconds.size() + unshared;
       int[][] adj = adjacency(left, onlyKnown);
       int[] matchOfRight = new int[right];
-      java.util.Arrays.fill(matchOfRight, -1);
+      Arrays.fill(matchOfRight, -1);
       int[] seen = new int[right];
       int[] next = new int[left];
       int[] pathLeft = new int[left];
@@ -900,7 +918,7 @@ final class Operands {
     private int[][] adjacency(int left, boolean onlyKnown) {
       int[] degree = new int[left];
       for (int[] e : edges) {
-        if (!onlyKnown || e[2] == 1) {
+        if (!onlyKnown || known(e)) {
           degree[e[0]]++;
         }
       }
@@ -911,7 +929,7 @@ final class Operands {
       }
       int shared = seconds.size();
       for (int[] e : edges) {
-        if (!onlyKnown || e[2] == 1) {
+        if (!onlyKnown || known(e)) {
           adj[e[0]][degree[e[0]]++] = e[1] >= 0 ? e[1] : shared - e[1] - 1;
         }
       }

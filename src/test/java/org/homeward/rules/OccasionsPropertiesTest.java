@@ -49,10 +49,9 @@ class OccasionsPropertiesTest {
   }
 
   private static int apart(List<Item> items, boolean onlyKnown) {
-    Operands.Occasions occasions = new Operands.Occasions();
+    Operands.Occasions occasions = new Operands.Occasions(true);
     for (Item i : items) {
-      occasions.add(
-          "d" + i.first(), i.second() == null ? null : "s" + i.second(), i.second() != null);
+      occasions.add("d" + i.first(), i.second() == null ? null : "s" + i.second());
     }
     return occasions.apart(
         new EvalContext(Fixtures.person("{}").facts(), LocalDate.of(2026, 11, 28)), onlyKnown);
