@@ -70,12 +70,11 @@ public final class CsvSink implements Sink {
 
   @Override
   public void write(Result r, Object prepared) throws IOException {
-    Object made = prepared != null ? prepared : prepare(r);
-    if (made instanceof String line) {
+    if (prepared instanceof String line) {
       out.write(line);
       return;
     }
-    String[] cells = (String[]) made;
+    String[] cells = (String[]) prepared;
     if (r.changed() != null) {
       cells[table.changedColumn()] = Sink.neutralise(r.changed());
     }

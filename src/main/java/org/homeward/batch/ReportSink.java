@@ -111,7 +111,7 @@ public final class ReportSink implements Sink {
       }
       return;
     }
-    String doc = (String) (prepared != null ? prepared : prepare(r));
+    String doc = (String) prepared;
     if (text != null) {
       if (single && !r.ok()) {
         return; // one person's file that cannot be read: its problems go to standard error, and

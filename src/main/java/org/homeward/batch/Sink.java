@@ -26,7 +26,10 @@ public interface Sink {
     return null;
   }
 
-  /** Writes a result, with what {@link #prepare} made of it (null when nothing). */
+  /**
+   * Writes a result, with what {@link #prepare} made of it (null when nothing); a sink that
+   * prepares its rows writes a result given alone as {@code write(result, prepare(result))}.
+   */
   default void write(Result result, Object prepared) throws IOException {
     write(result);
   }
