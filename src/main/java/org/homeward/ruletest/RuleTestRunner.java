@@ -386,24 +386,25 @@ public final class RuleTestRunner {
   /** An exact-set expectation (missing facts, notes), when the case gives one. */
   private static void checkSet(
       Node expected, String what, List<String> actual, List<String> failures) {
-    if (expected != null && !(expected instanceof Node.Seq)) {
+    if (expected == null) {
+      return;
+    }
+    if (!(expected instanceof Node.Seq seq)) {
       failures.add(what + ": expected a list, found " + expected.describe());
       return;
     }
-    if (expected instanceof Node.Seq seq) {
-      Set<String> want = new TreeSet<>();
-      for (Node n : seq.items()) {
-        String word = text(n);
-        if (word == null) {
-          failures.add(what + ": expected words, found " + n.describe());
-          return;
-        }
-        want.add(word);
+    Set<String> want = new TreeSet<>();
+    for (Node n : seq.items()) {
+      String word = text(n);
+      if (word == null) {
+        failures.add(what + ": expected words, found " + n.describe());
+        return;
       }
-      Set<String> got = new TreeSet<>(actual);
-      if (!want.equals(got)) {
-        failures.add(what + ": expected " + want + ", got " + got);
-      }
+      want.add(word);
+    }
+    Set<String> got = new TreeSet<>(actual);
+    if (!want.equals(got)) {
+      failures.add(what + ": expected " + want + ", got " + got);
     }
   }
 
