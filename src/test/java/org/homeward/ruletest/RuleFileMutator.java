@@ -3,11 +3,13 @@ package org.homeward.ruletest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Mutates the lines of a rule or test file for fuzzing (RuleFilesFuzzTest, bench/RuleFuzz.java):
  * one to three lines get another value (a map, a list, a number, null, a word), another key of the
- * rule language, or are deleted or doubled.
+ * same file, or are deleted or doubled.
  */
 public final class RuleFileMutator {
   private static final String[] VALUES = {
@@ -26,61 +28,25 @@ public final class RuleFileMutator {
     "[met]"
   };
 
-  /** Keys of rule and test files: a line's key replaced by one of them drives the compiler. */
-  private static final String[] KEYS = {
-    "all",
-    "any",
-    "not",
-    "exists",
-    "every",
-    "where",
-    "ref",
-    "count",
-    "distinct",
-    "named_by",
-    "left",
-    "op",
-    "right",
-    "when",
-    "value",
-    "fact",
-    "param",
-    "review",
-    "if",
-    "id",
-    "over",
-    "category",
-    "path",
-    "barrier",
-    "cases",
-    "otherwise",
-    "earliest",
-    "sum",
-    "total_days",
-    "start",
-    "end",
-    "from",
-    "to",
-    "values",
-    "type",
-    "items",
-    "on",
-    "birthday",
-    "overlaps",
-    "never",
-    "coverage",
-    "encoded",
-    "opens_on",
-    "lead",
-    "citation",
-    "missing",
-    "criteria",
-    "outcome",
-    "base",
-    "facts"
-  };
+  /** A line that starts with a key (a list item's too): {@code when:}, {@code - id: x}. */
+  private static final Pattern KEYED = Pattern.compile("^\\s*(- )?[a-z_]+:.*");
 
   private RuleFileMutator() {}
+
+  /** A key anywhere in a line, a flow map's too: {@code when: {ref: x}} holds when and ref. */
+  private static final Pattern KEY = Pattern.compile("([a-z_]+):");
+
+  /**
+   * One of the keys in a line, or {@code when} when it has none: a key swapped in comes from the
+   * file itself, so the keys of the rule language are tried without a list of them here.
+   */
+  private static String keyOf(String line, Random r) {
+    List<String> keys = new ArrayList<>();
+    for (Matcher m = KEY.matcher(line); m.find(); ) {
+      keys.add(m.group(1));
+    }
+    return keys.isEmpty() ? "when" : keys.get(r.nextInt(keys.size()));
+  }
 
   /** A copy of {@code lines} with one to three of them changed. */
   public static List<String> mutate(List<String> lines, Random r) {
@@ -94,8 +60,8 @@ public final class RuleFileMutator {
         out.remove(at);
       } else if (how == 1) {
         out.add(at, line);
-      } else if (how <= 3 && line.matches("^\\s*(- )?[a-z_]+:.*")) {
-        out.set(at, line.replaceFirst("[a-z_]+:", KEYS[r.nextInt(KEYS.length)] + ":"));
+      } else if (how <= 3 && KEYED.matcher(line).matches()) {
+        out.set(at, line.replaceFirst("[a-z_]+:", keyOf(out.get(r.nextInt(out.size())), r) + ":"));
       } else {
         String value = VALUES[r.nextInt(VALUES.length)];
         if (line.trim().startsWith("- ")) {
