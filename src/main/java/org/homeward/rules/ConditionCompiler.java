@@ -301,7 +301,10 @@ final class ConditionCompiler {
 
   // ---- conditions ----
 
-  /** Where the condition being compiled stands: the place to report a value that is missing. */
+  /**
+   * Where the condition being compiled stands (restored when a nested one is done): the place to
+   * report a condition or value that is missing from it.
+   */
   private Location near;
 
   private Location here() {
@@ -312,7 +315,16 @@ final class ConditionCompiler {
     if (node == null) {
       throw fail(here(), "a condition is missing here");
     }
+    Location outer = near;
     near = node.location();
+    try {
+      return condition(node, scope);
+    } finally {
+      near = outer;
+    }
+  }
+
+  private Condition condition(Node node, Scope scope) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.STRING) {
       return compact(s, scope);
     }
