@@ -150,7 +150,7 @@ public final class FactCatalogue {
         shapes.put(def.shape().path(), def.shape());
       }
     }
-    twin.finish();
+    twin.finish(true);
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       throw new ProblemException(ProblemException.Kind.RULES, problems);
     }

@@ -248,11 +248,22 @@ final class ConditionCompiler {
     return new Abandon();
   }
 
+  /**
+   * Whether some condition or value could not be compiled: the texts inside it (its review notes)
+   * were never met, so a translation of them is not known to be orphaned.
+   */
+  private boolean abandoned;
+
+  boolean abandonedAny() {
+    return abandoned;
+  }
+
   /** Compiles a condition; returns null after recording the problems when it cannot. */
   Condition condition(Node node) {
     try {
       return cond(node, null);
     } catch (Abandon e) {
+      abandoned = true;
       return null;
     }
   }
@@ -268,6 +279,7 @@ final class ConditionCompiler {
       }
       return op;
     } catch (Abandon e) {
+      abandoned = true;
       return null;
     }
   }
@@ -294,7 +306,7 @@ final class ConditionCompiler {
           probes.put(e.getKey(), c);
         }
       } catch (Abandon ignored) {
-        // already recorded
+        abandoned = true; // already recorded
       }
     }
   }
@@ -1058,6 +1070,9 @@ final class ConditionCompiler {
               + "file's, or the shared legal concepts in rules/concepts/concepts.yaml)");
     }
     Node.Mapping dm = (Node.Mapping) body;
+    if (dm.get("when") == null && dm.get("value") == null) {
+      throw new Abandon(); // the loader has said so, at the definition's own line
+    }
     boolean isCondition = dm.get("when") != null;
     if (isCondition != condition) {
       throw fail(

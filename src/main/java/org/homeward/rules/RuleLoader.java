@@ -348,7 +348,7 @@ public final class RuleLoader {
                 text(dm, "id"), text(dm, "text"), cites, text(dm, "over"), dm.location()));
       }
     }
-    current.twin().finish();
+    current.twin().finish(!shared.abandonedAny());
     return new Concepts(all, citations, source.name(CONCEPTS), shared);
   }
 
@@ -585,7 +585,7 @@ public final class RuleLoader {
     compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
-    current.twin().finish();
+    current.twin().finish(!compiler.abandonedAny());
     return new Category(
         id,
         required(m, "title"),
@@ -824,7 +824,7 @@ public final class RuleLoader {
     compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
-    current.twin().finish();
+    current.twin().finish(!compiler.abandonedAny());
     return new Barrier(
         id,
         required(m, "title"),

@@ -496,6 +496,40 @@ class RuleSetLoadingTest {
   }
 
   @Test
+  void aReviewTwinIsAnOrphanOnlyWhenItsConditionCompiled() throws IOException {
+    String rule =
+        """
+        paths:
+          - id: p
+            criteria:
+              - id: safe
+                text: Safe.
+                citation: c
+                question: Which
+                when: {any: ["security_concern == none", {review: Judge it., id: judge, if: "security_concern == alleged"}]}
+        """;
+    String twin = "reviews:\n  judge: Júzguelo.\n  judged: Juzgado.\n";
+    Path rules = ruleSet(Map.of("safe", rule), null);
+    Files.writeString(rules.resolve("safe/rule.es.yaml"), twin);
+    assertThat(errors(rules))
+        .as("every condition compiled: a review twin no review claims is an orphan")
+        .singleElement()
+        .asString()
+        .contains("safe/rule.es.yaml:3:")
+        .contains("'reviews/judged' has no English text with that id");
+    // The condition holding the review now names an unknown fact: that is the one problem. The
+    // review inside it was never met, so neither twin is reported: a fix makes them met again.
+    Path file = rules.resolve("safe/rule.yaml");
+    Files.writeString(
+        file, Files.readString(file).replace("security_concern == alleged", "no_such == x"));
+    assertThat(errors(rules))
+        .singleElement()
+        .asString()
+        .contains("safe/rule.yaml:")
+        .contains("no_such");
+  }
+
+  @Test
   void theBundledRuleSetLoadsWithItsLinksResolved() {
     assertThatThrownBy(() -> RuleLoader.load(RuleSource.directory(dir.resolve("none"))))
         .isInstanceOf(ProblemException.class);

@@ -132,8 +132,13 @@ class RuleFilesFuzzTest {
     assertThat(
             errorsWith(
                 "concepts/concepts.yaml", concepts.replaceFirst("(?m)^    when:", "    whenn:")))
-        .as("a definition with neither 'when' nor 'value'")
-        .anySatisfy(e -> assertThat(e).contains("concepts.yaml:").contains("a value is missing"));
+        .as(
+            "a definition with neither 'when' nor 'value': said once, at its own line, without"
+                + " the conditions that read it or the translations inside them following")
+        .hasSize(2)
+        .anySatisfy(e -> assertThat(e).contains("concepts.yaml:").contains("unknown key 'whenn'"))
+        .anySatisfy(
+            e -> assertThat(e).contains("concepts.yaml:").contains("needs exactly one of 'when'"));
     String citizen = Files.readString(copy.resolve("us-citizen-claim/rule.yaml"));
     assertThat(
             errorsWith(
