@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,8 +126,12 @@ public final class RuleLoader {
     return loader.located();
   }
 
+  /**
+   * The problems, each with its line quoted, each said once: a definition over a list is compiled
+   * at every use, so a mistake in its body would otherwise be reported as often as it is used.
+   */
   private List<Diagnostic> located() {
-    List<Diagnostic> out = new ArrayList<>();
+    Set<Diagnostic> out = new LinkedHashSet<>();
     for (Diagnostic d : problems) {
       String text = texts.get(d.location().source());
       if (text != null && d.location().line() > 0 && d.excerpt() == null) {
@@ -137,7 +142,7 @@ public final class RuleLoader {
       }
       out.add(d);
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   private Node parse(String relative) {

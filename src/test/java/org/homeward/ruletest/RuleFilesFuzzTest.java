@@ -139,6 +139,19 @@ class RuleFilesFuzzTest {
         .anySatisfy(e -> assertThat(e).contains("concepts.yaml:").contains("unknown key 'whenn'"))
         .anySatisfy(
             e -> assertThat(e).contains("concepts.yaml:").contains("needs exactly one of 'when'"));
+    assertThat(
+            errorsWith(
+                "concepts/concepts.yaml",
+                concepts.replaceFirst(
+                    "exists: convictions\\[\\]\\.post_conviction\n",
+                    "exists: convictions[].post_convictionz\n")))
+        .as(
+            "a mistake in the body of a definition over a list, which is compiled at each of its"
+                + " many uses: said once")
+        .singleElement()
+        .asString()
+        .contains("concepts.yaml:")
+        .contains("unknown fact 'convictions[].post_convictionz'");
     String citizen = Files.readString(copy.resolve("us-citizen-claim/rule.yaml"));
     assertThat(
             errorsWith(
