@@ -21,9 +21,6 @@ public final class SpanishTwin {
   private final List<Diagnostic> problems;
   private final Set<String> used = new HashSet<>();
 
-  /** The section of texts met only while conditions compile: the review notes. */
-  public static final String CONDITION_SECTION = "reviews";
-
   /** A twin read from {@code doc} (null when the file has none). */
   public SpanishTwin(Node doc, Translations translations, List<Diagnostic> problems) {
     this.translations = translations;
@@ -75,18 +72,15 @@ public final class SpanishTwin {
 
   /**
    * Reports every twin that no English text of the file has claimed: its id is gone or misspelt.
-   * {@code conditionsWhole} says whether every condition of the English file compiled: the review
-   * notes inside one that did not were never met, so their twins are not reported as orphans (the
-   * problem that stopped the condition is reported already, and a fix makes them met again).
+   * Only when {@code englishWhole}: the English file read without errors and every condition in it
+   * compiled. Otherwise the texts inside what could not be read were never met, and their twins
+   * would be reported as orphans after the one problem that lost them.
    */
-  public void finish(boolean conditionsWhole) {
-    if (root == null) {
+  public void finish(boolean englishWhole) {
+    if (root == null || !englishWhole) {
       return;
     }
     for (Map.Entry<String, Node> e : root.entries().entrySet()) {
-      if (!conditionsWhole && e.getKey().equals(CONDITION_SECTION)) {
-        continue;
-      }
       if (e.getValue() instanceof Node.Mapping section) {
         for (Map.Entry<String, Node> item : section.entries().entrySet()) {
           String base = e.getKey() + "/" + item.getKey();

@@ -131,8 +131,9 @@ public final class FactCatalogue {
     }
     Translations translations = new Translations();
     SpanishTwin twin = new SpanishTwin(twinDoc, translations, problems);
+    Set<String> rejected = new HashSet<>();
     for (Node item : facts.items()) {
-      FactDef def = parseFact(item, shapes, problems);
+      FactDef def = parseFact(item, shapes, problems, rejected);
       if (def != null) {
         twin.text("facts", def.path(), "meaning", def.meaning());
         twin.text("facts", def.path(), "question", def.question());
@@ -150,15 +151,21 @@ public final class FactCatalogue {
         shapes.put(def.shape().path(), def.shape());
       }
     }
-    twin.finish(true);
+    // With errors here, a translation of a fact that could not be read is not an orphan.
+    twin.finish(problems.stream().noneMatch(Diagnostic::isError));
     if (problems.stream().anyMatch(Diagnostic::isError)) {
       throw new ProblemException(ProblemException.Kind.RULES, problems);
     }
     return new FactCatalogue(byPath, root, version, translations);
   }
 
+  /**
+   * One fact of the catalogue, or null after reporting why not. {@code rejected} holds the paths of
+   * the facts that could not be read: a fact inside one of them is dropped without a report of its
+   * own, as its parent's problem is reported already.
+   */
   private static FactDef parseFact(
-      Node item, Map<String, Shape> shapes, List<Diagnostic> problems) {
+      Node item, Map<String, Shape> shapes, List<Diagnostic> problems, Set<String> rejected) {
     if (!(item instanceof Node.Mapping m)) {
       problems.add(Diagnostic.error(item.location(), "each fact must be a map with path and type"));
       return null;
@@ -175,6 +182,10 @@ public final class FactCatalogue {
       problems.add(
           Diagnostic.error(
               m.location(), "a fact needs a 'path' and a known 'type' (found " + typeWord + ")"));
+      if (path != null) {
+        rejected.add(path); // the shape a record fact would have had
+        rejected.add(path + "[]"); // and a list fact
+      }
       return null;
     }
     String parentShapePath;
@@ -188,6 +199,11 @@ public final class FactCatalogue {
       name = path.substring(dot + 1);
     }
     Shape parent = shapes.get(parentShapePath);
+    if (parent == null && rejected.contains(parentShapePath)) {
+      rejected.add(path);
+      rejected.add(path + "[]");
+      return null;
+    }
     if (parent == null) {
       problems.add(
           Diagnostic.error(

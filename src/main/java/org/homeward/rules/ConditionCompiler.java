@@ -258,6 +258,22 @@ final class ConditionCompiler {
     return abandoned;
   }
 
+  /**
+   * Whether the definitions and parameters this compiler was given may lack some that its file
+   * meant to declare (the file has errors). A name not found among them, here or in a compiler that
+   * reads this one's as shared, is then not reported: it may be one of those, and the error that
+   * lost it is reported already.
+   */
+  private boolean incomplete;
+
+  void incomplete() {
+    incomplete = true;
+  }
+
+  private boolean mayLack() {
+    return incomplete || shared != null && shared.incomplete;
+  }
+
   /** Compiles a condition; returns null after recording the problems when it cannot. */
   Condition condition(Node node) {
     try {
@@ -906,6 +922,9 @@ final class ConditionCompiler {
       p = shared.parameters.get(id);
     }
     if (p == null) {
+      if (mayLack()) {
+        throw new Abandon(); // it may be one the file with errors meant to declare
+      }
       throw fail(
           at,
           "unknown parameter '"
@@ -1062,6 +1081,9 @@ final class ConditionCompiler {
   private Def definition(String name, Location at, boolean condition, Scope scope) {
     Node body = definitions.get(name);
     if (body == null) {
+      if (mayLack()) {
+        throw new Abandon(); // it may be one the file with errors meant to declare
+      }
       throw fail(
           at,
           "unknown definition '"

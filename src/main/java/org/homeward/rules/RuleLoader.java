@@ -80,6 +80,33 @@ public final class RuleLoader {
 
   private final RuleSource source;
   private final List<Diagnostic> problems = new ArrayList<>();
+
+  /**
+   * The categories and barriers (by id) whose rule file has errors: a link to one of their results
+   * that is not found may be to one the errors lost, so it is not reported as well.
+   */
+  private final Set<String> flawed = new HashSet<>();
+
+  /**
+   * Whether some entry of ruleset.yaml could not be read, or names a folder that is not there: a
+   * category or barrier named elsewhere but not found may be that entry, so it is not reported as
+   * well.
+   */
+  private boolean manifestIncomplete;
+
+  /**
+   * Whether the file loaded since {@code before} errors were counted is whole: no error of its own,
+   * and every condition compiled. Only then is a translation that no English text claims an orphan
+   * (see {@link SpanishTwin#finish}).
+   */
+  private boolean whole(long before, ConditionCompiler compiler) {
+    return errors() == before && !compiler.abandonedAny();
+  }
+
+  private long errors() {
+    return problems.stream().filter(Diagnostic::isError).count();
+  }
+
   private final MessageDigest digest;
   private final Map<String, String> texts = new HashMap<>();
   private final Translations translations = new Translations();
@@ -201,31 +228,42 @@ public final class RuleLoader {
       problems.addAll(e.diagnostics());
       return null;
     }
+    long before = errors();
     Concepts concepts = concepts(facts);
+    if (errors() > before) {
+      shared.incomplete();
+    }
     List<Category> categories = new ArrayList<>();
     List<String> listed = new ArrayList<>();
     if (m != null && m.get("categories") instanceof Node.Seq seq) {
       for (Node item : seq.items()) {
         String id = listedId(item, "category");
         if (id == null) {
+          manifestIncomplete = true;
           continue;
         }
         listed.add(id);
         String rel = id + "/rule.yaml";
+        long fine = errors();
         Node doc = parse(rel);
         if (doc == null && !texts.containsKey(source.name(rel))) {
           problems.add(
               Diagnostic.error(
                   item.location(),
                   "category '" + id + "' is listed but " + source.name(rel) + " is missing"));
+          manifestIncomplete = true; // perhaps a misspelt id: the category named elsewhere
           continue;
         }
         Category c = doc == null ? null : category(doc, id, facts);
         if (c != null) {
           categories.add(c);
         }
+        if (errors() > fine) {
+          flawed.add("category:" + id);
+        }
       }
     } else {
+      manifestIncomplete = true;
       problems.add(
           Diagnostic.error(
               manifest.location(), "ruleset.yaml needs a 'categories' list in report order"));
@@ -234,20 +272,26 @@ public final class RuleLoader {
     for (Node item : m == null ? List.<Node>of() : items(m.get("barriers"))) {
       String id = listedId(item, "barrier");
       if (id == null) {
+        manifestIncomplete = true;
         continue;
       }
       String rel = "barriers/" + id + "/rule.yaml";
+      long fine = errors();
       Node doc = parse(rel);
       if (doc == null && !texts.containsKey(source.name(rel))) {
         problems.add(
             Diagnostic.error(
                 item.location(),
                 "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
+        manifestIncomplete = true; // perhaps a misspelt id: the barrier named elsewhere
         continue;
       }
       Barrier b = doc == null ? null : barrier(doc, id, facts, listed);
       if (b != null) {
         barriers.add(b);
+      }
+      if (errors() > fine) {
+        flawed.add("barrier:" + id);
       }
     }
     try {
@@ -300,6 +344,7 @@ public final class RuleLoader {
    * The shared legal concepts, when the rule set has them; their compiler serves every other file.
    */
   private Concepts concepts(FactCatalogue facts) {
+    long before = errors();
     Node doc = parse(CONCEPTS);
     Node.Mapping m = doc == null ? null : mapping(doc);
     if (m == null) {
@@ -323,8 +368,7 @@ public final class RuleLoader {
     current.twin().own("title", text(m, "title"));
     current.twin().own("summary", text(m, "summary"));
     List<Citation> citations = citations(m.get("citations"));
-    Set<String> citationIds = new HashSet<>();
-    citations.forEach(c -> citationIds.add(c.id()));
+    Set<String> citationIds = citationIds(citations);
     shared = compiler(m, facts, citationIds, null, CONCEPTS);
     List<Concepts.Concept> all = new ArrayList<>();
     for (Node d : items(m.get("definitions"))) {
@@ -353,8 +397,16 @@ public final class RuleLoader {
                 text(dm, "id"), text(dm, "text"), cites, text(dm, "over"), dm.location()));
       }
     }
-    current.twin().finish(!shared.abandonedAny());
+    current.twin().finish(whole(before, shared));
     return new Concepts(all, citations, source.name(CONCEPTS), shared);
+  }
+
+  /**
+   * Whether a result named by a link and not found may have been lost to an error already reported:
+   * its rule file has errors, or an entry of ruleset.yaml could not be read.
+   */
+  private boolean lost(String kindAndId) {
+    return manifestIncomplete || flawed.contains(kindAndId);
   }
 
   /**
@@ -367,6 +419,8 @@ public final class RuleLoader {
     Map<String, Barrier> bars = new HashMap<>();
     barriers.forEach(b -> bars.put(b.id(), b));
     Map<String, Integer> slots = new HashMap<>();
+    // A category or barrier not in the rule set is reported once, at the first link that reads it.
+    Map<String, List<Location>> unfound = new LinkedHashMap<>();
     for (ConditionCompiler compiler : compilers.values()) {
       for (Link link : compiler.allLinks()) {
         String target = link.target();
@@ -374,9 +428,11 @@ public final class RuleLoader {
           case CATEGORY -> {
             Category c = cats.get(target);
             if (c == null) {
-              problems.add(
-                  Diagnostic.error(
-                      link.location(), "no category '" + target + "' in this rule set"));
+              if (!lost("category:" + target)) {
+                unfound
+                    .computeIfAbsent("category '" + target, k -> new ArrayList<>())
+                    .add(link.location());
+              }
               continue;
             }
             link.resolve(c, null, null);
@@ -392,6 +448,16 @@ public final class RuleLoader {
                         .findFirst()
                         .orElse(null);
             if (p == null) {
+              if (lost("category:" + (slash < 0 ? target : target.substring(0, slash)))) {
+                continue;
+              }
+              if (slash >= 0 && c == null) {
+                unfound
+                    .computeIfAbsent(
+                        "category '" + target.substring(0, slash), k -> new ArrayList<>())
+                    .add(link.location());
+                continue;
+              }
               problems.add(
                   Diagnostic.error(
                       link.location(),
@@ -406,9 +472,11 @@ public final class RuleLoader {
           case BARRIER -> {
             Barrier b = bars.get(target);
             if (b == null) {
-              problems.add(
-                  Diagnostic.error(
-                      link.location(), "no barrier '" + target + "' in this rule set"));
+              if (!lost("barrier:" + target)) {
+                unfound
+                    .computeIfAbsent("barrier '" + target, k -> new ArrayList<>())
+                    .add(link.location());
+              }
               continue;
             }
             link.resolve(null, null, b);
@@ -417,6 +485,17 @@ public final class RuleLoader {
         link.slot = slots.computeIfAbsent(link.kind() + ":" + target, k -> slots.size());
       }
     }
+    unfound.forEach(
+        (what, at) ->
+            problems.add(
+                Diagnostic.error(
+                    at.get(0),
+                    "no "
+                        + what
+                        + "' in this rule set"
+                        + (at.size() > 1
+                            ? " (" + at.size() + " links read its results; this is the first)"
+                            : ""))));
     // The graph of results: a category's outcome rests on its paths and disqualifiers; a path and a
     // barrier on what their conditions link to.
     Map<String, List<Link>> edges = new LinkedHashMap<>();
@@ -514,8 +593,7 @@ public final class RuleLoader {
               "the id '" + id + "' must match its folder '" + folder + "'"));
     }
     List<Citation> citations = citations(m.get("citations"));
-    Set<String> citationIds = new HashSet<>();
-    citations.forEach(c -> citationIds.add(c.id()));
+    Set<String> citationIds = citationIds(citations);
     if (citations.isEmpty()) {
       problems.add(
           Diagnostic.error(
@@ -532,6 +610,7 @@ public final class RuleLoader {
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {
+    long before = errors();
     current = twin(folder + "/rule.yaml");
     Header h = header(doc, folder, facts, RULE_KEYS, "a rule file");
     if (h == null) {
@@ -590,7 +669,7 @@ public final class RuleLoader {
     compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
-    current.twin().finish(!compiler.abandonedAny());
+    current.twin().finish(whole(before, compiler));
     return new Category(
         id,
         required(m, "title"),
@@ -792,6 +871,7 @@ public final class RuleLoader {
   }
 
   private Barrier barrier(Node doc, String folder, FactCatalogue facts, List<String> categoryIds) {
+    long before = errors();
     current = twin("barriers/" + folder + "/rule.yaml");
     Header h = header(doc, folder, facts, BARRIER_KEYS, "a barrier file");
     if (h == null) {
@@ -820,7 +900,7 @@ public final class RuleLoader {
         continue;
       }
       affects.add(category);
-      if (!categoryIds.contains(category)) {
+      if (!categoryIds.contains(category) && !manifestIncomplete) {
         problems.add(
             Diagnostic.error(
                 n.location(), "'" + category + "' is not a category of this rule set"));
@@ -829,7 +909,7 @@ public final class RuleLoader {
     compiler.owner("extra:" + id);
     List<Criterion> notes = criteria(m.get("notes"), compiler, citationIds, ids, false);
     List<Criterion> steps = steps(m.get("next_steps"), compiler, citationIds);
-    current.twin().finish(!compiler.abandonedAny());
+    current.twin().finish(whole(before, compiler));
     return new Barrier(
         id,
         required(m, "title"),
@@ -850,6 +930,7 @@ public final class RuleLoader {
       Set<String> citationIds,
       ConditionCompiler sharedCompiler,
       String file) {
+    long before = errors();
     Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
     Map<String, Node> definitions = new LinkedHashMap<>();
     for (Node d : items(m.get("definitions"))) {
@@ -886,6 +967,9 @@ public final class RuleLoader {
             LITERALS_ARE_ERRORS,
             canon,
             file);
+    if (errors() > before) {
+      compiler.incomplete(); // a parameter or definition may be missing from what was declared
+    }
     compiler.compileDefinitions();
     return compiler;
   }
@@ -1004,7 +1088,7 @@ public final class RuleLoader {
       if (cite == null) {
         continue;
       }
-      if (!citationIds.contains(cite.id())) {
+      if (!citationIds.contains(cite.id()) && !citationIds.contains(null)) {
         problems.add(
             Diagnostic.error(
                 n.location(), "citation '" + cite.id() + "' is not among the file's citations"));
@@ -1038,12 +1122,30 @@ public final class RuleLoader {
     return null;
   }
 
+  /**
+   * The ids of a file's citations. When an entry could not be read, the set also holds null: a
+   * citation named elsewhere and not found may be that entry's, so it is not reported as well.
+   */
+  private Set<String> citationIds(List<Citation> citations) {
+    Set<String> ids = new HashSet<>();
+    citations.forEach(c -> ids.add(c.id()));
+    if (citationLost) {
+      ids.add(null);
+    }
+    return ids;
+  }
+
+  /** Whether an entry of the citations {@link #citations} last read could not be read. */
+  private boolean citationLost;
+
   private List<Citation> citations(Node list) {
     List<Citation> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    citationLost = false;
     for (Node n : items(list)) {
       Node.Mapping m = mapping(n);
       if (m == null) {
+        citationLost = true;
         continue;
       }
       unknownKeys(m, Set.of("id", "title", "url", "date"), "a citation");

@@ -39,6 +39,6 @@ final class Texts {
                   + ")"));
       return;
     }
-    twin.text(SpanishTwin.CONDITION_SECTION, id, null, note);
+    twin.text("reviews", id, null, note);
   }
 }

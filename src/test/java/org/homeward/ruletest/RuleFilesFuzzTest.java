@@ -161,6 +161,76 @@ class RuleFilesFuzzTest {
         .anySatisfy(e -> assertThat(e).contains("us-citizen-claim/rule.yaml:"));
   }
 
+  /**
+   * One mistake, one message: what a mistake makes unreadable (a file, a definition, a category, a
+   * list entry) is not reported again at every place that reads it. Each case was dozens of
+   * messages, most of them far from the mistake.
+   */
+  @Example
+  void oneMistakeIsReportedOnceNotAtEveryPlaceItReaches() throws IOException {
+    String concepts = Files.readString(copy.resolve("concepts/concepts.yaml"));
+    assertThat(
+            errorsWith(
+                "concepts/concepts.yaml",
+                concepts.replaceFirst("\ndefinitions:\n", "\ndefinitions: [\n")))
+        .as("the shared concepts are not YAML: no 'unknown definition' in the files that use them")
+        .singleElement()
+        .asString()
+        .contains("concepts/concepts.yaml:");
+    assertThat(
+            errorsWith(
+                "concepts/concepts.yaml",
+                concepts.replaceFirst("\ndefinitions:\n", "\ndefinitionz:\n")))
+        .as("the concepts' definitions misspelt: no orphaned translations or unknown definitions")
+        .singleElement()
+        .asString()
+        .contains("unknown key 'definitionz'");
+    String relief = Files.readString(copy.resolve("criminal-record-relief/rule.yaml"));
+    assertThat(
+            errorsWith(
+                "criminal-record-relief/rule.yaml",
+                relief.replaceFirst("\npaths:\n", "\npaths: [\n")))
+        .as("a category's file is not YAML: no 'no path' in the categories that link to it")
+        .singleElement()
+        .asString()
+        .contains("criminal-record-relief/rule.yaml:");
+    String manifest = Files.readString(copy.resolve("ruleset.yaml"));
+    assertThat(
+            errorsWith(
+                "ruleset.yaml",
+                manifest.replace("  - humanitarian-parole\n", "  - [humanitarian-parole]\n")))
+        .as("an entry of ruleset.yaml unreadable: no 'is not a category' in the barriers")
+        .singleElement()
+        .asString()
+        .contains("expected the id of a category");
+    assertThat(errorsWith("ruleset.yaml", manifest.replace("  - criminal-record-relief\n", "")))
+        .as("a category left out of ruleset.yaml but read by links: said once, with the count")
+        .singleElement()
+        .asString()
+        .contains("no category 'criminal-record-relief' in this rule set (")
+        .contains(" links read its results; this is the first)");
+    String facts = Files.readString(copy.resolve("facts.yaml"));
+    assertThat(
+            errorsWith(
+                "facts.yaml",
+                facts.replace(
+                    "  - path: convictions\n    type: list\n",
+                    "  - path: convictions\n    type: lisst\n")))
+        .as("a list fact of unknown type: its fields and their translations are not reported")
+        .singleElement()
+        .asString()
+        .contains("a fact needs a 'path' and a known 'type' (found lisst)");
+    String veteran = Files.readString(copy.resolve("veteran/rule.yaml"));
+    assertThat(
+            errorsWith(
+                "veteran/rule.yaml",
+                veteran.replaceFirst(
+                    "\ncitations:\n  - id: ina-329\n", "\ncitations:\n  - ids: ina-329\n")))
+        .as("a citation without its id: the criteria that cite it are not reported")
+        .hasSize(2)
+        .noneSatisfy(e -> assertThat(e).contains("is not among the file's citations"));
+  }
+
   @Example
   void anExpectationOfTheWrongShapeFailsItsCase() throws IOException {
     Path file = copy.resolve("daca/tests.yaml");
