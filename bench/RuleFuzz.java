@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.homeward.cli.CliRun;
 import org.homeward.ruletest.RuleFileMutator;
@@ -17,10 +19,17 @@ import org.homeward.ruletest.RuleFileMutator;
  * file another value (a map, a list, a number, null, a word), another key of the rule language, or
  * deletes or doubles them; runs {@code homeward rules check DIR} for a rule file and {@code
  * homeward rules test DIR} for a tests.yaml; puts the line back. Counts the exit codes and the
- * internal errors (exit 70 or a throwable), keeping each failing file. Usage: java RuleFuzz N
- * [seed] [check|test...]
+ * internal errors (exit 70 or a throwable), keeping each failing file, and how many errors each
+ * mutated rule file gets (one mistake should be one message). Usage: java RuleFuzz N [seed]
+ * [check|test...]
  */
 public final class RuleFuzz {
+  /** The lower bounds of the buckets the error counts are told in. */
+  private static final int[] BUCKETS = {0, 1, 2, 3, 5, 11};
+
+  /** The closing line of {@code rules check}: "N error(s), M warning(s)." */
+  private static final Pattern ERRORS = Pattern.compile("(?m)^(\\d+) error\\(s\\), \\d+ warning");
+
   public static void main(String[] args) throws IOException {
     int n = Integer.parseInt(args[0]);
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
@@ -37,6 +46,10 @@ public final class RuleFuzz {
       Random r = new Random(seed ^ kind.hashCode());
       Map<String, Integer> codes = new TreeMap<>();
       int internal = 0;
+      // how many errors a mutated rule file gets: one mistake should be one message, not every
+      // place its consequences reach
+      int[] spread = new int[BUCKETS.length];
+      int most = 0;
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         Path file = files.get(r.nextInt(files.size()));
@@ -54,6 +67,17 @@ public final class RuleFuzz {
                 "usage error: " + run.err().lines().findFirst().orElse(""));
           }
           codes.merge(Integer.toString(run.code()), 1, Integer::sum);
+          Matcher m = ERRORS.matcher(run.err());
+          boolean counted = m.find();
+          if (kind.equals("check") && (counted || run.code() == 0)) {
+            int errors = counted ? Integer.parseInt(m.group(1)) : 0;
+            most = Math.max(most, errors);
+            int b = 0;
+            while (b + 1 < BUCKETS.length && errors >= BUCKETS[b + 1]) {
+              b++;
+            }
+            spread[b]++;
+          }
           if (run.code() == 70 || run.err().contains("internal error")) {
             problem =
                 run.err().lines().filter(l -> l.contains("internal")).findFirst().orElse("exit 70");
@@ -75,6 +99,19 @@ public final class RuleFuzz {
       System.out.printf(
           "rules %-5s %5d mutated files  exit codes %s  internal errors %d  (%d s)%n",
           kind, n, codes, internal, (System.nanoTime() - start) / 1_000_000_000L);
+      if (kind.equals("check")) {
+        StringBuilder line = new StringBuilder("  errors per mutated file:");
+        for (int b = 0; b < BUCKETS.length; b++) {
+          String label =
+              b + 1 == BUCKETS.length
+                  ? ">=" + BUCKETS[b]
+                  : BUCKETS[b + 1] - BUCKETS[b] == 1
+                      ? Integer.toString(BUCKETS[b])
+                      : BUCKETS[b] + "-" + (BUCKETS[b + 1] - 1);
+          line.append(' ').append(label).append(": ").append(spread[b]);
+        }
+        System.out.println(line + "  (most: " + most + ")");
+      }
     }
     System.out.println("kept failing files (if any) under " + kept);
     if (!failed) {

@@ -3,7 +3,8 @@
 # files through `homeward rules check` and N mutated tests.yaml files through `homeward rules test`
 # (200 each by default), in one JVM, on a copy of rules/. A mutation gives one to three lines another
 # value (a map, a list, a number, null, a word), another key of the rule language, or deletes or
-# doubles them. Prints the exit codes seen and the internal errors; exits 1 if there is any (failing
+# doubles them. Prints the exit codes seen, the internal errors and how many errors each mutated rule
+# file got (one mistake should be one message); exits 1 if there is any internal error (failing
 # files are kept). Every build runs a small version of this (RuleFilesFuzzTest).
 # Usage: bench/fuzz-rules.sh [N] [seed] [check|test...]
 set -euo pipefail
