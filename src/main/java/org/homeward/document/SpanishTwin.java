@@ -81,6 +81,19 @@ public final class SpanishTwin {
       return;
     }
     for (Map.Entry<String, Node> e : root.entries().entrySet()) {
+      if (e.getValue() instanceof Node.Mapping section
+          && !section.entries().isEmpty()
+          && used.stream().noneMatch(a -> a.startsWith(e.getKey() + "/"))) {
+        // not one text of the section is claimed: its name is wrong, not each of its ids
+        problems.add(
+            Diagnostic.error(
+                root.keyLocation(e.getKey()),
+                "no English text is in a section '"
+                    + e.getKey()
+                    + "', so none of the Spanish twins under it translates anything; "
+                    + "rename it to the section it translates, or remove it"));
+        continue;
+      }
       if (e.getValue() instanceof Node.Mapping section) {
         for (Map.Entry<String, Node> item : section.entries().entrySet()) {
           String base = e.getKey() + "/" + item.getKey();

@@ -496,6 +496,24 @@ class RuleSetLoadingTest {
   }
 
   @Test
+  void aSpanishTwinSectionOfTheWrongNameIsReportedOnceNotForEachId() throws IOException {
+    Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
+    Files.writeString(
+        rules.resolve("citizen/rule.es.yaml"),
+        """
+        criterias:
+          born-in-a-state:
+            text: Nació aquí.
+            question: ¿Dónde?
+        """);
+    assertThat(errors(rules))
+        .singleElement()
+        .asString()
+        .contains("citizen/rule.es.yaml:1:")
+        .contains("no English text is in a section 'criterias'");
+  }
+
+  @Test
   void aReviewTwinIsAnOrphanOnlyWhenItsConditionCompiled() throws IOException {
     String rule =
         """
