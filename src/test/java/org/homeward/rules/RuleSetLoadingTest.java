@@ -468,12 +468,18 @@ class RuleSetLoadingTest {
         .contains("the number 16 is written into the condition");
   }
 
+  /** The one-category rule set with the given Spanish twin beside its rule file. */
+  private Path citizenWithTwin(String twin) throws IOException {
+    Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
+    Files.writeString(rules.resolve("citizen/rule.es.yaml"), twin);
+    return rules;
+  }
+
   @Test
   void aSpanishTwinWhoseIdIsGoneIsReported() throws IOException {
-    Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
-    Files.writeString(
-        rules.resolve("citizen/rule.es.yaml"),
-        """
+    Path rules =
+        citizenWithTwin(
+            """
         criteria:
           born-in-a-state:
             text: Nació aquí.
@@ -497,10 +503,9 @@ class RuleSetLoadingTest {
 
   @Test
   void aSpanishTwinSectionOfTheWrongNameIsReportedOnceNotForEachId() throws IOException {
-    Path rules = ruleSet(Map.of("citizen", CITIZEN), null);
-    Files.writeString(
-        rules.resolve("citizen/rule.es.yaml"),
-        """
+    Path rules =
+        citizenWithTwin(
+            """
         criterias:
           born-in-a-state:
             text: Nació aquí.

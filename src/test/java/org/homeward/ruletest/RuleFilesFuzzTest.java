@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -168,58 +169,40 @@ class RuleFilesFuzzTest {
    */
   @Example
   void oneMistakeIsReportedOnceNotAtEveryPlaceItReaches() throws IOException {
-    String concepts = Files.readString(copy.resolve("concepts/concepts.yaml"));
-    assertThat(
-            errorsWith(
-                "concepts/concepts.yaml",
-                concepts.replaceFirst("\ndefinitions:\n", "\ndefinitions: [\n")))
-        .as("the shared concepts are not YAML: no 'unknown definition' in the files that use them")
-        .singleElement()
-        .asString()
-        .contains("concepts/concepts.yaml:");
-    assertThat(
-            errorsWith(
-                "concepts/concepts.yaml",
-                concepts.replaceFirst("\ndefinitions:\n", "\ndefinitionz:\n")))
-        .as("the concepts' definitions misspelt: no orphaned translations or unknown definitions")
-        .singleElement()
-        .asString()
-        .contains("unknown key 'definitionz'");
-    String relief = Files.readString(copy.resolve("criminal-record-relief/rule.yaml"));
-    assertThat(
-            errorsWith(
-                "criminal-record-relief/rule.yaml",
-                relief.replaceFirst("\npaths:\n", "\npaths: [\n")))
-        .as("a category's file is not YAML: no 'no path' in the categories that link to it")
-        .singleElement()
-        .asString()
-        .contains("criminal-record-relief/rule.yaml:");
-    String manifest = Files.readString(copy.resolve("ruleset.yaml"));
-    assertThat(
-            errorsWith(
-                "ruleset.yaml",
-                manifest.replace("  - humanitarian-parole\n", "  - [humanitarian-parole]\n")))
-        .as("an entry of ruleset.yaml unreadable: no 'is not a category' in the barriers")
-        .singleElement()
-        .asString()
-        .contains("expected the id of a category");
-    assertThat(errorsWith("ruleset.yaml", manifest.replace("  - criminal-record-relief\n", "")))
-        .as("a category left out of ruleset.yaml but read by links: said once, with the count")
-        .singleElement()
-        .asString()
-        .contains("no category 'criminal-record-relief' in this rule set (")
-        .contains(" links read its results; this is the first)");
-    String facts = Files.readString(copy.resolve("facts.yaml"));
-    assertThat(
-            errorsWith(
-                "facts.yaml",
-                facts.replace(
-                    "  - path: convictions\n    type: list\n",
-                    "  - path: convictions\n    type: lisst\n")))
-        .as("a list fact of unknown type: its fields and their translations are not reported")
-        .singleElement()
-        .asString()
-        .contains("a fact needs a 'path' and a known 'type' (found lisst)");
+    saidOnce(
+        "concepts/concepts.yaml",
+        t -> t.replaceFirst("\ndefinitions:\n", "\ndefinitions: [\n"),
+        "the shared concepts are not YAML: no 'unknown definition' in the files that use them",
+        "concepts/concepts.yaml:");
+    saidOnce(
+        "concepts/concepts.yaml",
+        t -> t.replaceFirst("\ndefinitions:\n", "\ndefinitionz:\n"),
+        "the concepts' definitions misspelt: no orphaned translations or unknown definitions",
+        "unknown key 'definitionz'");
+    saidOnce(
+        "criminal-record-relief/rule.yaml",
+        t -> t.replaceFirst("\npaths:\n", "\npaths: [\n"),
+        "a category's file is not YAML: no 'no path' in the categories that link to it",
+        "criminal-record-relief/rule.yaml:");
+    saidOnce(
+        "ruleset.yaml",
+        t -> t.replace("  - humanitarian-parole\n", "  - [humanitarian-parole]\n"),
+        "an entry of ruleset.yaml unreadable: no 'is not a category' in the barriers",
+        "expected the id of a category");
+    saidOnce(
+        "ruleset.yaml",
+        t -> t.replace("  - criminal-record-relief\n", ""),
+        "a category left out of ruleset.yaml but read by links: said once, with the count",
+        "no category 'criminal-record-relief' in this rule set (",
+        " links read its results; this is the first)");
+    saidOnce(
+        "facts.yaml",
+        t ->
+            t.replace(
+                "  - path: convictions\n    type: list\n",
+                "  - path: convictions\n    type: lisst\n"),
+        "a list fact of unknown type: its fields and their translations are not reported",
+        "a fact needs a 'path' and a known 'type' (found lisst)");
     String veteran = Files.readString(copy.resolve("veteran/rule.yaml"));
     assertThat(
             errorsWith(
@@ -229,6 +212,14 @@ class RuleFilesFuzzTest {
         .as("a citation without its id: the criteria that cite it are not reported")
         .hasSize(2)
         .noneSatisfy(e -> assertThat(e).contains("is not among the file's citations"));
+  }
+
+  /** Asserts that the copy with one file changed gets exactly one error, and what it says. */
+  private static void saidOnce(
+      String relative, UnaryOperator<String> change, String why, String... says)
+      throws IOException {
+    String text = change.apply(Files.readString(copy.resolve(relative)));
+    assertThat(errorsWith(relative, text)).as(why).singleElement().asString().contains(says);
   }
 
   @Example
