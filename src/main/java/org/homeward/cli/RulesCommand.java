@@ -374,13 +374,22 @@ final class RulesCommand {
                   e.getKey());
         }
         List<String> missing = report.coverage().gaps();
-        gaps = !missing.isEmpty();
+        Set<String> unknown = report.coverage().unknown();
+        gaps = !missing.isEmpty() || !unknown.isEmpty();
         io.out()
             .println(
-                gaps
+                !missing.isEmpty()
                     ? missing.size() + " criteria are not covered three ways:"
-                    : "Every criterion is covered met, not met and unknown.");
+                    : unknown.isEmpty()
+                        ? "Every criterion is covered met, not met and unknown."
+                        : "Every criterion whose tests ran is covered met, not met and unknown.");
         missing.forEach(m -> io.out().println("  " + m));
+        if (!unknown.isEmpty()) {
+          io.out()
+              .println(
+                  "Coverage not known (the tests.yaml cannot be read): "
+                      + String.join(", ", unknown));
+        }
       }
       return failed > 0 || gaps ? ExitCode.ROW_ERRORS.code() : ExitCode.OK.code();
     }

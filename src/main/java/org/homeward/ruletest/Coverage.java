@@ -19,6 +19,9 @@ public final class Coverage {
   private final Map<String, Set<Truth>> seen = new LinkedHashMap<>();
   private final Map<String, Set<Truth>> required = new java.util.HashMap<>();
 
+  /** The categories, barriers and concepts whose tests.yaml could not be read: coverage unknown. */
+  private final Set<String> unknown = new java.util.TreeSet<>();
+
   Coverage(RuleSet rules) {
     for (Category c : rules.categories()) {
       for (RulePath p : c.paths()) {
@@ -89,9 +92,23 @@ public final class Coverage {
     return required.getOrDefault(key, EnumSet.allOf(Truth.class));
   }
 
-  /** The criteria not yet driven to every required result, each with what it lacks. */
+  /** Marks a category's (barrier's, the concepts') coverage unknown: its tests could not run. */
+  void unknown(String category) {
+    unknown.add(category);
+  }
+
+  /** The categories, barriers and concepts whose coverage is unknown, their tests not read. */
+  public Set<String> unknown() {
+    return unknown;
+  }
+
+  /**
+   * The criteria not yet driven to every required result, each with what it lacks; none of those
+   * whose coverage is {@link #unknown()}.
+   */
   public List<String> gaps() {
     return seen.entrySet().stream()
+        .filter(e -> !unknown.contains(e.getKey().substring(0, e.getKey().indexOf('/'))))
         .filter(e -> !e.getValue().containsAll(required(e.getKey())))
         .map(
             e ->

@@ -68,15 +68,28 @@ public final class RuleTestRunner {
 
   /**
    * A test case ready to run, for JUnit's dynamic tests. Its body's {@code facts} are the case's
-   * own, laid over its named {@code base} person's when it has one.
+   * own, laid over its named {@code base} person's when it has one. A tests.yaml that is missing or
+   * cannot be read is one case with no body that fails, saying why ({@code unreadable}), so that
+   * the other files' cases still run.
    */
-  public record TestCase(String category, String name, Location location, Node body, Kind kind) {
+  public record TestCase(
+      String category, String name, Location location, Node body, Kind kind, String unreadable) {
+    public TestCase(String category, String name, Location location, Node body, Kind kind) {
+      this(category, name, location, body, kind, null);
+    }
+
     public boolean barrier() {
       return kind == Kind.BARRIER;
     }
   }
 
-  /** Reads every case of every category; a category without tests.yaml is an error case. */
+  /** The name of the one case of a tests.yaml that cannot be read. */
+  static final String UNREADABLE = "(tests.yaml cannot be read: no case in it ran)";
+
+  /**
+   * Reads every case of every category; a category without tests.yaml, or whose tests.yaml cannot
+   * be read, is one failing case.
+   */
   public List<TestCase> cases() {
     List<TestCase> out = new ArrayList<>();
     List<String> folders = new ArrayList<>();
@@ -103,11 +116,19 @@ public final class RuleTestRunner {
         out.add(new TestCase(id, "(no tests.yaml)", fileLoc, null, kind));
         continue;
       }
-      Node doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
+      Node doc;
+      try {
+        doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
+      } catch (ProblemException e) {
+        Diagnostic d = e.diagnostics().get(0);
+        out.add(new TestCase(id, UNREADABLE, d.location(), null, kind, d.message()));
+        continue;
+      }
       if (!(doc instanceof Node.Mapping m) || !(m.get("cases") instanceof Node.Seq seq)) {
-        throw new ProblemException(
-            ProblemException.Kind.RULES,
-            Diagnostic.error(doc.location(), "a tests.yaml needs a 'cases' list"));
+        out.add(
+            new TestCase(
+                id, UNREADABLE, doc.location(), null, kind, "a tests.yaml needs a 'cases' list"));
+        continue;
       }
       Bases bases = new Bases(m.get("bases"));
       for (Node n : seq.items()) {
@@ -142,7 +163,13 @@ public final class RuleTestRunner {
   public CaseResult run(TestCase t, Coverage coverage) {
     List<String> failures = new ArrayList<>();
     if (t.body() == null) {
-      failures.add("category '" + t.category() + "' has no tests.yaml");
+      if (t.unreadable() != null && coverage != null) {
+        coverage.unknown(t.category());
+      }
+      failures.add(
+          t.unreadable() != null
+              ? t.unreadable()
+              : "category '" + t.category() + "' has no tests.yaml");
       return new CaseResult(t.category(), t.name(), t.location(), failures);
     }
     if (!(t.body() instanceof Node.Mapping m)) {

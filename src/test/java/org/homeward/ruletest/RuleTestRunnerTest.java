@@ -93,6 +93,42 @@ class RuleTestRunnerTest {
   }
 
   @Test
+  void aTestsFileThatCannotBeReadFailsAloneAndTheOthersStillRun(@TempDir Path dir)
+      throws Exception {
+    RuleTestRunner.Report report =
+        run(dir, "cases:\n  - name: [unclosed\n    as_of: 2026-12-03\n", CONCEPT_OK);
+    assertThat(report.cases())
+        .as("the unreadable file is one failing case, located; the concepts' case still runs")
+        .hasSize(2)
+        .anySatisfy(
+            c -> {
+              assertThat(c.category()).isEqualTo("cat");
+              assertThat(c.passed()).isFalse();
+              assertThat(c.location().toString()).contains("cat/tests.yaml:");
+              assertThat(c.failures()).singleElement().asString().contains("not valid YAML");
+            })
+        .anySatisfy(
+            c -> {
+              assertThat(c.category()).isEqualTo("concepts");
+              assertThat(c.passed()).isTrue();
+            });
+    assertThat(report.coverage().unknown()).containsExactly("cat");
+    assertThat(report.coverage().gaps())
+        .as("the criteria no case could reach are not reported as untested")
+        .noneSatisfy(g -> assertThat(g).startsWith("cat/"));
+    report = run(newDir(dir), "name: no cases list here\n", CONCEPT_OK);
+    assertThat(report.cases())
+        .filteredOn(c -> c.category().equals("cat"))
+        .singleElement()
+        .satisfies(
+            c -> assertThat(c.failures()).containsExactly("a tests.yaml needs a 'cases' list"));
+  }
+
+  private static Path newDir(Path dir) throws Exception {
+    return Files.createDirectories(dir.resolve("again"));
+  }
+
+  @Test
   void aWrongExpectationFailsTheCaseAndSaysWhy(@TempDir Path dir) throws Exception {
     RuleTestRunner.Report report =
         run(
