@@ -280,10 +280,59 @@ public final class SheetPersonStream extends LazyPersonStream {
     Node node = root.toNode(problems);
     if (problems.isEmpty()) {
       PersonBuilder.Result r = builder.build(node, label);
+      if (!r.ok() && misaligned(cells, r.problems())) {
+        return new Row(raw.number(), label, idCell(cells), null, shifted(raw, r.problems()));
+      }
       return new Row(
           raw.number(), label, r.ok() ? r.person().id() : idCell(cells), r.person(), r.problems());
     }
-    return new Row(raw.number(), label, idCell(cells), null, problems);
+    return new Row(
+        raw.number(),
+        label,
+        idCell(cells),
+        null,
+        misaligned(cells, problems) ? shifted(raw, problems) : problems);
+  }
+
+  /**
+   * Whether a CSV row holds values beyond the header's last column and more than one error: its
+   * values are then likely out of line with their columns (a comma in a cell without quotes, a
+   * header cell missing), and every error after the shift is a consequence. A workbook's cells
+   * cannot shift; a row with one error keeps it as it is.
+   */
+  private boolean misaligned(String[] cells, List<Diagnostic> problems) {
+    if (!(source instanceof CsvSource)
+        || problems.stream().filter(Diagnostic::isError).count() < 2) {
+      return false;
+    }
+    for (int i = headers.size(); i < cells.length; i++) {
+      if (cells[i] != null && !cells[i].isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The one error of a row whose values are out of line with the header: what is wrong, what shifts
+   * a row, and the first problem it caused, instead of one message for every shifted cell.
+   */
+  private List<Diagnostic> shifted(SheetSource.RawRow raw, List<Diagnostic> problems) {
+    List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
+    Diagnostic first = errors.get(0);
+    String field = first.location().field();
+    return List.of(
+        Diagnostic.error(
+            Location.cell(source.name(), raw.number(), null),
+            "the row has values beyond the header's "
+                + headers.size()
+                + " columns, so its values are likely out of line with their columns (a comma"
+                + " inside a cell without quotes around it, or a header cell missing, shifts"
+                + " every value after it); the first of the "
+                + errors.size()
+                + " problems that follow: "
+                + (field != null ? "column " + field + ": " : "")
+                + first.message()));
   }
 
   /**

@@ -227,6 +227,35 @@ class HostileSheetsTest {
   }
 
   @Test
+  void aCommaOutsideQuotesShiftsARowAndIsOneErrorNotOnePerShiftedCell() throws IOException {
+    String csv =
+        "id,name,birth_date,currently_in_us,entries.1.date\n"
+            + "a,Perez, Juan,1990-01-02,no,2001-03-04\n"
+            + "b,Ana,1991-02-03,yes,2002\n"
+            + "c,Luz,1992-13-01,yes,2003\n"
+            + "d,Eva,1993-13-01,no,2004,a note in a column without a header\n";
+    CliRun r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(rows(r)).extracting(l -> l.split(",")[1]).containsExactly("a", "b", "c", "d");
+    List<String> messages =
+        r.err().lines().filter(l -> l.contains(": row ") && !l.contains("warning:")).toList();
+    assertThat(messages)
+        .filteredOn(l -> l.contains("row 2"))
+        .as("the shifted row: one error that says why, and its first consequence")
+        .singleElement()
+        .asString()
+        .contains("values beyond the header's 5 columns")
+        .contains("a comma")
+        .contains("the first of the 3 problems that follow: column birth_date: is not a date");
+    assertThat(messages)
+        .filteredOn(l -> l.contains("row 4") || l.contains("row 5"))
+        .as("a row with one error keeps it, with or without a value beyond the header")
+        .hasSize(2)
+        .allSatisfy(l -> assertThat(l).contains("column birth_date: is not a date"));
+    assertThat(r.err()).doesNotContain("Juan");
+  }
+
+  @Test
   void aStrayWindows1252ByteAfterSixtyFourKilobytesIsOneErrorRow() throws IOException {
     StringBuilder csv = new StringBuilder("id,birth_date\n");
     int n = 0;
