@@ -1116,6 +1116,11 @@ final class ConditionCompiler {
         }
       }
       if (bound == null) {
+        FactDef over =
+            catalogue.get(list.endsWith("[]") ? list.substring(0, list.length() - 2) : list);
+        if (over == null || !over.isListOfRecords()) {
+          throw new Abandon(); // the definition's own 'over' is wrong, and said so where it is
+        }
         throw fail(
             at,
             "'"

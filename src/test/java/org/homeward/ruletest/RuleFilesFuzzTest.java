@@ -173,6 +173,11 @@ class RuleFilesFuzzTest {
         "the concepts' definitions misspelt: no orphaned translations or unknown definitions",
         "unknown key 'definitionz'");
     saidOnce(
+        "concepts/concepts.yaml",
+        t -> t.replaceFirst("\n    over: convictions\n", "\n    over: x\n"),
+        "a shared definition over a list that is not a fact: not at each of its uses",
+        "unknown fact 'x'");
+    saidOnce(
         "criminal-record-relief/rule.yaml",
         t -> t.replaceFirst("\npaths:\n", "\npaths: [\n"),
         "a category's file is not YAML: no 'no path' in the categories that link to it",
