@@ -1,6 +1,8 @@
 package org.homeward.document;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,26 @@ public final class SpanishTwin {
   private final Translations translations;
   private final List<Diagnostic> problems;
   private final Set<String> used = new HashSet<>();
+
+  /** The section each English text is in, by its id and key ({@code arrived-before-16/text}). */
+  private final Map<String, String> englishSection = new HashMap<>();
+
+  /**
+   * Twins not claimed in their own section whose id and key an English text has in another: by
+   * "their section > that one", where the first is and how many.
+   */
+  private final Map<String, Misplaced> misplaced = new LinkedHashMap<>();
+
+  private static final class Misplaced {
+    final Location first;
+    final String address;
+    int count;
+
+    Misplaced(Location first, String address) {
+      this.first = first;
+      this.address = address;
+    }
+  }
 
   /** A twin read from {@code doc} (null when the file has none). */
   public SpanishTwin(Node doc, Translations translations, List<Diagnostic> problems) {
@@ -51,7 +73,9 @@ public final class SpanishTwin {
     if (key != null) {
       n = n instanceof Node.Mapping im ? im.get(key) : null;
     }
-    pair(english, n, section + "/" + id + (key == null ? "" : "/" + key));
+    String rest = id + (key == null ? "" : "/" + key);
+    englishSection.putIfAbsent(rest, section);
+    pair(english, n, section + "/" + rest);
   }
 
   private void pair(String english, Node spanish, String address) {
@@ -83,8 +107,9 @@ public final class SpanishTwin {
     for (Map.Entry<String, Node> e : root.entries().entrySet()) {
       if (e.getValue() instanceof Node.Mapping section
           && !section.entries().isEmpty()
-          && used.stream().noneMatch(a -> a.startsWith(e.getKey() + "/"))) {
-        // not one text of the section is claimed: its name is wrong, not each of its ids
+          && used.stream().noneMatch(a -> a.startsWith(e.getKey() + "/"))
+          && section.entries().entrySet().stream().noneMatch(this::textElsewhere)) {
+        // not one text of the section is claimed, nor found in another: its name is wrong
         problems.add(
             Diagnostic.error(
                 root.keyLocation(e.getKey()),
@@ -109,17 +134,69 @@ public final class SpanishTwin {
         orphan(e.getKey(), root.keyLocation(e.getKey()));
       }
     }
+    misplaced();
+  }
+
+  /** Whether an item of a twin section has a text in some section of the English file. */
+  private boolean textElsewhere(Map.Entry<String, Node> item) {
+    if (item.getValue() instanceof Node.Mapping keys) {
+      return keys.entries().keySet().stream()
+          .anyMatch(k -> englishSection.containsKey(item.getKey() + "/" + k));
+    }
+    return englishSection.containsKey(item.getKey());
   }
 
   private void orphan(String address, Location at) {
-    if (!used.contains(address)) {
-      problems.add(
-          Diagnostic.error(
-              at,
-              "the Spanish twin '"
-                  + address
-                  + "' has no English text with that id; "
-                  + "rename it to the id it translates, or remove it"));
+    if (used.contains(address)) {
+      return;
     }
+    int slash = address.indexOf('/');
+    String section = slash < 0 ? null : address.substring(0, slash);
+    String elsewhere = slash < 0 ? null : englishSection.get(address.substring(slash + 1));
+    if (elsewhere != null && !elsewhere.equals(section)) {
+      // its id is a text of another section: counted, and said once per pair of sections
+      misplaced.computeIfAbsent(section + ">" + elsewhere, k -> new Misplaced(at, address)).count++;
+      return;
+    }
+    problems.add(
+        Diagnostic.error(
+            at,
+            "the Spanish twin '"
+                + address
+                + "' has no English text with that id; "
+                + "rename it to the id it translates, or remove it"));
+  }
+
+  /**
+   * One message for the twins under a section whose ids are texts of another section: most often
+   * that section's own line is missing above them, so they joined the section before it.
+   */
+  private void misplaced() {
+    misplaced.forEach(
+        (sections, m) -> {
+          String section = sections.substring(0, sections.indexOf('>'));
+          String elsewhere = sections.substring(sections.indexOf('>') + 1);
+          problems.add(
+              Diagnostic.error(
+                  m.first,
+                  m.count == 1
+                      ? "the Spanish twin '"
+                          + m.address
+                          + "' has no English text with that id in '"
+                          + section
+                          + "'; the English text with that id is under '"
+                          + elsewhere
+                          + "': move it there"
+                      : m.count
+                          + " Spanish twins under '"
+                          + section
+                          + "', from here on, are texts of '"
+                          + elsewhere
+                          + "' in the English file: is the line '"
+                          + elsewhere
+                          + ":' missing above this one, or '"
+                          + section
+                          + "' misspelt?"));
+        });
   }
 }

@@ -512,10 +512,22 @@ class RuleSetLoadingTest {
             question: ¿Dónde?
         """);
     assertThat(errors(rules))
+        .as("its ids are texts of another section: that one is named")
         .singleElement()
         .asString()
-        .contains("citizen/rule.es.yaml:1:")
-        .contains("no English text is in a section 'criterias'");
+        .contains("citizen/rule.es.yaml:3:")
+        .contains("2 Spanish twins under 'criterias', from here on, are texts of 'criteria'")
+        .contains("is the line 'criteria:' missing above this one, or 'criterias' misspelt?");
+    Files.writeString(
+        rules.resolve("citizen/rule.es.yaml"),
+        "criteria:\n  born-in-a-state:\n    text: Nació aquí.\n"
+            + "extras:\n  nothing:\n    text: Nada.\n  none:\n    text: Nada.\n");
+    assertThat(errors(rules))
+        .as("its ids are texts of no section")
+        .singleElement()
+        .asString()
+        .contains("citizen/rule.es.yaml:4:")
+        .contains("no English text is in a section 'extras'");
   }
 
   @Test

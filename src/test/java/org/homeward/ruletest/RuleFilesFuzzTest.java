@@ -178,6 +178,11 @@ class RuleFilesFuzzTest {
         "a shared definition over a list that is not a fact: not at each of its uses",
         "unknown fact 'x'");
     saidOnce(
+        "daca/rule.es.yaml",
+        t -> t.replaceFirst("\ncriteria:\n", "\n"),
+        "a Spanish twin's section line deleted, its texts joining the section above: said once",
+        "Spanish twins under 'paths', from here on, are texts of 'criteria'");
+    saidOnce(
         "criminal-record-relief/rule.yaml",
         t -> t.replaceFirst("\npaths:\n", "\npaths: [\n"),
         "a category's file is not YAML: no 'no path' in the categories that link to it",
