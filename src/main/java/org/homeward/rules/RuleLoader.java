@@ -1158,9 +1158,20 @@ public final class RuleLoader {
 
   private Map<String, Parameter> parameters(Node list, Set<String> citationIds) {
     Map<String, Parameter> out = new LinkedHashMap<>();
+    // Definitions in the parameters' list (the line 'definitions:' deleted): said once, not as
+    // three problems with each of them.
+    int strays = 0;
+    Location firstStray = null;
     for (Node n : items(list)) {
       Node.Mapping m = mapping(n);
       if (m == null) {
+        continue;
+      }
+      if (m.get("type") == null
+          && (m.get("when") != null || m.get("value") != null || m.get("over") != null)) {
+        if (strays++ == 0) {
+          firstStray = m.location();
+        }
         continue;
       }
       unknownKeys(m, PARAM_KEYS, "a parameter");
@@ -1173,9 +1184,11 @@ public final class RuleLoader {
         }
       }
       if (type == null) {
-        problems.add(
-            Diagnostic.error(
-                m.location(), "parameter type must be date, number, boolean, word or periods"));
+        if (typeWord != null) { // a missing type is reported already
+          problems.add(
+              Diagnostic.error(
+                  m.location(), "parameter type must be date, number, boolean, word or periods"));
+        }
         continue;
       }
       List<Parameter.Value> values = new ArrayList<>();
@@ -1227,6 +1240,18 @@ public final class RuleLoader {
       }
       out.put(
           id, new Parameter(id, text(m, "text"), type, values, flag(m, "screening"), m.location()));
+    }
+    if (strays > 0) {
+      problems.add(
+          Diagnostic.error(
+              firstStray,
+              strays == 1
+                  ? "this entry under 'parameters' is a definition (it has 'when' or 'value', and"
+                      + " no 'type'): move it under 'definitions:'"
+                  : strays
+                      + " entries under 'parameters', from here on, are definitions (they have"
+                      + " 'when' or 'value', and no 'type'): is the line 'definitions:' missing"
+                      + " above this one?"));
     }
     return out;
   }

@@ -183,6 +183,12 @@ class RuleFilesFuzzTest {
         "a Spanish twin's section line deleted, its texts joining the section above: said once",
         "Spanish twins under 'paths', from here on, are texts of 'criteria'");
     saidOnce(
+        "barriers/bar-criminal-212a2/rule.yaml",
+        t -> t.replaceFirst("\ndefinitions:\n", "\n"),
+        "the line 'definitions:' deleted, the definitions joining the parameters: said once",
+        "entries under 'parameters', from here on, are definitions",
+        "is the line 'definitions:' missing above this one?");
+    saidOnce(
         "criminal-record-relief/rule.yaml",
         t -> t.replaceFirst("\npaths:\n", "\npaths: [\n"),
         "a category's file is not YAML: no 'no path' in the categories that link to it",
