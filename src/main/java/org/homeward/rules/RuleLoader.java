@@ -598,6 +598,7 @@ public final class RuleLoader {
       problems.add(
           Diagnostic.error(
               m.location(), what + " needs 'citations': the law its criteria implement"));
+      citationIds.add(null); // so the criteria citing them are not each reported as well
     }
     current.twin().own("title", text(m, "title"));
     current.twin().own("summary", text(m, "summary"));
@@ -967,7 +968,7 @@ public final class RuleLoader {
             LITERALS_ARE_ERRORS,
             canon,
             file);
-    if (errors() > before) {
+    if (errors() > before || parametersLost) {
       compiler.incomplete(); // a parameter or definition may be missing from what was declared
     }
     compiler.compileDefinitions();
@@ -1142,10 +1143,20 @@ public final class RuleLoader {
     List<Citation> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     citationLost = false;
+    parametersLost = false;
+    // Parameters in the citations' list (the line 'parameters:' deleted): said once.
+    int strays = 0;
+    Location firstStray = null;
     for (Node n : items(list)) {
       Node.Mapping m = mapping(n);
       if (m == null) {
         citationLost = true;
+        continue;
+      }
+      if (m.get("title") == null && (m.get("type") != null || m.get("values") != null)) {
+        if (strays++ == 0) {
+          firstStray = m.location();
+        }
         continue;
       }
       unknownKeys(m, Set.of("id", "title", "url", "date"), "a citation");
@@ -1153,8 +1164,27 @@ public final class RuleLoader {
       unique(seen, id, m);
       out.add(new Citation(id, required(m, "title"), text(m, "url"), text(m, "date")));
     }
+    if (strays > 0) {
+      parametersLost = true;
+      problems.add(
+          Diagnostic.error(
+              firstStray,
+              strays == 1
+                  ? "this entry under 'citations' is a parameter (it has 'type' or 'values', and no"
+                      + " 'title'): move it under 'parameters:'"
+                  : strays
+                      + " entries under 'citations', from here on, are parameters (they have 'type'"
+                      + " or 'values', and no 'title'): is the line 'parameters:' missing above"
+                      + " this one?"));
+    }
     return out;
   }
+
+  /**
+   * Whether the citations {@link #citations} last read held parameters: the file's parameters are
+   * then incomplete (see {@link ConditionCompiler#incomplete}).
+   */
+  private boolean parametersLost;
 
   private Map<String, Parameter> parameters(Node list, Set<String> citationIds) {
     Map<String, Parameter> out = new LinkedHashMap<>();

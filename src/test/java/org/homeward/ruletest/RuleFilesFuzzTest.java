@@ -189,6 +189,12 @@ class RuleFilesFuzzTest {
         "entries under 'parameters', from here on, are definitions",
         "is the line 'definitions:' missing above this one?");
     saidOnce(
+        "humanitarian-parole/rule.yaml",
+        t -> t.replaceFirst("\nparameters:\n", "\n"),
+        "the line 'parameters:' deleted, the parameters joining the citations: said once",
+        "entries under 'citations', from here on, are parameters",
+        "is the line 'parameters:' missing above this one?");
+    saidOnce(
         "criminal-record-relief/rule.yaml",
         t -> t.replaceFirst("\npaths:\n", "\npaths: [\n"),
         "a category's file is not YAML: no 'no path' in the categories that link to it",
@@ -221,6 +227,15 @@ class RuleFilesFuzzTest {
         .as("a citation without its id: the criteria that cite it are not reported")
         .hasSize(2)
         .noneSatisfy(e -> assertThat(e).contains("is not among the file's citations"));
+    String falseClaim = Files.readString(copy.resolve("barriers/bar-false-claim-6Cii/rule.yaml"));
+    assertThat(
+            errorsWith(
+                "barriers/bar-false-claim-6Cii/rule.yaml",
+                falseClaim.replaceFirst("\ncitations:\n", "\ncitationz:\n")))
+        .as("a file's citations misspelt: the key, and the list missing; not each criterion's cite")
+        .hasSize(2)
+        .anySatisfy(e -> assertThat(e).contains("unknown key 'citationz'"))
+        .anySatisfy(e -> assertThat(e).contains("needs 'citations'"));
   }
 
   /** Asserts that the copy with one file changed gets exactly one error, and what it says. */
