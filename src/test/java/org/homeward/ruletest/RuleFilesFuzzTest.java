@@ -218,20 +218,19 @@ class RuleFilesFuzzTest {
                 "  - path: convictions\n    type: lisst\n"),
         "a list fact of unknown type: its fields and their translations are not reported",
         "a fact needs a 'path' and a known 'type' (found lisst)");
-    String veteran = Files.readString(copy.resolve("veteran/rule.yaml"));
     assertThat(
-            errorsWith(
+            errorsAfter(
                 "veteran/rule.yaml",
-                veteran.replaceFirst(
-                    "\ncitations:\n  - id: ina-329\n", "\ncitations:\n  - ids: ina-329\n")))
+                t ->
+                    t.replaceFirst(
+                        "\ncitations:\n  - id: ina-329\n", "\ncitations:\n  - ids: ina-329\n")))
         .as("a citation without its id: the criteria that cite it are not reported")
         .hasSize(2)
         .noneSatisfy(e -> assertThat(e).contains("is not among the file's citations"));
-    String falseClaim = Files.readString(copy.resolve("barriers/bar-false-claim-6Cii/rule.yaml"));
     assertThat(
-            errorsWith(
+            errorsAfter(
                 "barriers/bar-false-claim-6Cii/rule.yaml",
-                falseClaim.replaceFirst("\ncitations:\n", "\ncitationz:\n")))
+                t -> t.replaceFirst("\ncitations:\n", "\ncitationz:\n")))
         .as("a file's citations misspelt: the key, and the list missing; not each criterion's cite")
         .hasSize(2)
         .anySatisfy(e -> assertThat(e).contains("unknown key 'citationz'"))
@@ -242,8 +241,13 @@ class RuleFilesFuzzTest {
   private static void saidOnce(
       String relative, UnaryOperator<String> change, String why, String... says)
       throws IOException {
-    String text = change.apply(Files.readString(copy.resolve(relative)));
-    assertThat(errorsWith(relative, text)).as(why).singleElement().asString().contains(says);
+    assertThat(errorsAfter(relative, change)).as(why).singleElement().asString().contains(says);
+  }
+
+  /** The errors of the copy with one file changed, the file put back afterwards. */
+  private static List<String> errorsAfter(String relative, UnaryOperator<String> change)
+      throws IOException {
+    return errorsWith(relative, change.apply(Files.readString(copy.resolve(relative))));
   }
 
   @Example
