@@ -2,6 +2,7 @@ package org.homeward.rules;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -323,9 +324,17 @@ final class ConditionCompiler {
         }
       } catch (Abandon ignored) {
         abandoned = true; // already recorded
+        broken.add(e.getKey());
       }
     }
   }
+
+  /**
+   * The definitions whose own compilation failed, its problem reported then: a use of one is
+   * abandoned quietly, not compiled again (a definition over a list is compiled at each use) and
+   * reported again at every use.
+   */
+  private final Set<String> broken = new HashSet<>();
 
   // ---- conditions ----
 
@@ -1092,8 +1101,8 @@ final class ConditionCompiler {
               + "file's, or the shared legal concepts in rules/concepts/concepts.yaml)");
     }
     Node.Mapping dm = (Node.Mapping) body;
-    if (dm.get("when") == null && dm.get("value") == null) {
-      throw new Abandon(); // the loader has said so, at the definition's own line
+    if (broken.contains(name) || dm.get("when") == null && dm.get("value") == null) {
+      throw new Abandon(); // said already: where it failed, or by the loader at its own line
     }
     boolean isCondition = dm.get("when") != null;
     if (isCondition != condition) {
@@ -1116,11 +1125,6 @@ final class ConditionCompiler {
         }
       }
       if (bound == null) {
-        FactDef over =
-            catalogue.get(list.endsWith("[]") ? list.substring(0, list.length() - 2) : list);
-        if (over == null || !over.isListOfRecords()) {
-          throw new Abandon(); // the definition's own 'over' is wrong, and said so where it is
-        }
         throw fail(
             at,
             "'"

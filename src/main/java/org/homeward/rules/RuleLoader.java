@@ -154,8 +154,9 @@ public final class RuleLoader {
   }
 
   /**
-   * The problems, each with its line quoted, each said once: a definition over a list is compiled
-   * at every use, so a mistake in its body would otherwise be reported as often as it is used.
+   * The problems, each with its line quoted, each said once: a definition can be compiled for
+   * another before its own turn, and a definition over a list is compiled at each use until its own
+   * compilation has failed (see {@code ConditionCompiler.broken}), so one mistake can be met twice.
    */
   private List<Diagnostic> located() {
     Set<Diagnostic> out = new LinkedHashSet<>();
