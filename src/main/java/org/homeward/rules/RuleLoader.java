@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.homeward.document.Diagnostic;
 import org.homeward.document.Location;
 import org.homeward.document.Node;
@@ -234,67 +235,24 @@ public final class RuleLoader {
     if (errors() > before) {
       shared.incomplete();
     }
-    List<Category> categories = new ArrayList<>();
     List<String> listed = new ArrayList<>();
+    List<Category> categories = List.of();
     if (m != null && m.get("categories") instanceof Node.Seq seq) {
-      for (Node item : seq.items()) {
-        String id = listedId(item, "category");
-        if (id == null) {
-          manifestIncomplete = true;
-          continue;
-        }
-        listed.add(id);
-        String rel = id + "/rule.yaml";
-        long fine = errors();
-        Node doc = parse(rel);
-        if (doc == null && !texts.containsKey(source.name(rel))) {
-          problems.add(
-              Diagnostic.error(
-                  item.location(),
-                  "category '" + id + "' is listed but " + source.name(rel) + " is missing"));
-          manifestIncomplete = true; // perhaps a misspelt id: the category named elsewhere
-          continue;
-        }
-        Category c = doc == null ? null : category(doc, id, facts);
-        if (c != null) {
-          categories.add(c);
-        }
-        if (errors() > fine) {
-          flawed.add("category:" + id);
-        }
-      }
+      categories =
+          listed(seq.items(), "category", "", listed, (doc, id) -> category(doc, id, facts));
     } else {
       manifestIncomplete = true;
       problems.add(
           Diagnostic.error(
               manifest.location(), "ruleset.yaml needs a 'categories' list in report order"));
     }
-    List<Barrier> barriers = new ArrayList<>();
-    for (Node item : m == null ? List.<Node>of() : items(m.get("barriers"))) {
-      String id = listedId(item, "barrier");
-      if (id == null) {
-        manifestIncomplete = true;
-        continue;
-      }
-      String rel = "barriers/" + id + "/rule.yaml";
-      long fine = errors();
-      Node doc = parse(rel);
-      if (doc == null && !texts.containsKey(source.name(rel))) {
-        problems.add(
-            Diagnostic.error(
-                item.location(),
-                "barrier '" + id + "' is listed but " + source.name(rel) + " is missing"));
-        manifestIncomplete = true; // perhaps a misspelt id: the barrier named elsewhere
-        continue;
-      }
-      Barrier b = doc == null ? null : barrier(doc, id, facts, listed);
-      if (b != null) {
-        barriers.add(b);
-      }
-      if (errors() > fine) {
-        flawed.add("barrier:" + id);
-      }
-    }
+    List<Barrier> barriers =
+        listed(
+            m == null ? List.of() : items(m.get("barriers")),
+            "barrier",
+            "barriers/",
+            new ArrayList<>(),
+            (doc, id) -> barrier(doc, id, facts, listed));
     try {
       for (String folder : source.folders()) {
         if (!listed.contains(folder) && !folder.equals("barriers") && !folder.equals("concepts")) {
@@ -368,9 +326,10 @@ public final class RuleLoader {
     unknownKeys(m, CONCEPT_KEYS, "the shared concepts file");
     current.twin().own("title", text(m, "title"));
     current.twin().own("summary", text(m, "summary"));
-    List<Citation> citations = citations(m.get("citations"));
-    Set<String> citationIds = citationIds(citations);
-    shared = compiler(m, facts, citationIds, null, CONCEPTS);
+    Citations cited = citations(m.get("citations"));
+    List<Citation> citations = cited.all();
+    Set<String> citationIds = cited.ids();
+    shared = compiler(m, facts, cited, null, CONCEPTS);
     List<Concepts.Concept> all = new ArrayList<>();
     for (Node d : items(m.get("definitions"))) {
       if (d instanceof Node.Mapping dm && text(dm, "id") != null) {
@@ -431,7 +390,7 @@ public final class RuleLoader {
             if (c == null) {
               if (!lost("category:" + target)) {
                 unfound
-                    .computeIfAbsent("category '" + target, k -> new ArrayList<>())
+                    .computeIfAbsent("category '" + target + "'", k -> new ArrayList<>())
                     .add(link.location());
               }
               continue;
@@ -455,7 +414,7 @@ public final class RuleLoader {
               if (slash >= 0 && c == null) {
                 unfound
                     .computeIfAbsent(
-                        "category '" + target.substring(0, slash), k -> new ArrayList<>())
+                        "category '" + target.substring(0, slash) + "'", k -> new ArrayList<>())
                     .add(link.location());
                 continue;
               }
@@ -475,7 +434,7 @@ public final class RuleLoader {
             if (b == null) {
               if (!lost("barrier:" + target)) {
                 unfound
-                    .computeIfAbsent("barrier '" + target, k -> new ArrayList<>())
+                    .computeIfAbsent("barrier '" + target + "'", k -> new ArrayList<>())
                     .add(link.location());
               }
               continue;
@@ -493,7 +452,7 @@ public final class RuleLoader {
                     at.get(0),
                     "no "
                         + what
-                        + "' in this rule set"
+                        + " in this rule set"
                         + (at.size() > 1
                             ? " (" + at.size() + " links read its results; this is the first)"
                             : ""))));
@@ -572,12 +531,7 @@ public final class RuleLoader {
    * What every rule and barrier file starts with: its id, citations and a compiler for its
    * conditions.
    */
-  private record Header(
-      Node.Mapping map,
-      String id,
-      List<Citation> citations,
-      Set<String> citationIds,
-      ConditionCompiler compiler) {}
+  private record Header(Node.Mapping map, String id, Citations cited, ConditionCompiler compiler) {}
 
   private Header header(
       Node doc, String folder, FactCatalogue facts, Set<String> keys, String what) {
@@ -593,22 +547,16 @@ public final class RuleLoader {
               m.get("id").location(),
               "the id '" + id + "' must match its folder '" + folder + "'"));
     }
-    List<Citation> citations = citations(m.get("citations"));
-    Set<String> citationIds = citationIds(citations);
-    if (citations.isEmpty()) {
+    Citations cited = citations(m.get("citations"));
+    if (cited.all().isEmpty()) {
       problems.add(
           Diagnostic.error(
               m.location(), what + " needs 'citations': the law its criteria implement"));
-      citationIds.add(null); // so the criteria citing them are not each reported as well
+      cited.ids().add(null); // so the criteria citing them are not each reported as well
     }
     current.twin().own("title", text(m, "title"));
     current.twin().own("summary", text(m, "summary"));
-    return new Header(
-        m,
-        id,
-        citations,
-        citationIds,
-        compiler(m, facts, citationIds, shared, what + ":" + folder));
+    return new Header(m, id, cited, compiler(m, facts, cited, shared, what + ":" + folder));
   }
 
   private Category category(Node doc, String folder, FactCatalogue facts) {
@@ -620,8 +568,8 @@ public final class RuleLoader {
     }
     Node.Mapping m = h.map();
     String id = h.id();
-    List<Citation> citations = h.citations();
-    Set<String> citationIds = h.citationIds();
+    List<Citation> citations = h.cited().all();
+    Set<String> citationIds = h.cited().ids();
     ConditionCompiler compiler = h.compiler();
     compilers.put("cat:" + id, compiler);
     Set<String> ids = new HashSet<>();
@@ -881,8 +829,8 @@ public final class RuleLoader {
     }
     Node.Mapping m = h.map();
     String id = h.id();
-    List<Citation> citations = h.citations();
-    Set<String> citationIds = h.citationIds();
+    List<Citation> citations = h.cited().all();
+    Set<String> citationIds = h.cited().ids();
     ConditionCompiler compiler = h.compiler();
     compilers.put("bar:" + id, compiler);
     compiler.owner("bar:" + id);
@@ -929,11 +877,11 @@ public final class RuleLoader {
   private ConditionCompiler compiler(
       Node.Mapping m,
       FactCatalogue facts,
-      Set<String> citationIds,
+      Citations cited,
       ConditionCompiler sharedCompiler,
       String file) {
     long before = errors();
-    Map<String, Parameter> parameters = parameters(m.get("parameters"), citationIds);
+    Map<String, Parameter> parameters = parameters(m.get("parameters"), cited.ids());
     Map<String, Node> definitions = new LinkedHashMap<>();
     for (Node d : items(m.get("definitions"))) {
       Node.Mapping dm = mapping(d);
@@ -954,7 +902,7 @@ public final class RuleLoader {
               Diagnostic.error(
                   dm.get("id").location(), "the definition '" + did + "' is defined twice"));
         }
-        cites(dm, citationIds);
+        cites(dm, cited.ids());
         definitions.put(did, dm);
       }
     }
@@ -969,7 +917,7 @@ public final class RuleLoader {
             LITERALS_ARE_ERRORS,
             canon,
             file);
-    if (errors() > before || parametersLost) {
+    if (errors() > before || cited.parametersAmong()) {
       compiler.incomplete(); // a parameter or definition may be missing from what was declared
     }
     compiler.compileDefinitions();
@@ -1125,84 +1073,111 @@ public final class RuleLoader {
   }
 
   /**
-   * The ids of a file's citations. When an entry could not be read, the set also holds null: a
-   * citation named elsewhere and not found may be that entry's, so it is not reported as well.
+   * A file's citations as read, and their ids. When an entry could not be read, the ids also hold
+   * null: a citation named elsewhere and not found may be that entry's, so it is not reported as
+   * well. {@code parametersAmong}: the list held the file's parameters (the line 'parameters:'
+   * deleted), so those are incomplete (see {@link ConditionCompiler#incomplete}).
    */
-  private Set<String> citationIds(List<Citation> citations) {
-    Set<String> ids = new HashSet<>();
-    citations.forEach(c -> ids.add(c.id()));
-    if (citationLost) {
-      ids.add(null);
-    }
-    return ids;
-  }
+  private record Citations(List<Citation> all, Set<String> ids, boolean parametersAmong) {}
 
-  /** Whether an entry of the citations {@link #citations} last read could not be read. */
-  private boolean citationLost;
-
-  private List<Citation> citations(Node list) {
+  private Citations citations(Node list) {
     List<Citation> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    citationLost = false;
-    parametersLost = false;
-    // Parameters in the citations' list (the line 'parameters:' deleted): said once.
-    int strays = 0;
-    Location firstStray = null;
+    Set<String> ids = new HashSet<>();
+    Strays parameters =
+        new Strays("citations", "parameter", "parameters", "'type' or 'values', and no 'title'");
     for (Node n : items(list)) {
       Node.Mapping m = mapping(n);
       if (m == null) {
-        citationLost = true;
+        ids.add(null);
         continue;
       }
-      if (m.get("title") == null && (m.get("type") != null || m.get("values") != null)) {
-        if (strays++ == 0) {
-          firstStray = m.location();
-        }
+      if (parameters.take(
+          m, m.get("title") == null && (m.get("type") != null || m.get("values") != null))) {
         continue;
       }
       unknownKeys(m, Set.of("id", "title", "url", "date"), "a citation");
       String id = required(m, "id");
-      unique(seen, id, m);
+      if (id == null) {
+        ids.add(null); // an entry without its id: see Citations
+      }
+      unique(ids, id, m);
       out.add(new Citation(id, required(m, "title"), text(m, "url"), text(m, "date")));
     }
-    if (strays > 0) {
-      parametersLost = true;
-      problems.add(
-          Diagnostic.error(
-              firstStray,
-              strays == 1
-                  ? "this entry under 'citations' is a parameter (it has 'type' or 'values', and no"
-                      + " 'title'): move it under 'parameters:'"
-                  : strays
-                      + " entries under 'citations', from here on, are parameters (they have 'type'"
-                      + " or 'values', and no 'title'): is the line 'parameters:' missing above"
-                      + " this one?"));
-    }
-    return out;
+    parameters.report();
+    return new Citations(out, ids, parameters.count > 0);
   }
 
   /**
-   * Whether the citations {@link #citations} last read held parameters: the file's parameters are
-   * then incomplete (see {@link ConditionCompiler#incomplete}).
+   * The entries of one list that belong to the next one down ({@code kind}s of {@code section}),
+   * because that list's own line is missing and they joined this one: counted as they are met, and
+   * said once, at the first, instead of as every problem each has as an entry of this list.
    */
-  private boolean parametersLost;
+  private final class Strays {
+    private final String list;
+    private final String kind;
+    private final String section;
+    private final String sign;
+    private int count;
+    private Location first;
+
+    Strays(String list, String kind, String section, String sign) {
+      this.list = list;
+      this.kind = kind;
+      this.section = section;
+      this.sign = sign;
+    }
+
+    /** Counts the entry when {@code stray}; says whether it did. */
+    boolean take(Node.Mapping m, boolean stray) {
+      if (stray && count++ == 0) {
+        first = m.location();
+      }
+      return stray;
+    }
+
+    void report() {
+      if (count == 0) {
+        return;
+      }
+      problems.add(
+          Diagnostic.error(
+              first,
+              count == 1
+                  ? "this entry under '"
+                      + list
+                      + "' is a "
+                      + kind
+                      + " (it has "
+                      + sign
+                      + "): move it under '"
+                      + section
+                      + ":'"
+                  : count
+                      + " entries under '"
+                      + list
+                      + "', from here on, are "
+                      + section
+                      + " (they have "
+                      + sign
+                      + "): is the line '"
+                      + section
+                      + ":' missing above this one?"));
+    }
+  }
 
   private Map<String, Parameter> parameters(Node list, Set<String> citationIds) {
     Map<String, Parameter> out = new LinkedHashMap<>();
-    // Definitions in the parameters' list (the line 'definitions:' deleted): said once, not as
-    // three problems with each of them.
-    int strays = 0;
-    Location firstStray = null;
+    Strays definitions =
+        new Strays("parameters", "definition", "definitions", "'when' or 'value', and no 'type'");
     for (Node n : items(list)) {
       Node.Mapping m = mapping(n);
       if (m == null) {
         continue;
       }
-      if (m.get("type") == null
-          && (m.get("when") != null || m.get("value") != null || m.get("over") != null)) {
-        if (strays++ == 0) {
-          firstStray = m.location();
-        }
+      if (definitions.take(
+          m,
+          m.get("type") == null
+              && (m.get("when") != null || m.get("value") != null || m.get("over") != null))) {
         continue;
       }
       unknownKeys(m, PARAM_KEYS, "a parameter");
@@ -1272,18 +1247,7 @@ public final class RuleLoader {
       out.put(
           id, new Parameter(id, text(m, "text"), type, values, flag(m, "screening"), m.location()));
     }
-    if (strays > 0) {
-      problems.add(
-          Diagnostic.error(
-              firstStray,
-              strays == 1
-                  ? "this entry under 'parameters' is a definition (it has 'when' or 'value', and"
-                      + " no 'type'): move it under 'definitions:'"
-                  : strays
-                      + " entries under 'parameters', from here on, are definitions (they have"
-                      + " 'when' or 'value', and no 'type'): is the line 'definitions:' missing"
-                      + " above this one?"));
-    }
+    definitions.report();
     return out;
   }
 
@@ -1354,6 +1318,48 @@ public final class RuleLoader {
     }
     problems.add(Diagnostic.error(node.location(), "expected a map, found " + node.describe()));
     return null;
+  }
+
+  /**
+   * The categories or barriers ({@code kind}) listed in ruleset.yaml, each loaded by {@code load}
+   * from {@code folder<id>/rule.yaml}; their ids go into {@code ids}. An entry that is not a word,
+   * or names a missing file, leaves the manifest incomplete; a file with errors is flawed (see
+   * {@link #lost}).
+   */
+  private <T> List<T> listed(
+      List<Node> entries,
+      String kind,
+      String folder,
+      List<String> ids,
+      BiFunction<Node, String, T> load) {
+    List<T> out = new ArrayList<>();
+    for (Node item : entries) {
+      String id = listedId(item, kind);
+      if (id == null) {
+        manifestIncomplete = true;
+        continue;
+      }
+      ids.add(id);
+      String rel = folder + id + "/rule.yaml";
+      long fine = errors();
+      Node doc = parse(rel);
+      if (doc == null && !texts.containsKey(source.name(rel))) {
+        problems.add(
+            Diagnostic.error(
+                item.location(),
+                kind + " '" + id + "' is listed but " + source.name(rel) + " is missing"));
+        manifestIncomplete = true; // perhaps a misspelt id: the one named elsewhere
+        continue;
+      }
+      T loaded = doc == null ? null : load.apply(doc, id);
+      if (loaded != null) {
+        out.add(loaded);
+      }
+      if (errors() > fine) {
+        flawed.add(kind + ":" + id);
+      }
+    }
+    return out;
   }
 
   /**
