@@ -27,10 +27,13 @@ public final class SpanishTwin {
   private final Map<String, String> englishSection = new HashMap<>();
 
   /**
-   * Twins not claimed in their own section whose id and key an English text has in another: by
-   * "their section > that one", where the first is and how many.
+   * Twins not claimed in their own section whose id and key an English text has in another, by the
+   * pair of sections: where the first is and how many.
    */
-  private final Map<String, Misplaced> misplaced = new LinkedHashMap<>();
+  private final Map<Sections, Misplaced> misplaced = new LinkedHashMap<>();
+
+  /** The section a twin is under, and the one the English file has its id in. */
+  private record Sections(String twin, String english) {}
 
   private static final class Misplaced {
     final Location first;
@@ -155,7 +158,8 @@ public final class SpanishTwin {
     String elsewhere = slash < 0 ? null : englishSection.get(address.substring(slash + 1));
     if (elsewhere != null && !elsewhere.equals(section)) {
       // its id is a text of another section: counted, and said once per pair of sections
-      misplaced.computeIfAbsent(section + ">" + elsewhere, k -> new Misplaced(at, address)).count++;
+      misplaced.computeIfAbsent(new Sections(section, elsewhere), k -> new Misplaced(at, address))
+          .count++;
       return;
     }
     problems.add(
@@ -174,8 +178,8 @@ public final class SpanishTwin {
   private void misplaced() {
     misplaced.forEach(
         (sections, m) -> {
-          String section = sections.substring(0, sections.indexOf('>'));
-          String elsewhere = sections.substring(sections.indexOf('>') + 1);
+          String section = sections.twin();
+          String elsewhere = sections.english();
           problems.add(
               Diagnostic.error(
                   m.first,
