@@ -183,8 +183,7 @@ public final class FactCatalogue {
           Diagnostic.error(
               m.location(), "a fact needs a 'path' and a known 'type' (found " + typeWord + ")"));
       if (path != null) {
-        rejected.add(path); // the shape a record fact would have had
-        rejected.add(path + "[]"); // and a list fact
+        rejected.add(path);
       }
       return null;
     }
@@ -199,9 +198,9 @@ public final class FactCatalogue {
       name = path.substring(dot + 1);
     }
     Shape parent = shapes.get(parentShapePath);
-    if (parent == null && rejected.contains(parentShapePath)) {
+    // the parent's path: a list's items are under its path with [] (convictions[].level)
+    if (parent == null && rejected.contains(parentShapePath.replaceFirst("\\[]$", ""))) {
       rejected.add(path);
-      rejected.add(path + "[]");
       return null;
     }
     if (parent == null) {
