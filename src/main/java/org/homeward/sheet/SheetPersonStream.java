@@ -280,18 +280,17 @@ public final class SheetPersonStream extends LazyPersonStream {
     Node node = root.toNode(problems);
     if (problems.isEmpty()) {
       PersonBuilder.Result r = builder.build(node, label);
-      if (!r.ok() && misaligned(cells, r.problems())) {
-        return new Row(raw.number(), label, idCell(cells), null, shifted(raw, r.problems()));
+      if (r.ok()) {
+        return new Row(raw.number(), label, r.person().id(), r.person(), r.problems());
       }
-      return new Row(
-          raw.number(), label, r.ok() ? r.person().id() : idCell(cells), r.person(), r.problems());
+      problems = r.problems();
     }
-    return new Row(
-        raw.number(),
-        label,
-        idCell(cells),
-        null,
-        misaligned(cells, problems) ? shifted(raw, problems) : problems);
+    return new Row(raw.number(), label, idCell(cells), null, errors(raw, cells, problems));
+  }
+
+  /** A row in error's problems: as found, or one for all when its values have shifted. */
+  private List<Diagnostic> errors(SheetSource.RawRow raw, String[] cells, List<Diagnostic> found) {
+    return misaligned(cells, found) ? shifted(raw, found) : found;
   }
 
   /**
