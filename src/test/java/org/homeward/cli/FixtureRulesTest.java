@@ -63,6 +63,21 @@ class FixtureRulesTest {
   }
 
   @Test
+  void anUnreadableTestsFileFailsAloneAndItsCoverageIsNotKnownRatherThanUntested()
+      throws IOException {
+    Path rules = copy();
+    Files.writeString(rules.resolve("came-young/tests.yaml"), "cases: [unclosed\n");
+    CliRun r = run("rules", "test", rules.toString(), "--coverage");
+    assertThat(r.code()).as(r.out()).isEqualTo(ExitCode.ROW_ERRORS.code());
+    assertThat(r.out())
+        .contains("FAIL came-young: (tests.yaml cannot be read: no case in it ran)")
+        .contains("came-young/tests.yaml:")
+        .contains("Every criterion whose tests ran is covered met, not met and unknown.")
+        .contains("Coverage not known (the tests.yaml cannot be read): came-young")
+        .doesNotContain("are not covered three ways");
+  }
+
+  @Test
   void rulesCheckFlagsAnUnknownYamlTag() throws IOException {
     Path rules = copy();
     Path rule = rules.resolve("came-young/rule.yaml");
