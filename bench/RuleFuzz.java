@@ -1,8 +1,6 @@
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -10,6 +8,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.homeward.Fixtures;
 import org.homeward.cli.CliRun;
 import org.homeward.ruletest.RuleFileMutator;
 
@@ -38,7 +37,7 @@ public final class RuleFuzz {
     Path rules = Path.of("rules");
     Path work = Files.createTempDirectory("homeward-rule-fuzz");
     Path copy = work.resolve("rules");
-    copyTree(rules, copy);
+    Fixtures.copyTree(rules, copy);
     Path kept = Files.createDirectories(work.resolve("failing"));
     boolean failed = false;
     for (String kind : kinds) {
@@ -115,7 +114,7 @@ public final class RuleFuzz {
     }
     System.out.println("kept failing files (if any) under " + kept);
     if (!failed) {
-      deleteTree(copy);
+      Fixtures.deleteTree(copy);
     }
     System.exit(failed ? 1 : 0);
   }
@@ -126,27 +125,6 @@ public final class RuleFuzz {
           .filter(p -> p.endsWith("tests.yaml") == tests)
           .sorted()
           .toList();
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -2,9 +2,14 @@ package org.homeward;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.homeward.document.Node;
 import org.homeward.document.NodeReader;
 import org.homeward.person.Person;
@@ -20,6 +25,29 @@ public final class Fixtures {
   private static RuleSet rules;
 
   private Fixtures() {}
+
+  /** Copies a directory tree (a rule set) into {@code to}, which may not exist yet. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Deletes a directory tree. */
+  public static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
 
   public static synchronized RuleSet rules() {
     if (rules == null) {

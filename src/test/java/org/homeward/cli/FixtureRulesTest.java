@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
+import org.homeward.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +24,7 @@ class FixtureRulesTest {
 
   private Path copy() throws IOException {
     Path to = dir.resolve("rules");
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(FIXTURE.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    Fixtures.copyTree(FIXTURE, to);
     return to;
   }
 

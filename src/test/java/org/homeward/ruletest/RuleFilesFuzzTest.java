@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -37,16 +36,7 @@ class RuleFilesFuzzTest {
   @BeforeContainer
   static void copyTheRules() throws IOException {
     copy = Files.createTempDirectory("homeward-rules-fuzz");
-    try (Stream<Path> all = Files.walk(Fixtures.RULES_DIR)) {
-      for (Path p : all.toList()) {
-        Path to = copy.resolve(Fixtures.RULES_DIR.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    Fixtures.copyTree(Fixtures.RULES_DIR, copy);
     try (Stream<Path> all = Files.walk(copy)) {
       List<Path> yaml = all.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
       ruleFiles = yaml.stream().filter(p -> !p.endsWith("tests.yaml")).toList();
@@ -56,11 +46,7 @@ class RuleFilesFuzzTest {
 
   @AfterContainer
   static void removeTheCopy() throws IOException {
-    try (Stream<Path> all = Files.walk(copy)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    Fixtures.deleteTree(copy);
   }
 
   @Property(tries = 40)
