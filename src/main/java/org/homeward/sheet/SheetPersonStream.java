@@ -36,6 +36,14 @@ public final class SheetPersonStream extends LazyPersonStream {
   private Column[] plan;
   private int idColumn = -1;
   private boolean blankHeaderWarned;
+
+  /**
+   * A CSV header that is two columns' headers run together, until the first row says whether the
+   * header lost a cell (the row is wider than it): then the sheet is refused. Null when there is
+   * none, or once the first row has been read.
+   */
+  private Diagnostic joined;
+
   private long blankRows;
 
   private SheetPersonStream(
@@ -129,6 +137,19 @@ public final class SheetPersonStream extends LazyPersonStream {
         c = model.resolve(h);
       }
       if (c == null) {
+        String[] parts = joined == null && source instanceof CsvSource ? joined(h) : null;
+        if (parts != null) {
+          joined =
+              Diagnostic.error(
+                  Location.cell(source.name(), 1, "#" + (i + 1)),
+                  "this header runs two columns together (\""
+                      + Diagnostic.printable(parts[0])
+                      + "\" and \""
+                      + Diagnostic.printable(parts[1])
+                      + "\") and the rows have a cell more than the header: a separator is"
+                      + " missing between them, so every value after it would be read under the"
+                      + " header before its own; put the separator back");
+        }
         if (unknown.size() < UNKNOWN_LISTED) {
           String hint = model.suggest(h);
           unknown.add(
@@ -222,6 +243,15 @@ public final class SheetPersonStream extends LazyPersonStream {
         blankRows++;
       }
     } while (raw.isBlank());
+    if (joined != null) {
+      // every row of a file that a program wrote is as wide as its header: one cell more, and a
+      // header that is two run together, mean that the header lost a separator
+      Diagnostic lost = raw.cells().length > headers.size() ? joined : null;
+      joined = null;
+      if (lost != null) {
+        throw new ProblemException(ProblemException.Kind.INPUT, lost);
+      }
+    }
     return build(raw);
   }
 
@@ -241,6 +271,7 @@ public final class SheetPersonStream extends LazyPersonStream {
     }
     Draft root = new Draft(Location.cell(source.name(), raw.number(), null));
     String[] cells = raw.cells();
+    boolean shifted = shifted(cells);
     for (int i = 0; i < cells.length; i++) {
       String text = cells[i];
       if (text == null || text.isBlank()) {
@@ -248,7 +279,9 @@ public final class SheetPersonStream extends LazyPersonStream {
       }
       Column c = i < plan.length ? plan[i] : null;
       if (c == null) {
-        warnBlankHeader(i, raw.number());
+        if (!shifted) {
+          warnBlankHeader(i, raw.number());
+        }
         continue;
       }
       Location at = Location.cell(source.name(), raw.number(), headers.get(i));
@@ -277,6 +310,9 @@ public final class SheetPersonStream extends LazyPersonStream {
       }
     }
     String label = label(raw.number());
+    if (shifted) {
+      return new Row(raw.number(), label, idCell(cells), null, shifted(raw, cells, problems));
+    }
     Node node = root.toNode(problems);
     if (problems.isEmpty()) {
       PersonBuilder.Result r = builder.build(node, label);
@@ -285,23 +321,41 @@ public final class SheetPersonStream extends LazyPersonStream {
       }
       problems = r.problems();
     }
-    return new Row(raw.number(), label, idCell(cells), null, errors(raw, cells, problems));
-  }
-
-  /** A row in error's problems: as found, or one for all when its values have shifted. */
-  private List<Diagnostic> errors(SheetSource.RawRow raw, String[] cells, List<Diagnostic> found) {
-    return misaligned(cells, found) ? shifted(raw, found) : found;
+    return new Row(raw.number(), label, idCell(cells), null, problems);
   }
 
   /**
-   * Whether a CSV row holds values beyond the header's last column and more than one error: its
-   * values are then likely out of line with their columns (a comma in a cell without quotes, a
-   * header cell missing), and every error after the shift is a consequence. A workbook's cells
-   * cannot shift; a row with one error keeps it as it is.
+   * The two column names an unknown header is made of, when it is one column's header followed by
+   * another's (the separator between two header cells deleted, or never typed); else null. Only
+   * headers no longer than a column's name could be are tried.
    */
-  private boolean misaligned(String[] cells, List<Diagnostic> problems) {
-    if (!(source instanceof CsvSource)
-        || problems.stream().filter(Diagnostic::isError).count() < 2) {
+  private String[] joined(String header) {
+    if (header.length() > 160) {
+      return null;
+    }
+    for (int k = 1; k < header.length(); k++) {
+      String first = header.substring(0, k).strip();
+      String second = header.substring(k).strip();
+      if (named(first) && named(second)) {
+        return new String[] {first, second};
+      }
+    }
+    return null;
+  }
+
+  private boolean named(String header) {
+    return !header.isEmpty() && (map.get(header) != null || model.resolve(header) != null);
+  }
+
+  /**
+   * Whether a CSV row holds values beyond the header's last column. A program that writes CSV
+   * writes every row as wide as its header, so such a row is out of line with its columns (a
+   * separator inside a cell without quotes, a header cell missing): its values cannot be trusted to
+   * be the facts their columns name, even where each one reads, so it is not screened. A workbook's
+   * cells cannot shift: there a column without a header is only ignored, with a warning.
+   */
+  private boolean shifted(String[] cells) {
+    if (!(source instanceof CsvSource)) {
       return false;
     }
     for (int i = headers.size(); i < cells.length; i++) {
@@ -314,24 +368,37 @@ public final class SheetPersonStream extends LazyPersonStream {
 
   /**
    * The one error of a row whose values are out of line with the header: what is wrong, what shifts
-   * a row, and the first problem it caused, instead of one message for every shifted cell.
+   * a row, what to do, and the first problem it caused (if any), instead of one message for every
+   * shifted cell.
    */
-  private List<Diagnostic> shifted(SheetSource.RawRow raw, List<Diagnostic> problems) {
+  private List<Diagnostic> shifted(
+      SheetSource.RawRow raw, String[] cells, List<Diagnostic> problems) {
+    int beyond = headers.size();
+    while (cells[beyond] == null || cells[beyond].isBlank()) {
+      beyond++;
+    }
     List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
-    Diagnostic first = errors.get(0);
-    String field = first.location().field();
+    StringBuilder message =
+        new StringBuilder("the row has a value in column #")
+            .append(beyond + 1)
+            .append(", beyond the header's ")
+            .append(headers.size())
+            .append(
+                " columns: a comma inside a cell without quotes around it, or a header cell"
+                    + " missing, puts every value after it in the wrong column, so the row is not"
+                    + " screened; put quotes around that cell, or give the column a header");
+    if (!errors.isEmpty()) {
+      Diagnostic first = errors.get(0);
+      String field = first.location().field();
+      message
+          .append("; the first of the ")
+          .append(errors.size())
+          .append(errors.size() == 1 ? " problem that follows: " : " problems that follow: ")
+          .append(field != null ? "column " + field + ": " : "")
+          .append(first.message());
+    }
     return List.of(
-        Diagnostic.error(
-            Location.cell(source.name(), raw.number(), null),
-            "the row has values beyond the header's "
-                + headers.size()
-                + " columns, so its values are likely out of line with their columns (a comma"
-                + " inside a cell without quotes around it, or a header cell missing, shifts"
-                + " every value after it); the first of the "
-                + errors.size()
-                + " problems that follow: "
-                + (field != null ? "column " + field + ": " : "")
-                + first.message()));
+        Diagnostic.error(Location.cell(source.name(), raw.number(), null), message.toString()));
   }
 
   /**

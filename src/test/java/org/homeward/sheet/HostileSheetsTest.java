@@ -244,15 +244,97 @@ class HostileSheetsTest {
         .as("the shifted row: one error that says why, and its first consequence")
         .singleElement()
         .asString()
-        .contains("values beyond the header's 5 columns")
+        .contains("beyond the header's 5 columns")
         .contains("a comma")
         .contains("the first of the 3 problems that follow: column birth_date: is not a date");
     assertThat(messages)
-        .filteredOn(l -> l.contains("row 4") || l.contains("row 5"))
-        .as("a row with one error keeps it, with or without a value beyond the header")
-        .hasSize(2)
-        .allSatisfy(l -> assertThat(l).contains("column birth_date: is not a date"));
-    assertThat(r.err()).doesNotContain("Juan");
+        .filteredOn(l -> l.contains("row 4"))
+        .as("a row within the header's columns keeps its own error")
+        .singleElement()
+        .asString()
+        .contains("column birth_date: is not a date")
+        .doesNotContain("beyond the header");
+    assertThat(messages)
+        .filteredOn(l -> l.contains("row 5"))
+        .as("a value beyond the header with one problem: the shift, then that problem")
+        .singleElement()
+        .asString()
+        .contains("column #6, beyond the header's 5 columns")
+        .contains("the first of the 1 problem that follows: column birth_date: is not a date");
+    assertThat(r.err()).doesNotContain("Juan").doesNotContain("a note");
+  }
+
+  /**
+   * A stray comma can shift a row's values into columns where each still reads: here the birth date
+   * lands under the first entry and the entry date under the removal. Screened, the row would give
+   * a result for facts the person never gave, so a value beyond the header makes it an error row
+   * even when nothing else is wrong.
+   */
+  @Test
+  void aRowShiftedIntoColumnsWhereEveryValueStillReadsIsNotScreened() throws IOException {
+    String csv =
+        "id,name,birth_date,entries.1.date,removals.1.departure_date\n"
+            + "a,Ana,,1990-01-02,2001-03-04,2010-05-06\n"
+            + "b,Eva,1991-02-03,2002-03-04,2011-05-06\n";
+    CliRun r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(rows(r)).extracting(l -> l.split(",")[1]).containsExactly("a", "b");
+    assertThat(rows(r).get(0))
+        .contains("column #6, beyond the header's 5 columns")
+        .contains("the row is not screened")
+        .doesNotContain("problem that follows");
+    assertThat(rows(r).get(1)).doesNotContain("beyond the header");
+    assertThat(r.err())
+        .contains("row 2")
+        .doesNotContain("row 3")
+        .doesNotContain("warning")
+        .doesNotContain("2010-05-06");
+  }
+
+  /**
+   * A header that lost its separator between two columns reads every value after it under the
+   * header before its own, in every row: the sheet is refused, naming the header cell, rather than
+   * screened on facts in the wrong columns. A header that only looks like two (its rows as wide as
+   * it) is an unknown column, as any other.
+   */
+  @Test
+  void aHeaderThatRunsTwoColumnsTogetherIsRefusedOnlyWhenTheRowsAreWiderThanIt()
+      throws IOException {
+    String header = "id,birth_dateentries.1.date,removals.1.departure_date\n";
+    CliRun lost =
+        screen((header + "a,1990-01-02,2001-03-04,\n").getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(lost.code()).isEqualTo(3);
+    assertThat(lost.lines()).as("no result row, at most the header").hasSizeLessThan(2);
+    assertThat(lost.err())
+        .contains("row 1, column #2: this header runs two columns together")
+        .contains("\"birth_date\" and \"entries.1.date\"")
+        .contains("nothing was screened")
+        .doesNotContain("1990-01-02");
+
+    CliRun compound =
+        screen("id,Name ID,birth_date\na,Ana,1990-01-02\n".getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(compound.code()).isZero();
+    assertThat(compound.err())
+        .contains("1 column is not a fact and will be ignored: \"Name ID\"")
+        .doesNotContain("runs two columns together");
+  }
+
+  /**
+   * A column inside the header's width whose header cell is blank (a spreadsheet pads the header to
+   * its used columns) is where people type notes: it is ignored, with one warning, and the row is
+   * screened.
+   */
+  @Test
+  void aColumnWithABlankHeaderIsIgnoredWithOneWarning() throws IOException {
+    String csv = "id,birth_date,\na,1990-01-02,call after 5\nb,1991-02-03,no answer\n";
+    CliRun r = screen(csv.getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(r.code()).isZero();
+    assertThat(rows(r)).hasSize(2).noneMatch(l -> l.contains("beyond the header"));
+    assertThat(r.err().lines().filter(l -> l.contains("a column without a header holds values")))
+        .singleElement()
+        .asString()
+        .contains("#3")
+        .doesNotContain("call after");
   }
 
   @Test
