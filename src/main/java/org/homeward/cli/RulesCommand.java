@@ -1,5 +1,7 @@
 package org.homeward.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -347,14 +349,29 @@ final class RulesCommand {
       RuleOptions rules = folder.options();
       RuleSet set = rules.load();
       RuleTestRunner.Report report = new RuleTestRunner(set, rules.source()).run();
+      Map<List<Object>, List<CaseResult>> unrun = new LinkedHashMap<>();
       for (CaseResult r : report.cases()) {
+        if (r.base() != null) {
+          unrun
+              .computeIfAbsent(
+                  List.of(r.category(), r.base().location(), r.failures()), k -> new ArrayList<>())
+              .add(r);
+        }
+      }
+      for (CaseResult r : report.cases()) {
+        List<CaseResult> same =
+            r.base() == null
+                ? List.of()
+                : unrun.get(List.of(r.category(), r.base().location(), r.failures()));
         if (r.passed()) {
           if (!quiet) {
             io.out().println("PASS " + r.category() + ": " + r.name());
           }
-        } else {
+        } else if (same.size() < 2) {
           io.out().println("FAIL " + r.category() + ": " + r.name() + "  (" + r.location() + ")");
           r.failures().forEach(f -> io.out().println("     " + f));
+        } else if (same.get(0) == r) {
+          printUnrun(r, same);
         }
       }
       long failed = report.failed();
@@ -392,6 +409,35 @@ final class RulesCommand {
         }
       }
       return failed > 0 || gaps ? ExitCode.ROW_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /** Most line numbers listed for the cases that one unreadable base person stopped. */
+    private static final int LINES_LISTED = 30;
+
+    /**
+     * The cases that did not run because the base person they are built on cannot be read: the
+     * person's problems once, and where the cases are, rather than the same problems once a case.
+     */
+    private void printUnrun(CaseResult first, List<CaseResult> same) {
+      List<String> lines =
+          same.stream().limit(LINES_LISTED).map(c -> String.valueOf(c.location().line())).toList();
+      io.out()
+          .println(
+              "FAIL "
+                  + first.category()
+                  + ": base person '"
+                  + first.base().name()
+                  + "' ("
+                  + first.base().location()
+                  + ") cannot be read, so the "
+                  + same.size()
+                  + " cases built on it did not run (lines "
+                  + String.join(", ", lines)
+                  + (same.size() > LINES_LISTED
+                      ? " and " + (same.size() - LINES_LISTED) + " more"
+                      : "")
+                  + ")");
+      first.failures().forEach(f -> io.out().println("     " + f));
     }
   }
 }

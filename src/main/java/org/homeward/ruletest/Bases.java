@@ -17,14 +17,31 @@ final class Bases {
 
   private final Map<String, Node.Mapping> declared = new HashMap<>();
 
+  private final Map<String, Location> where = new HashMap<>();
+
   Bases(Node bases) {
     if (bases instanceof Node.Mapping m) {
       for (Map.Entry<String, Node> e : m.entries().entrySet()) {
         if (e.getValue() instanceof Node.Mapping b) {
           declared.put(e.getKey(), b);
+          where.put(e.getKey(), m.keyLocation(e.getKey()));
         }
       }
     }
+  }
+
+  /**
+   * The base person a case names, with its own base's facts under its own; null when the case names
+   * none, or one that is not declared.
+   */
+  RuleTestRunner.Base of(Node c) {
+    if (!(c instanceof Node.Mapping m) || !(m.get("base") instanceof Node.Scalar name)) {
+      return null;
+    }
+    Node facts = facts(name.text(), 0);
+    return facts == null
+        ? null
+        : new RuleTestRunner.Base(name.text(), where.get(name.text()), facts);
   }
 
   /** A case with its base's facts under its own; the case itself when it names no base. */

@@ -73,15 +73,27 @@ public final class RuleTestRunner {
    * the other files' cases still run.
    */
   public record TestCase(
-      String category, String name, Location location, Node body, Kind kind, String unreadable) {
+      String category,
+      String name,
+      Location location,
+      Node body,
+      Kind kind,
+      String unreadable,
+      Base base) {
     public TestCase(String category, String name, Location location, Node body, Kind kind) {
-      this(category, name, location, body, kind, null);
+      this(category, name, location, body, kind, null, null);
     }
 
     public boolean barrier() {
       return kind == Kind.BARRIER;
     }
   }
+
+  /**
+   * A base person of a tests.yaml ({@code bases:}) as a case uses it: its name, where it is
+   * declared, and its facts (its own base's under them).
+   */
+  public record Base(String name, Location location, Node facts) {}
 
   /** The name of the one case of a tests.yaml that cannot be read. */
   static final String UNREADABLE = "(tests.yaml cannot be read: no case in it ran)";
@@ -121,13 +133,19 @@ public final class RuleTestRunner {
         doc = NodeReader.readYaml(new StringReader(text), source.name(rel));
       } catch (ProblemException e) {
         Diagnostic d = e.diagnostics().get(0);
-        out.add(new TestCase(id, UNREADABLE, d.location(), null, kind, d.message()));
+        out.add(new TestCase(id, UNREADABLE, d.location(), null, kind, d.message(), null));
         continue;
       }
       if (!(doc instanceof Node.Mapping m) || !(m.get("cases") instanceof Node.Seq seq)) {
         out.add(
             new TestCase(
-                id, UNREADABLE, doc.location(), null, kind, "a tests.yaml needs a 'cases' list"));
+                id,
+                UNREADABLE,
+                doc.location(),
+                null,
+                kind,
+                "a tests.yaml needs a 'cases' list",
+                null));
         continue;
       }
       Bases bases = new Bases(m.get("bases"));
@@ -136,7 +154,7 @@ public final class RuleTestRunner {
             n instanceof Node.Mapping cm && cm.get("name") instanceof Node.Scalar s
                 ? s.text()
                 : "(unnamed)";
-        out.add(new TestCase(id, name, n.location(), bases.apply(n), kind));
+        out.add(new TestCase(id, name, n.location(), bases.apply(n), kind, null, bases.of(n)));
       }
     }
     return out;
@@ -157,6 +175,19 @@ public final class RuleTestRunner {
       results.add(r);
     }
     return new Report(results, coverage);
+  }
+
+  /** The problems of each base person read alone, by where it is declared. */
+  private final Map<Location, List<String>> baseProblems =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private List<String> baseProblems(Base base) {
+    return baseProblems.computeIfAbsent(
+        base.location(),
+        at ->
+            builder.build(base.facts(), base.name()).problems().stream()
+                .map(Diagnostic::render)
+                .toList());
   }
 
   /** Runs one case, recording coverage when given. */
@@ -196,6 +227,10 @@ public final class RuleTestRunner {
     }
     for (Diagnostic d : built.problems()) {
       failures.add(d.render());
+    }
+    if (!failures.isEmpty() && t.base() != null && baseProblems(t.base()).containsAll(failures)) {
+      // the case did not run because the person it is built on cannot be read
+      return new CaseResult(t.category(), t.name(), t.location(), failures, t.base());
     }
     if (!(m.get("expect") instanceof Node.Mapping expect)) {
       failures.add("'expect' is required, with at least an 'outcome'");

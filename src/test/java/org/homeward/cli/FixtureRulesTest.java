@@ -68,6 +68,58 @@ class FixtureRulesTest {
         .doesNotContain("are not covered three ways");
   }
 
+  /**
+   * A mistake in a base person stops every case built on it, and each one failing is right; but the
+   * mistake is said once, with where the cases are, not once a case. A case that corrects the
+   * mistaken fact runs, and a case's own mistake is its own failure.
+   */
+  @Test
+  void anUnreadableBasePersonIsOneFailureNamingTheCasesItStopped() throws IOException {
+    Path rules = copy();
+    Files.writeString(
+        rules.resolve("came-young/tests.yaml"),
+        """
+        bases:
+          young:
+            facts:
+              birth_date: 1990-13-02
+              entries: [{date: 2000-07-01}]
+        cases:
+          - name: Stopped by the base, one.
+            as_of: 2026-11-28
+            base: young
+            expect: {outcome: may_fit}
+          - name: Stopped by the base, two.
+            as_of: 2026-11-28
+            base: young
+            facts: {entries: [{date: 2001-07-01}]}
+            expect: {outcome: may_fit}
+          - name: Corrects the base and runs.
+            as_of: 2026-11-28
+            base: young
+            facts: {birth_date: 1990-03-02}
+            expect: {outcome: may_fit}
+          - name: Its own mistake.
+            as_of: 2026-11-28
+            facts: {birth_date: 1990-14-02}
+            expect: {outcome: may_fit}
+        """);
+    CliRun r = run("rules", "test", rules.toString());
+    assertThat(r.code()).as(r.out()).isEqualTo(ExitCode.ROW_ERRORS.code());
+    assertThat(r.out())
+        .contains(
+            "FAIL came-young: base person 'young' ("
+                + rules.resolve("came-young/tests.yaml")
+                + ":2:3) cannot be read, so the 2 cases built on it did not run (lines 7, 11)")
+        .contains("PASS came-young: Corrects the base and runs.")
+        .contains("FAIL came-young: Its own mistake.")
+        .contains(" passed, 3 failed")
+        .doesNotContain("Stopped by the base");
+    assertThat(r.out().lines().filter(l -> l.contains("tests.yaml:4:")))
+        .as("the base's mistake, said once")
+        .hasSize(1);
+  }
+
   @Test
   void rulesCheckFlagsAnUnknownYamlTag() throws IOException {
     Path rules = copy();
