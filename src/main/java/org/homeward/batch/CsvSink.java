@@ -26,10 +26,24 @@ public final class CsvSink implements Sink {
 
   private final Table table;
   private final Writer out;
+  private final boolean excel;
+  private boolean begun;
 
-  public CsvSink(Table table, Writer out, boolean excel) throws IOException {
+  public CsvSink(Table table, Writer out, boolean excel) {
     this.table = table;
     this.out = out;
+    this.excel = excel;
+  }
+
+  /**
+   * Writes the header, before the first row or at the end: a run whose input cannot be read at all
+   * writes nothing, so standard output never holds a header that looks like a sheet of no one.
+   */
+  private void begin() throws IOException {
+    if (begun) {
+      return;
+    }
+    begun = true;
     if (excel) {
       out.write('\uFEFF');
     }
@@ -70,6 +84,7 @@ public final class CsvSink implements Sink {
 
   @Override
   public void write(Result r, Object prepared) throws IOException {
+    begin();
     if (prepared instanceof String line) {
       out.write(line);
       return;
@@ -88,6 +103,7 @@ public final class CsvSink implements Sink {
 
   @Override
   public void finish(Summary summary) throws IOException {
+    begin();
     out.flush();
   }
 }

@@ -324,6 +324,7 @@ class BatchCliTest {
     CliRun empty = run("screen", write("empty.csv", "").toString(), "--format", "csv");
     assertThat(empty.code()).isEqualTo(3);
     assertThat(empty.err()).contains("the sheet is empty");
+    assertThat(empty.out()).as("nothing screened, nothing on standard output").isEmpty();
     CliRun foreign =
         run(
             "screen",
@@ -332,6 +333,7 @@ class BatchCliTest {
             "csv");
     assertThat(foreign.code()).isEqualTo(3);
     assertThat(foreign.err()).contains("no header names a fact").contains("--map");
+    assertThat(foreign.out()).as("not even a header that looks like a sheet of no one").isEmpty();
     CliRun notXlsx = run("screen", write("fake.xlsx", "not a zip").toString(), "--format", "csv");
     assertThat(notXlsx.code()).isEqualTo(3);
     assertThat(notXlsx.err()).contains("cannot be read as an Excel workbook");

@@ -304,7 +304,7 @@ class HostileSheetsTest {
     CliRun lost =
         screen((header + "a,1990-01-02,2001-03-04,\n").getBytes(StandardCharsets.UTF_8), "csv");
     assertThat(lost.code()).isEqualTo(3);
-    assertThat(lost.lines()).as("no result row, at most the header").hasSizeLessThan(2);
+    assertThat(lost.out()).isEmpty();
     assertThat(lost.err())
         .contains("row 1, column #2: this header runs two columns together")
         .contains("\"birth_date\" and \"entries.1.date\"")
