@@ -333,7 +333,8 @@ public final class SheetPersonStream extends LazyPersonStream {
     if (header.length() > 160) {
       return null;
     }
-    for (int k = 1; k < header.length(); k++) {
+    // the longest first part: a header's own punctuation ("In the US now?") stays with it
+    for (int k = header.length() - 1; k > 0; k--) {
       String first = header.substring(0, k).strip();
       String second = header.substring(k).strip();
       if (named(first) && named(second)) {
@@ -343,8 +344,12 @@ public final class SheetPersonStream extends LazyPersonStream {
     return null;
   }
 
+  /**
+   * Whether a header is one the sheet may have: a column's, or one the mapping names or ignores.
+   */
   private boolean named(String header) {
-    return !header.isEmpty() && (map.get(header) != null || model.resolve(header) != null);
+    return !header.isEmpty()
+        && (map.get(header) != null || map.ignores(header) || model.resolve(header) != null);
   }
 
   /**

@@ -311,6 +311,28 @@ class HostileSheetsTest {
         .contains("nothing was screened")
         .doesNotContain("1990-01-02");
 
+    String clinic =
+        Files.readString(Path.of("samples/clinic-sheet.csv"))
+            .replaceFirst("In the US now\\?,Intake worker", "In the US now?Intake worker");
+    Path mapped = dir.resolve("clinic.csv");
+    Files.writeString(mapped, clinic);
+    CliRun withMap =
+        CliRun.of(
+            "screen",
+            mapped.toString(),
+            "--map",
+            "samples/clinic-mapping.yaml",
+            "--format",
+            "csv",
+            "--as-of",
+            "2026-11-28");
+    assertThat(withMap.code())
+        .as("the mapping's headers, and those it ignores, count")
+        .isEqualTo(3);
+    assertThat(withMap.err())
+        .contains("column #12: this header runs two columns together")
+        .contains("(\"In the US now?\" and \"Intake worker\")");
+
     CliRun compound =
         screen("id,Name ID,birth_date\na,Ana,1990-01-02\n".getBytes(StandardCharsets.UTF_8), "csv");
     assertThat(compound.code()).isZero();
