@@ -35,6 +35,10 @@ public final class SheetPersonStream extends LazyPersonStream {
   private List<String> headers;
   private Column[] plan;
   private int idColumn = -1;
+
+  /** The first header cell that names no column (nor one the mapping ignores); -1 when none. */
+  private int unknownAt = -1;
+
   private boolean blankHeaderWarned;
 
   /**
@@ -137,6 +141,9 @@ public final class SheetPersonStream extends LazyPersonStream {
         c = model.resolve(h);
       }
       if (c == null) {
+        if (unknownAt < 0) {
+          unknownAt = i;
+        }
         String[] parts = joined == null && source instanceof CsvSource ? joined(h) : null;
         if (parts != null) {
           joined =
@@ -353,22 +360,28 @@ public final class SheetPersonStream extends LazyPersonStream {
   }
 
   /**
-   * Whether a CSV row holds values beyond the header's last column. A program that writes CSV
-   * writes every row as wide as its header, so such a row is out of line with its columns (a
-   * separator inside a cell without quotes, a header cell missing): its values cannot be trusted to
-   * be the facts their columns name, even where each one reads, so it is not screened. A workbook's
-   * cells cannot shift: there a column without a header is only ignored, with a warning.
+   * Whether a CSV row is out of line with the header. A program that writes CSV writes every row as
+   * wide as its header, so a row with a value beyond the header's last column has had its values
+   * shifted (a separator inside a cell without quotes, a header cell missing), and a row wider than
+   * the header, even with blank cells there, when a header cell names no column, is a row of a
+   * header that has lost a cell (a separator, or a name, deleted). Either way its values cannot be
+   * trusted to be the facts their columns name, even where each one reads, so it is not screened. A
+   * workbook's cells cannot shift: there a column without a header is only ignored, with a warning.
    */
   private boolean shifted(String[] cells) {
-    if (!(source instanceof CsvSource)) {
+    if (!(source instanceof CsvSource) || cells.length <= headers.size()) {
       return false;
     }
-    for (int i = headers.size(); i < cells.length; i++) {
-      if (cells[i] != null && !cells[i].isBlank()) {
-        return true;
-      }
+    return unknownAt >= 0 || beyond(cells) < cells.length;
+  }
+
+  /** The first column beyond the header's that holds a value; the row's width when none does. */
+  private int beyond(String[] cells) {
+    int i = headers.size();
+    while (i < cells.length && (cells[i] == null || cells[i].isBlank())) {
+      i++;
     }
-    return false;
+    return i;
   }
 
   /**
@@ -378,20 +391,33 @@ public final class SheetPersonStream extends LazyPersonStream {
    */
   private List<Diagnostic> shifted(
       SheetSource.RawRow raw, String[] cells, List<Diagnostic> problems) {
-    int beyond = headers.size();
-    while (cells[beyond] == null || cells[beyond].isBlank()) {
-      beyond++;
+    int beyond = beyond(cells);
+    StringBuilder message = new StringBuilder();
+    if (beyond < cells.length) {
+      message
+          .append("the row has a value in column #")
+          .append(beyond + 1)
+          .append(", beyond the header's ")
+          .append(headers.size())
+          .append(
+              " columns: a comma inside a cell without quotes around it, or a header cell"
+                  + " missing, puts every value after it in the wrong column, so the row is not"
+                  + " screened; put quotes around that cell, or give the column a header");
+    } else {
+      message
+          .append("the row has ")
+          .append(cells.length)
+          .append(" cells and the header ")
+          .append(headers.size())
+          .append(", and the header's column #")
+          .append(unknownAt + 1)
+          .append(
+              " names no column: the header has likely lost a cell there or before it (a"
+                  + " separator or a name deleted), which puts every value after it under the"
+                  + " wrong header, so the row is not screened; put the header back as it was"
+                  + " ('homeward template' writes one)");
     }
     List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
-    StringBuilder message =
-        new StringBuilder("the row has a value in column #")
-            .append(beyond + 1)
-            .append(", beyond the header's ")
-            .append(headers.size())
-            .append(
-                " columns: a comma inside a cell without quotes around it, or a header cell"
-                    + " missing, puts every value after it in the wrong column, so the row is not"
-                    + " screened; put quotes around that cell, or give the column a header");
     if (!errors.isEmpty()) {
       Diagnostic first = errors.get(0);
       String field = first.location().field();

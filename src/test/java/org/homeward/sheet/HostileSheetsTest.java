@@ -342,6 +342,47 @@ class HostileSheetsTest {
   }
 
   /**
+   * A header that lost a cell (here a deletion took the end of one name, the separator and the
+   * start of the next) puts every value after it under the wrong header, in rows that the program
+   * which wrote them made as wide as the header it had: wider than the header now, with blank cells
+   * at the end. Each such row is one error saying so, not a screening of the wrong facts. Rows as
+   * wide as a header, or a header whose every cell names a column over rows with a trailing comma,
+   * are screened as before.
+   */
+  @Test
+  void rowsWiderThanAHeaderThatLostACellAreOneErrorEach() throws IOException {
+    CliRun lost =
+        screen(
+            ("id,birth_daes.1.date,removals.1.departure_date\n"
+                    + "a,1990-01-02,2001-03-04,\n"
+                    + "b,1991-02-03,2002-03-04,\n")
+                .getBytes(StandardCharsets.UTF_8),
+            "csv");
+    assertThat(lost.code()).as("no row could be screened").isEqualTo(3);
+    assertThat(rows(lost)).as("each is an error row").hasSize(2);
+    List<String> errors = lost.err().lines().filter(l -> l.contains(": row ")).toList();
+    assertThat(errors)
+        .hasSize(2)
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .contains("the row has 4 cells and the header 3")
+                    .contains("column #2 names no column")
+                    .contains("the row is not screened")
+                    .doesNotContain("2001-03-04"));
+
+    CliRun trailing =
+        screen(
+            "id,birth_date\na,1990-01-02,\nb,1991-02-03,\n".getBytes(StandardCharsets.UTF_8),
+            "csv");
+    assertThat(trailing.code()).as(trailing.err()).isZero();
+    CliRun asWide =
+        screen(
+            "id,Notes,birth_date\na,called,1990-01-02\n".getBytes(StandardCharsets.UTF_8), "csv");
+    assertThat(asWide.code()).as(asWide.err()).isZero();
+  }
+
+  /**
    * A column inside the header's width whose header cell is blank (a spreadsheet pads the header to
    * its used columns) is where people type notes: it is ignored, with one warning, and the row is
    * screened.
