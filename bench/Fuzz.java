@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.homeward.Spread;
 import org.homeward.cli.CliRun;
 
 /**
@@ -25,6 +26,26 @@ import org.homeward.cli.CliRun;
  * 3).
  */
 public final class Fuzz {
+  /** Where a message about a row says which: {@code FILE: row 7, column x: ...}. */
+  private static final Pattern ROW = Pattern.compile("^: row (\\d+)[,:]");
+
+  /**
+   * The most messages any one row got: a mutation is one mistake in one row (or in the header, for
+   * every row), and should be one message for that row, not one for each cell it puts out of line.
+   */
+  static int mostForOneRow(String err, String file) {
+    Map<String, Integer> rows = new java.util.HashMap<>();
+    for (String line : err.lines().toList()) {
+      if (line.startsWith(file)) {
+        Matcher m = ROW.matcher(line.substring(file.length()));
+        if (m.find()) {
+          rows.merge(m.group(1), 1, Integer::sum);
+        }
+      }
+    }
+    return rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
   private static final Pattern READ = Pattern.compile("homeward: ([\\d,]+) rows? read");
   private static final String SECRET = "A099887766";
 
@@ -45,6 +66,7 @@ public final class Fuzz {
       int oom = 0;
       int mismatch = 0;
       int leaks = 0;
+      Spread perRow = new Spread();
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         byte[] input = kind.equals("xlsx") ? mutateXlsx(base, rnd) : mutate(base, rnd, kind);
@@ -89,6 +111,7 @@ public final class Fuzz {
                   + e.lines().filter(l -> l.contains("internal")).findFirst().orElse(""));
           continue;
         }
+        perRow.add(mostForOneRow(e, file.toString()));
         String o = run.out();
         // Messages must not repeat a value. Not counted: the id column, which gives the id back as
         // typed,
@@ -134,6 +157,9 @@ public final class Fuzz {
           "%-5s %,6d files  exit codes %s  internal errors %d  OutOfMemoryErrors %d  rows in != rows out %d"
               + "  secret echoed %d  (%.0f s)%n",
           kind, n, counts, internal, oom, mismatch, leaks, secs);
+      if (kind.equals("csv") || kind.equals("xlsx")) {
+        System.out.println("  most messages for one row, per mutated file: " + perRow);
+      }
       failed |= internal + oom + mismatch > 0;
     }
     System.out.println("kept failing inputs (if any) under " + work);

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.homeward.Fixtures;
+import org.homeward.Spread;
 import org.homeward.cli.CliRun;
 import org.homeward.ruletest.RuleFileMutator;
 
@@ -24,8 +25,6 @@ import org.homeward.ruletest.RuleFileMutator;
  */
 public final class RuleFuzz {
   /** The lower bounds of the buckets the error counts are told in. */
-  private static final int[] BUCKETS = {0, 1, 2, 3, 5, 11};
-
   /** The closing line of {@code rules check}: "N error(s), M warning(s)." */
   private static final Pattern ERRORS = Pattern.compile("(?m)^(\\d+) error\\(s\\), \\d+ warning");
 
@@ -47,8 +46,7 @@ public final class RuleFuzz {
       int internal = 0;
       // how many errors a mutated rule file gets: one mistake should be one message, not every
       // place its consequences reach
-      int[] spread = new int[BUCKETS.length];
-      int most = 0;
+      Spread spread = new Spread();
       long start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         Path file = files.get(r.nextInt(files.size()));
@@ -69,13 +67,7 @@ public final class RuleFuzz {
           Matcher m = ERRORS.matcher(run.err());
           boolean counted = m.find();
           if (kind.equals("check") && (counted || run.code() == 0)) {
-            int errors = counted ? Integer.parseInt(m.group(1)) : 0;
-            most = Math.max(most, errors);
-            int b = 0;
-            while (b + 1 < BUCKETS.length && errors >= BUCKETS[b + 1]) {
-              b++;
-            }
-            spread[b]++;
+            spread.add(counted ? Integer.parseInt(m.group(1)) : 0);
           }
           if (run.code() == 70 || run.err().contains("internal error")) {
             problem =
@@ -99,17 +91,7 @@ public final class RuleFuzz {
           "rules %-5s %5d mutated files  exit codes %s  internal errors %d  (%d s)%n",
           kind, n, codes, internal, (System.nanoTime() - start) / 1_000_000_000L);
       if (kind.equals("check")) {
-        StringBuilder line = new StringBuilder("  errors per mutated file:");
-        for (int b = 0; b < BUCKETS.length; b++) {
-          String label =
-              b + 1 == BUCKETS.length
-                  ? ">=" + BUCKETS[b]
-                  : BUCKETS[b + 1] - BUCKETS[b] == 1
-                      ? Integer.toString(BUCKETS[b])
-                      : BUCKETS[b] + "-" + (BUCKETS[b + 1] - 1);
-          line.append(' ').append(label).append(": ").append(spread[b]);
-        }
-        System.out.println(line + "  (most: " + most + ")");
+        System.out.println("  errors per mutated file: " + spread);
       }
     }
     System.out.println("kept failing files (if any) under " + kept);
