@@ -412,10 +412,11 @@ public final class SheetPersonStream extends LazyPersonStream {
           .append(", and the header's column #")
           .append(unknownAt + 1)
           .append(
-              " names no column: the header has likely lost a cell there or before it (a"
+              " names no column: either the header has lost a cell there or before it (a"
                   + " separator or a name deleted), which puts every value after it under the"
-                  + " wrong header, so the row is not screened; put the header back as it was"
-                  + " ('homeward template' writes one)");
+                  + " wrong header, or the row ends in separators too many; the row is not"
+                  + " screened: put the header back as it was ('homeward template' writes one),"
+                  + " or take the extra separators off the row");
     }
     List<Diagnostic> errors = problems.stream().filter(Diagnostic::isError).toList();
     if (!errors.isEmpty()) {
