@@ -352,17 +352,11 @@ final class RulesCommand {
       Map<List<Object>, List<CaseResult>> unrun = new LinkedHashMap<>();
       for (CaseResult r : report.cases()) {
         if (r.base() != null) {
-          unrun
-              .computeIfAbsent(
-                  List.of(r.category(), r.base().location(), r.failures()), k -> new ArrayList<>())
-              .add(r);
+          unrun.computeIfAbsent(unrunBy(r), k -> new ArrayList<>()).add(r);
         }
       }
       for (CaseResult r : report.cases()) {
-        List<CaseResult> same =
-            r.base() == null
-                ? List.of()
-                : unrun.get(List.of(r.category(), r.base().location(), r.failures()));
+        List<CaseResult> same = r.base() == null ? List.of() : unrun.get(unrunBy(r));
         if (r.passed()) {
           if (!quiet) {
             io.out().println("PASS " + r.category() + ": " + r.name());
@@ -409,6 +403,11 @@ final class RulesCommand {
         }
       }
       return failed > 0 || gaps ? ExitCode.ROW_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /** What the cases one unreadable base person stopped share: where it is, and its problems. */
+    private static List<Object> unrunBy(CaseResult r) {
+      return List.of(r.base().location(), r.failures());
     }
 
     /** Most line numbers listed for the cases that one unreadable base person stopped. */

@@ -31,35 +31,31 @@ final class Bases {
   }
 
   /**
-   * The base person a case names, with its own base's facts under its own; null when the case names
-   * none, or one that is not declared.
+   * A case ready to run, and the base person it is built on (null when it names none, or one that
+   * is not declared).
    */
-  RuleTestRunner.Base of(Node c) {
-    if (!(c instanceof Node.Mapping m) || !(m.get("base") instanceof Node.Scalar name)) {
-      return null;
-    }
-    Node facts = facts(name.text(), 0);
-    return facts == null
-        ? null
-        : new RuleTestRunner.Base(name.text(), where.get(name.text()), facts);
-  }
+  record Applied(Node body, RuleTestRunner.Base base) {}
 
-  /** A case with its base's facts under its own; the case itself when it names no base. */
-  Node apply(Node c) {
+  /**
+   * A case with its base's facts under its own; the case itself when it names no base. A base that
+   * is not declared is marked ({@link #UNKNOWN}), so that the case fails saying so.
+   */
+  Applied apply(Node c) {
     if (!(c instanceof Node.Mapping m) || !(m.get("base") instanceof Node.Scalar name)) {
-      return c;
-    }
-    Node facts = facts(name.text(), 0);
-    if (facts == null) {
-      Map<String, Node> entries = new LinkedHashMap<>(m.entries());
-      entries.put("base", new Node.Scalar(name.location(), Node.Scalar.Kind.STRING, UNKNOWN));
-      return new Node.Mapping(m.location(), entries, m.keys());
+      return new Applied(c, null);
     }
     Map<String, Node> entries = new LinkedHashMap<>(m.entries());
+    Node facts = facts(name.text(), 0);
+    if (facts == null) {
+      entries.put("base", new Node.Scalar(name.location(), Node.Scalar.Kind.STRING, UNKNOWN));
+      return new Applied(new Node.Mapping(m.location(), entries, m.keys()), null);
+    }
     entries.put("facts", m.get("facts") == null ? facts : merge(facts, m.get("facts")));
     Map<String, Location> keys = new LinkedHashMap<>(m.keys());
     keys.putIfAbsent("facts", name.location());
-    return new Node.Mapping(m.location(), entries, keys);
+    return new Applied(
+        new Node.Mapping(m.location(), entries, keys),
+        new RuleTestRunner.Base(name.text(), where.get(name.text()), facts));
   }
 
   /** A base's facts, its own base's under them; null when no such base (or a loop of bases). */
