@@ -253,10 +253,10 @@ public final class SheetPersonStream extends LazyPersonStream {
     if (joined != null) {
       // every row of a file that a program wrote is as wide as its header: one cell more, and a
       // header that is two run together, mean that the header lost a separator
-      Diagnostic lost = raw.cells().length > headers.size() ? joined : null;
-      joined = null;
-      if (lost != null) {
-        throw new ProblemException(ProblemException.Kind.INPUT, lost);
+      Diagnostic header = joined;
+      joined = null; // the first row decides
+      if (raw.cells().length > headers.size()) {
+        throw new ProblemException(ProblemException.Kind.INPUT, header);
       }
     }
     return build(raw);
@@ -318,7 +318,7 @@ public final class SheetPersonStream extends LazyPersonStream {
     }
     String label = label(raw.number());
     if (shifted) {
-      return new Row(raw.number(), label, idCell(cells), null, shifted(raw, cells, problems));
+      return new Row(raw.number(), label, idCell(cells), null, shiftedError(raw, cells, problems));
     }
     Node node = root.toNode(problems);
     if (problems.isEmpty()) {
@@ -389,7 +389,7 @@ public final class SheetPersonStream extends LazyPersonStream {
    * a row, what to do, and the first problem it caused (if any), instead of one message for every
    * shifted cell.
    */
-  private List<Diagnostic> shifted(
+  private List<Diagnostic> shiftedError(
       SheetSource.RawRow raw, String[] cells, List<Diagnostic> problems) {
     int beyond = beyond(cells);
     StringBuilder message = new StringBuilder();

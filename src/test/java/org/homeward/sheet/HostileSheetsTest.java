@@ -25,11 +25,22 @@ class HostileSheetsTest {
           + "<c r=\"B1\" t=\"inlineStr\"><is><t>birth_date</t></is></c><c r=\"C1\" t=\"inlineStr\"><is><t>name</t></is></c></row>";
   @TempDir Path dir;
 
-  private CliRun screen(byte[] input, String ext) throws IOException {
+  private CliRun screen(byte[] input, String ext, String... options) throws IOException {
     Path file = dir.resolve("in." + ext);
     Files.write(file, input);
     return CliRun.of(
-        "screen", file.toString(), "--format", "csv", "--as-of", "2026-11-28", "--threads", "1");
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(
+                    "screen",
+                    file.toString(),
+                    "--format",
+                    "csv",
+                    "--as-of",
+                    "2026-11-28",
+                    "--threads",
+                    "1"),
+                java.util.stream.Stream.of(options))
+            .toArray(String[]::new));
   }
 
   /** The result rows, without the header. */
@@ -314,18 +325,9 @@ class HostileSheetsTest {
     String clinic =
         Files.readString(Path.of("samples/clinic-sheet.csv"))
             .replaceFirst("In the US now\\?,Intake worker", "In the US now?Intake worker");
-    Path mapped = dir.resolve("clinic.csv");
-    Files.writeString(mapped, clinic);
     CliRun withMap =
-        CliRun.of(
-            "screen",
-            mapped.toString(),
-            "--map",
-            "samples/clinic-mapping.yaml",
-            "--format",
-            "csv",
-            "--as-of",
-            "2026-11-28");
+        screen(
+            clinic.getBytes(StandardCharsets.UTF_8), "csv", "--map", "samples/clinic-mapping.yaml");
     assertThat(withMap.code())
         .as("the mapping's headers, and those it ignores, count")
         .isEqualTo(3);
