@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class Fuzz {
    * every row), and should be one message for that row, not one for each cell it puts out of line.
    */
   static int mostForOneRow(String err, String file) {
-    Map<String, Integer> rows = new java.util.HashMap<>();
+    Map<String, Integer> rows = new HashMap<>();
     for (String line : err.lines().toList()) {
       if (line.startsWith(file)) {
         Matcher m = ROW.matcher(line.substring(file.length()));

@@ -316,6 +316,17 @@ class BatchCliTest {
     }
   }
 
+  /**
+   * A sheet with a header and no one in it is read whole: its results are a header and no rows,
+   * which the CSV writer gives at the end, having had no row to give it with.
+   */
+  @Test
+  void aSheetWithAHeaderAndNoRowsGivesAResultHeaderAndNoRows() throws IOException {
+    CliRun none = run("screen", write("none.csv", "id,birth_date\n").toString(), "--format", "csv");
+    assertThat(none.code()).as(none.err()).isZero();
+    assertThat(none.lines()).singleElement().asString().startsWith("row,id,");
+  }
+
   @Test
   void sheetsThatCannotBeReadSayWhatToDo() throws IOException {
     CliRun xls = run("screen", write("old.xls", "x").toString());
