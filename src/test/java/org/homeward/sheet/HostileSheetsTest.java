@@ -28,19 +28,10 @@ class HostileSheetsTest {
   private CliRun screen(byte[] input, String ext, String... options) throws IOException {
     Path file = dir.resolve("in." + ext);
     Files.write(file, input);
-    return CliRun.of(
-        java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(
-                    "screen",
-                    file.toString(),
-                    "--format",
-                    "csv",
-                    "--as-of",
-                    "2026-11-28",
-                    "--threads",
-                    "1"),
-                java.util.stream.Stream.of(options))
-            .toArray(String[]::new));
+    List<String> args = new java.util.ArrayList<>(List.of("screen", file.toString()));
+    args.addAll(List.of("--format", "csv", "--as-of", "2026-11-28", "--threads", "1"));
+    args.addAll(List.of(options));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   /** The result rows, without the header. */
